@@ -1,0 +1,1 @@
+"""Does a text report an insurgent or terrorist attack, and what happened?"""

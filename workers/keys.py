@@ -1,0 +1,66 @@
+"""Every Redis key wirewatch uses, built in one place.
+
+All keys start with ``wirewatch:`` so that one Redis can be shared and ``redis-cli --scan
+--pattern 'wirewatch:*'`` shows the whole state. TTLs are applied by :mod:`store`; each builder
+says which one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+PREFIX = "wirewatch"
+
+#: Stream of alerts (public contract: field ``data`` holds the alert JSON). Capped by
+#: ``WIREWATCH_ALERTS_MAXLEN`` (approximate trim), never expired.
+ALERTS_STREAM = f"{PREFIX}:alerts"
+#: Pub/sub channel that receives each alert as it is written.
+ALERTS_CHANNEL = f"{PREFIX}:alerts:live"
+#: Set of feed URLs to poll. No TTL: it is configuration.
+FEEDS = f"{PREFIX}:feeds"
+#: Hash of pipeline counters (fetched, classified, alerted, failed, failed:<code>...). No TTL.
+STATS = f"{PREFIX}:stats"
+#: List of dead-lettered tasks (JSON), newest first. No TTL: an operator must look at them.
+DEAD_LETTERS = f"{PREFIX}:dead"
+#: Sorted set of event keys -> first alert time, for "same event" grouping. Trimmed by age.
+EVENTS = f"{PREFIX}:events"
+
+
+def digest(text: str, length: int = 16) -> str:
+    """Short stable hex digest used for IDs derived from URLs and GUIDs."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def feed(feed_url: str) -> str:
+    """Hash of one feed's polling state (etag, last_modified, last result). No TTL."""
+    return f"{PREFIX}:feed:{digest(feed_url)}"
+
+
+def seen_url(article_id: str) -> str:
+    """Marker that a canonical URL was discovered. TTL ``WIREWATCH_SEEN_TTL``."""
+    return f"{PREFIX}:seen:url:{article_id}"
+
+
+def seen_guid(guid: str) -> str:
+    """Marker that an entry GUID was discovered. TTL ``WIREWATCH_SEEN_TTL``."""
+    return f"{PREFIX}:seen:guid:{digest(guid)}"
+
+
+def article(article_id: str) -> str:
+    """JSON of an article record (discovered -> fetched -> classified). TTL ``WIREWATCH_ARTICLE_TTL``."""
+    return f"{PREFIX}:article:{article_id}"
+
+
+def alert_marker(alert_id: str) -> str:
+    """Set-if-absent guard that makes the alert write idempotent. TTL ``WIREWATCH_SEEN_TTL``."""
+    return f"{PREFIX}:alerted:{alert_id}"
+
+
+def deliveries(task_name: str, article_id: str) -> str:
+    """Counter of deliveries of one task for one ID, to dead-letter poison pages. TTL one day."""
+    return f"{PREFIX}:deliveries:{task_name}:{article_id}"
+
+
+def robots(origin: str) -> str:
+    """Cached robots.txt body of an origin. TTL one day."""
+    return f"{PREFIX}:robots:{digest(origin)}"
