@@ -1,0 +1,216 @@
+"""The one place that reads and writes wirewatch's state in Redis.
+
+Multi-key updates that must not be left half-done (claiming a new URL, writing an alert) are Lua
+scripts, so a worker killed between two commands cannot leave a claimed-but-lost article or a
+second copy of an alert. Key names come from :mod:`keys`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
+
+from . import keys
+from .models import Article, FeedEntry
+
+# Claim a discovered entry. Returns 1 when new (the caller enqueues it), 2 when seen before but
+# never handed on (a poll that died between claim and enqueue: enqueue it now), 0 when known.
+_CLAIM = """
+local seen_url, seen_guid, article_key = KEYS[1], KEYS[2], KEYS[3]
+if redis.call('EXISTS', seen_url) == 1 or redis.call('EXISTS', seen_guid) == 1 then
+  local raw = redis.call('GET', article_key)
+  if raw then
+    local ok, record = pcall(cjson.decode, raw)
+    if ok and record['state'] == 'discovered' then return 2 end
+  end
+  return 0
+end
+redis.call('SET', seen_url, '1', 'EX', ARGV[1])
+redis.call('SET', seen_guid, '1', 'EX', ARGV[1])
+redis.call('SET', article_key, ARGV[2], 'EX', ARGV[3])
+return 1
+"""
+
+# Write an alert exactly once: guard key, stream entry and live publication in one step.
+_EMIT = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[4]) then
+  local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'id', ARGV[1], 'data', ARGV[2])
+  redis.call('SET', KEYS[1], entry, 'KEEPTTL')
+  redis.call('PUBLISH', KEYS[3], ARGV[2])
+  redis.call('HINCRBY', KEYS[4], 'alerted', 1)
+  return entry
+end
+return false
+"""
+
+
+def connect(url: str) -> redis.Redis:
+    """A client that reconnects by itself (Redis restarts must not need a worker restart)."""
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_connect_timeout=5,
+        socket_timeout=30,
+        socket_keepalive=True,
+        health_check_interval=15,
+        retry=Retry(ExponentialBackoff(cap=5.0, base=0.2), retries=8),
+        retry_on_error=[redis.exceptions.ConnectionError, redis.exceptions.TimeoutError],
+    )
+
+
+class Store:
+    def __init__(self, client: redis.Redis, *, article_ttl: int, seen_ttl: int, alerts_maxlen: int) -> None:
+        self.r = client
+        self.article_ttl = article_ttl
+        self.seen_ttl = seen_ttl
+        self.alerts_maxlen = alerts_maxlen
+        self._claim = client.register_script(_CLAIM)
+        self._emit = client.register_script(_EMIT)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Store:
+        return cls(
+            connect(settings.effective_redis_url),
+            article_ttl=settings.article_ttl,
+            seen_ttl=settings.seen_ttl,
+            alerts_maxlen=settings.alerts_maxlen,
+        )
+
+    # --- articles ------------------------------------------------------------------------------
+    def claim(self, entry: FeedEntry, feed_url: str) -> int:
+        """Register a feed entry; 1 new, 2 claimed earlier but never handed on, 0 known."""
+        article = Article(
+            id=entry.article_id,
+            url=entry.url,
+            feed_url=feed_url,
+            guid=entry.guid,
+            entry_title=entry.title,
+            entry_published=entry.published,
+        )
+        guid_key = keys.seen_guid(f"{feed_url}\n{entry.guid}") if entry.guid else keys.seen_url(entry.article_id)
+        return int(
+            self._claim(
+                keys=[keys.seen_url(entry.article_id), guid_key, keys.article(entry.article_id)],
+                args=[self.seen_ttl, article.model_dump_json(), self.article_ttl],
+            )
+        )
+
+    def load_article(self, article_id: str) -> Article | None:
+        raw = self.r.get(keys.article(article_id))
+        return Article.model_validate_json(raw) if raw else None
+
+    def save_article(self, article: Article) -> None:
+        self.r.set(keys.article(article.id), article.model_dump_json(), ex=self.article_ttl)
+
+    # --- alerts --------------------------------------------------------------------------------
+    def emit_alert(self, alert_id: str, alert_json: str) -> str | None:
+        """Append the alert once; the stream entry ID when written now, None when it already was."""
+        entry = self._emit(
+            keys=[keys.alert_marker(alert_id), keys.ALERTS_STREAM, keys.ALERTS_CHANNEL, keys.STATS],
+            args=[alert_id, alert_json, self.alerts_maxlen, self.seen_ttl],
+        )
+        return str(entry) if entry else None
+
+    def first_of_event(self, event_id: str, alert_id: str, window_s: int = 3 * 86400) -> bool:
+        """True for the first alert of an event in the window: only that one is notified."""
+        return bool(self.r.set(f"{keys.EVENTS}:{event_id}", alert_id, nx=True, ex=window_s))
+
+    def alerts(self, count: int = 100, start: str = "-") -> list[tuple[str, dict[str, Any]]]:
+        rows = self.r.xrange(keys.ALERTS_STREAM, min=start, count=count)
+        return [(entry_id, json.loads(fields["data"])) for entry_id, fields in rows]
+
+    # --- feeds ---------------------------------------------------------------------------------
+    def add_feeds(self, urls: Iterable[str]) -> int:
+        urls = list(urls)
+        return int(self.r.sadd(keys.FEEDS, *urls)) if urls else 0
+
+    def remove_feeds(self, urls: Iterable[str]) -> int:
+        urls = list(urls)
+        return int(self.r.srem(keys.FEEDS, *urls)) if urls else 0
+
+    def feeds(self) -> list[str]:
+        return sorted(self.r.smembers(keys.FEEDS))
+
+    def feed_state(self, feed_url: str) -> dict[str, str]:
+        return dict(self.r.hgetall(keys.feed(feed_url)))
+
+    def update_feed_state(self, feed_url: str, **fields: str | float | int | None) -> None:
+        values = {k: ("" if v is None else str(v)) for k, v in fields.items()}
+        values["url"] = feed_url
+        self.r.hset(keys.feed(feed_url), mapping=values)
+
+    def due_feeds(self, interval: float, now: float | None = None) -> list[str]:
+        """Feeds whose next poll time has come; their next time is pushed on by ``interval``.
+
+        SET NX on a short-lived per-feed slot makes two schedulers (or a re-run) pick a feed once.
+        """
+        now = time.time() if now is None else now
+        due = []
+        for url in self.feeds():
+            state = self.r.hget(keys.feed(url), "next_poll")
+            if state and float(state) > now:
+                continue
+            slot = f"{keys.feed(url)}:slot:{int(now // max(interval, 1))}"
+            if self.r.set(slot, "1", nx=True, ex=int(interval) + 60):
+                self.r.hset(keys.feed(url), mapping={"next_poll": now + interval, "url": url})
+                due.append(url)
+        return due
+
+    # --- counters, delivery guard and dead letters ------------------------------------------------
+    def count(self, field: str, amount: int = 1) -> None:
+        self.r.hincrby(keys.STATS, field, amount)
+
+    def stats(self) -> dict[str, int]:
+        return {k: int(v) for k, v in self.r.hgetall(keys.STATS).items()}
+
+    def delivered(self, task_name: str, delivery_key: str) -> int:
+        """Count one delivery of a task; a count above the limit marks a poison message."""
+        key = keys.deliveries(task_name, delivery_key)
+        pipe = self.r.pipeline()
+        pipe.incr(key)
+        pipe.expire(key, 86400)
+        return int(pipe.execute()[0])
+
+    def forget_deliveries(self, task_name: str, delivery_key: str) -> None:
+        self.r.delete(keys.deliveries(task_name, delivery_key))
+
+    def dead_letter(self, task_name: str, args: list[Any], error: str, task_id: str | None) -> None:
+        record = {
+            "task": task_name,
+            "args": args,
+            "error": error[:2000],
+            "task_id": task_id,
+            "failed_at": datetime.now(UTC).isoformat(),
+        }
+        pipe = self.r.pipeline()
+        pipe.lpush(keys.DEAD_LETTERS, json.dumps(record))
+        pipe.hincrby(keys.STATS, "dead_lettered", 1)
+        pipe.execute()
+
+    def dead_letters(self) -> list[dict[str, Any]]:
+        return [json.loads(raw) for raw in self.r.lrange(keys.DEAD_LETTERS, 0, -1)]
+
+    def pop_dead_letter(self, index: int = -1) -> dict[str, Any] | None:
+        """Remove and return one dead letter (oldest by default)."""
+        raw = self.r.lindex(keys.DEAD_LETTERS, index)
+        if raw is None:
+            return None
+        self.r.lrem(keys.DEAD_LETTERS, 1, raw)
+        return dict(json.loads(raw))
+
+    # --- robots.txt cache ----------------------------------------------------------------------
+    def cached_robots(self, origin: str) -> str | None:
+        return self.r.get(keys.robots(origin))
+
+    def cache_robots(self, origin: str, body: str) -> None:
+        self.r.set(keys.robots(origin), body, ex=86400)
+
+    def close(self) -> None:
+        self.r.close()
