@@ -88,17 +88,17 @@ class Settings(BaseSettings):
         return value
 
     @property
-    def effective_broker_url(self) -> str:
-        url = self.broker_url or self.redis_url
-        if not url:
-            raise RuntimeError("no WIREWATCH_REDIS_URL or WIREWATCH_BROKER_URL configured")
-        return url
+    def embedded_redis_url(self) -> str:
+        return f"redis://127.0.0.1:{self.embedded_redis_port}/0"
 
     @property
     def effective_redis_url(self) -> str:
-        if not self.redis_url:
-            raise RuntimeError("no WIREWATCH_REDIS_URL configured")
-        return self.redis_url
+        """The configured Redis, else the embedded one that `wirewatch run` starts."""
+        return self.redis_url or self.embedded_redis_url
+
+    @property
+    def effective_broker_url(self) -> str:
+        return self.broker_url or self.effective_redis_url
 
 
 @lru_cache(maxsize=1)
