@@ -116,22 +116,31 @@ def beat() -> None:
 
 
 @app.command()
-def flower(port: Annotated[int | None, typer.Option(help="Default WIREWATCH_FLOWER_PORT.")] = None) -> None:
-    """Flower, the Celery web monitor, on 127.0.0.1 (basic auth when WIREWATCH_FLOWER_PASSWORD is set)."""
+def flower(
+    port: Annotated[int | None, typer.Option(help="Default WIREWATCH_FLOWER_PORT.")] = None,
+    address: Annotated[str, typer.Option(help="Listen address (0.0.0.0 inside a container).")] = "127.0.0.1",
+) -> None:
+    """Flower, the Celery web monitor (basic auth when WIREWATCH_FLOWER_PASSWORD is set)."""
     settings = get_settings()
-    argv = ["flower", f"--port={port or settings.flower_port}", "--address=127.0.0.1"]
+    argv = ["flower", f"--port={port or settings.flower_port}", f"--address={address}"]
     if settings.flower_password is not None:
         argv.append(f"--basic-auth={settings.flower_user}:{settings.flower_password.get_secret_value()}")
-    else:
-        # Loopback only and no password configured: allow Flower's API without credentials.
+    elif address in ("127.0.0.1", "localhost", "::1"):
+        # Loopback only and no password configured: Flower's API may answer without credentials.
         import os
 
         os.environ.setdefault("FLOWER_UNAUTHENTICATED_API", "true")
+    else:
+        err.print("[red]refusing to serve Flower beyond loopback without WIREWATCH_FLOWER_PASSWORD[/]")
+        raise typer.Exit(2)
     _celery_app().start(argv)
 
 
 @app.command("metrics")
-def metrics_cmd(port: Annotated[int | None, typer.Option(help="Default WIREWATCH_METRICS_PORT.")] = None) -> None:
+def metrics_cmd(
+    port: Annotated[int | None, typer.Option(help="Default WIREWATCH_METRICS_PORT.")] = None,
+    address: Annotated[str, typer.Option(help="Listen address (0.0.0.0 inside a container).")] = "127.0.0.1",
+) -> None:
     """Serve Prometheus metrics (counters, queue depths) until interrupted."""
     import threading
 
@@ -140,8 +149,8 @@ def metrics_cmd(port: Annotated[int | None, typer.Option(help="Default WIREWATCH
     from .metrics import serve
 
     settings = get_settings()
-    serve(_store(), lambda: queue_depths(_celery_app()), port or settings.metrics_port)
-    console.print(f"metrics on http://127.0.0.1:{port or settings.metrics_port}/metrics")
+    serve(_store(), lambda: queue_depths(_celery_app()), port or settings.metrics_port, address)
+    console.print(f"metrics on http://{address}:{port or settings.metrics_port}/metrics")
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

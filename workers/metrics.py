@@ -44,11 +44,13 @@ class PipelineCollector(Collector):
         yield GaugeMetricFamily("wirewatch_feeds", "Feeds polled", value=r.scard(keys.FEEDS))
 
 
-def serve(store: Store, queue_depths: Callable[[], dict[str, int | None]], port: int) -> Any:
-    """Start the metrics HTTP server on 127.0.0.1:port in a daemon thread; returns the server."""
+def serve(
+    store: Store, queue_depths: Callable[[], dict[str, int | None]], port: int, address: str = "127.0.0.1"
+) -> Any:
+    """Start the metrics HTTP server in a daemon thread; returns the server."""
     from prometheus_client import CollectorRegistry, start_http_server
 
     registry = CollectorRegistry()
     registry.register(PipelineCollector(store, queue_depths))
-    server, _thread = start_http_server(port, addr="127.0.0.1", registry=registry)
+    server, _thread = start_http_server(port, addr=address, registry=registry)
     return server
