@@ -1,0 +1,89 @@
+"""Store semantics against a real redis-server: claims, idempotent alerts, scheduling, dead letters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import redis
+
+from wirewatch.workers import keys
+from wirewatch.workers.models import Article, FeedEntry
+from wirewatch.workers.store import Store
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture()
+def store(redis_url: str) -> Store:
+    from wirewatch.workers.store import connect
+
+    return Store(connect(redis_url), article_ttl=3600, seen_ttl=3600, alerts_maxlen=1000)
+
+
+def _entry(n: int, guid: str | None = None) -> FeedEntry:
+    url = f"https://news.example.org/story-{n}"
+    return FeedEntry(url=url, article_id=keys.digest(url), guid=guid, title=f"Story {n}")
+
+
+def test_an_entry_is_claimed_once_across_feeds(store: Store) -> None:
+    entry = _entry(1, guid="g1")
+    assert store.claim(entry, "https://a.example/feed") == 1
+    # Seen before and handed on: never again, from any feed.
+    from wirewatch.workers.pipeline import mark_queued
+
+    mark_queued(store, entry.article_id)
+    assert store.claim(entry, "https://a.example/feed") == 0
+    assert store.claim(entry, "https://b.example/feed") == 0
+
+
+def test_a_claim_that_was_never_handed_on_is_offered_again(store: Store) -> None:
+    entry = _entry(2)
+    assert store.claim(entry, "https://a.example/feed") == 1
+    # The poll died before enqueueing: the next poll gets it again (2), until it is queued.
+    assert store.claim(entry, "https://a.example/feed") == 2
+    store.save_article(store.load_article(entry.article_id).model_copy(update={"state": "queued"}))  # type: ignore[union-attr]
+    assert store.claim(entry, "https://a.example/feed") == 0
+
+
+def test_same_guid_new_url_in_one_feed_is_not_new(store: Store) -> None:
+    assert store.claim(_entry(3, guid="same"), "https://a.example/feed") == 1
+    assert store.claim(_entry(4, guid="same"), "https://a.example/feed") == 0
+
+
+def test_alert_is_written_and_published_exactly_once(store: Store, redis_url: str) -> None:
+    listener = redis.Redis.from_url(redis_url, decode_responses=True).pubsub()
+    listener.subscribe(keys.ALERTS_CHANNEL)
+    listener.get_message(timeout=1)  # subscription confirmation
+    payload = json.dumps({"id": "0123456789abcdef", "title": "t"})
+    first = store.emit_alert("0123456789abcdef", payload)
+    second = store.emit_alert("0123456789abcdef", payload)
+    assert first is not None and second is None
+    assert store.r.xlen(keys.ALERTS_STREAM) == 1
+    assert store.alerts()[0][1]["id"] == "0123456789abcdef"
+    message = listener.get_message(timeout=2)
+    assert message is not None and json.loads(message["data"])["id"] == "0123456789abcdef"
+    assert listener.get_message(timeout=0.5) is None
+    assert store.stats()["alerted"] == 1
+
+
+def test_due_feeds_hands_each_feed_out_once_per_interval(store: Store) -> None:
+    store.add_feeds(["https://a.example/feed", "https://b.example/feed"])
+    assert sorted(store.due_feeds(300, now=1000.0)) == ["https://a.example/feed", "https://b.example/feed"]
+    assert store.due_feeds(300, now=1001.0) == []
+    assert sorted(store.due_feeds(300, now=1301.0)) == ["https://a.example/feed", "https://b.example/feed"]
+
+
+def test_dead_letters_round_trip(store: Store) -> None:
+    store.dead_letter("wirewatch.fetch_article", ["abc"], "boom", "task-1")
+    store.dead_letter("wirewatch.fetch_article", ["def"], "bang", "task-2")
+    assert [d["args"] for d in store.dead_letters()] == [["def"], ["abc"]]
+    assert store.pop_dead_letter()["args"] == ["abc"]  # type: ignore[index]
+    assert store.stats()["dead_lettered"] == 2
+    assert len(store.dead_letters()) == 1
+
+
+def test_article_records_expire(store: Store) -> None:
+    store.save_article(Article(id="ffffffffffffffff", url="https://x.example/"))
+    ttl = store.r.ttl(keys.article("ffffffffffffffff"))
+    assert 0 < ttl <= 3600
