@@ -1,0 +1,425 @@
+"""Casualty counts from the text of one sentence: how many were killed, how many injured.
+
+A pure parser (regular expressions over tokens, no model) so that it behaves the same with or
+without the NER pipeline and can be property-tested.  Conventions:
+
+* A number binds to the nearest casualty cue (``killed``, ``dead``, ``died``, ``death toll``,
+  ``lives``...; ``injured``, ``wounded``, ``hurt``...) within a few tokens, unless another number
+  sits between them ("3 dead and 12 wounded" -> killed 3, injured 12).
+* Bounds keep their lower value and set ``approx``: "more than 80" -> 80, "at least five" -> 5,
+  "nearly 50" -> 50.  Vague plurals: "dozens" -> 24, "scores" -> 40, "hundreds" -> 200,
+  "thousands" -> 2000 (twice the unit: the least the plural can mean), all ``approx``.
+  "several", "many", "some" give no count.
+* "a/an/one <person>" counts one ("a police chief was killed"), and a coordination of people
+  counts each ("a police chief and his son" -> 2).
+* Within one sentence, counts of the same kind add up ("killing two soldiers and three
+  civilians" -> 5) except after "including"/"among them", which restate a part of the total.
+* Years, dates, ages, money, percentages and measures are never counts ("in 2017", "aged 45",
+  "Parsa (50)", "$50", "50 km", "June 25").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["killed", "injured"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000}
+# Vague plurals: the least each can mean (documented in the module docstring).
+_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+_BOUND_WORDS = {
+    "more than", "over", "at least", "nearly", "almost", "about", "around", "some", "up to",
+    "approximately", "roughly", "close to", "as many as", "upwards of", "in excess of", "an estimated",
+    "estimated", "more",
+}
+_KILL_CUES = {
+    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
+    "lives", "life", "slain", "massacred", "murdered", "fatalities", "fatality", "bodies", "toll",
+    "beheaded", "executed", "lynched", "perished", "martyred", "casualties-dead",
+}
+_INJURY_CUES = {
+    "injured", "injuring", "injures", "injure", "injuries", "injury", "wounded", "wounding", "wounds",
+    "hurt", "hospitalised", "hospitalized", "maimed",
+}
+_PERSON_NOUNS = {
+    "person", "people", "persons", "civilian", "civilians", "soldier", "soldiers", "policeman",
+    "policemen", "police", "officer", "officers", "chief", "son", "sons", "daughter", "daughters",
+    "wife", "husband", "man", "men", "woman", "women", "child", "children", "boy", "boys", "girl",
+    "girls", "student", "students", "worker", "workers", "pilgrim", "pilgrims", "villager",
+    "villagers", "trooper", "troopers", "personnel", "jawan", "jawans", "militant", "militants",
+    "terrorist", "terrorists", "member", "members", "guard", "guards", "leader", "leaders",
+    "official", "officials", "commander", "commanders", "others", "other", "insurgent", "insurgents",
+    "rebel", "rebels", "cadre", "cadres", "resident", "residents", "farmer", "farmers", "driver",
+    "drivers", "passenger", "passengers", "worshipper", "worshippers", "teacher", "teachers",
+    "journalist", "journalists", "brother", "brothers", "father", "mother", "sister", "family",
+    "guerrilla", "guerrillas", "peasant", "peasants", "constable", "constables", "policewoman",
+    "militiaman", "militiamen", "fighter", "fighters", "mayor", "judge", "priest", "priests",
+    "tourist", "tourists", "employee", "employees", "individual", "individuals", "victim", "victims",
+    "security", "troops", "serviceman", "servicemen", "informer", "informers", "elder", "elders",
+}
+_UNIT_AFTER = {
+    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
+    "meters", "metre", "meter", "m", "per", "percent", "%", "years", "year", "yrs", "months", "month",
+    "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "am", "pm", "a.m.", "p.m.",
+    "kg", "kilograms", "pounds", "dollars", "rupees", "pesos", "million", "billion", "crore", "lakh",
+    "st", "nd", "rd", "th", "o'clock", "acres", "feet", "ft", "tonnes", "tons",
+}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+}
+_BEFORE_NOT_COUNT = {"aged", "age", "ages", "by", "$", "rs", "rs.", "no", "number", "page", "route", "of"}
+
+_TOKEN = re.compile(r"\$|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]")
+
+
+@dataclass(frozen=True)
+class Count:
+    """One number bound to a casualty kind, with where it was found."""
+
+    kind: Kind
+    value: int
+    approx: bool
+    start: int  # character offsets in the parsed text
+    end: int
+
+
+@dataclass
+class Casualties:
+    killed: int | None = None
+    injured: int | None = None
+    killed_approx: bool = False
+    injured_approx: bool = False
+    counts: list[Count] = field(default_factory=list)
+
+
+def number_to_words(n: int) -> str:
+    """English words for 0 <= n <= 999_999 ("forty-one", "two thousand and five")."""
+    if n < 0 or n > 999_999:
+        raise ValueError(n)
+    units = {v: k for k, v in _UNITS.items()}
+    tens = {v: k for k, v in _TENS.items() if k != "fourty"}
+
+    def below_thousand(m: int) -> str:
+        parts = []
+        if m >= 100:
+            parts.append(units[m // 100] + " hundred")
+            m %= 100
+            if m:
+                parts.append("and")
+        if m >= 20:
+            parts.append(tens[m // 10 * 10] + ("-" + units[m % 10] if m % 10 else ""))
+        elif m or not parts:
+            parts.append(units[m])
+        return " ".join(parts)
+
+    if n < 1000:
+        return below_thousand(n)
+    head = below_thousand(n // 1000) + " thousand"
+    rest = n % 1000
+    if not rest:
+        return head
+    return head + (" and " if rest < 100 else " ") + below_thousand(rest)
+
+
+def _word_value(words: list[str]) -> int | None:
+    """Value of a run of number words (already lower-cased, hyphens split), or None."""
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w == "and":
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif w in ("a", "an"):
+            current += 1
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> tuple[int, bool] | None:
+    """"forty-one" -> (41, False); "dozens" -> (24, True); "a dozen" -> (12, False); "1,200" -> 1200."""
+    t = text.strip().lower().replace(",", "")
+    if not t:
+        return None
+    if t.isdigit():
+        return int(t), False
+    if t in _VAGUE:
+        return _VAGUE[t], True
+    words = re.split(r"[\s-]+", t)
+    if words[-1] == "dozen":
+        head = _word_value(words[:-1]) if words[:-1] else 1
+        return (head * 12, False) if head is not None else None
+    if words[0] in ("a", "an") and len(words) > 1 and words[1] not in _SCALES:
+        return None
+    value = _word_value(words)
+    return (value, False) if value is not None else None
+
+
+@dataclass
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Num:
+    value: int
+    approx: bool
+    first: int  # token indices
+    last: int
+    person: bool = False  # "a policeman": an article counting one person
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_numword(low: str) -> bool:
+    parts = low.split("-")
+    return all(p in _UNITS or p in _TENS or p in _SCALES for p in parts)
+
+
+def _numbers(toks: list[_Tok]) -> list[_Num]:
+    nums: list[_Num] = []
+    i, n = 0, len(toks)
+    while i < n:
+        low = toks[i].low
+        j = i
+        value: int | None = None
+        approx = False
+        if re.fullmatch(r"\d[\d,]*", low):
+            digits = low.replace(",", "")
+            value = int(digits) if len(digits) <= 7 else None
+        elif low in _VAGUE:
+            value, approx = _VAGUE[low], True
+        elif low == "dozen" or (low in ("a", "one", "half") and i + 1 < n and toks[i + 1].low == "dozen"):
+            j = i if low == "dozen" else i + 1
+            value = 12 if low != "half" else 6
+        elif _is_numword(low) or (low in ("a", "an") and i + 1 < n and toks[i + 1].low in _SCALES):
+            words = []
+            while j < n and (
+                _is_numword(toks[j].low)
+                or (toks[j].low in ("a", "an") and j == i)
+                or (toks[j].low == "and" and j + 1 < n and _is_numword(toks[j + 1].low) and words)
+            ):
+                words.extend(toks[j].low.split("-"))
+                j += 1
+            j -= 1
+            if words and words[-1] == "and":
+                words.pop()
+                j -= 1
+            value = _word_value(words)
+            if value is not None and j + 1 < n and toks[j + 1].low == "dozen":
+                j += 1
+                value *= 12
+        if value is None:
+            i += 1
+            continue
+        if _excluded(toks, i, j, value):
+            i = j + 1
+            continue
+        # A lower bound or hedge right before the number.
+        before = " ".join(t.low for t in toks[max(0, i - 3) : i])
+        if any(before.endswith(b) for b in _BOUND_WORDS):
+            approx = True
+        if j + 2 < n and toks[j + 1].low == "or" and toks[j + 2].low == "more":
+            approx = True
+        nums.append(_Num(value, approx, i, j))
+        i = j + 1
+    return nums
+
+
+def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
+    prev = toks[i - 1].low if i > 0 else ""
+    prev2 = toks[i - 2].low if i > 1 else ""
+    nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+    if prev in _BEFORE_NOT_COUNT or prev in _MONTHS or nxt in _MONTHS or nxt in _UNIT_AFTER:
+        return True
+    if prev == "(" and nxt == ")":  # "Indersa Parsa (50)": an age
+        return True
+    if prev == "," and prev2 in _MONTHS:
+        return True
+    if nxt in ("-", "/") and j + 2 < len(toks) and toks[j + 2].low.isdigit():  # dates, scores
+        return True
+    if prev in ("-", "/", ".", ":") and i > 1 and toks[i - 2].low.isdigit():
+        return True
+    if nxt in (".", ":") and j + 2 < len(toks) and toks[j + 2].low.isdigit():  # times, decimals
+        return True
+    if 1900 <= value <= 2100 and toks[i].low.isdigit():  # a year, even standing alone
+        return True
+    if nxt in ("year", "years") or (nxt == "-" and j + 2 < len(toks) and toks[j + 2].low == "year"):
+        return True
+    return nxt in ("-year-old", "yr")
+
+
+def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
+    """"a local police chief and his son" -> one mention counting 2."""
+    out: list[_Num] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].low in ("a", "an") and i not in taken:
+            # up to three modifiers, then a person noun
+            k = i + 1
+            while k < n and k <= i + 4 and toks[k].low not in _PERSON_NOUNS and toks[k].low.isalpha():
+                k += 1
+            if k < n and toks[k].low in _PERSON_NOUNS and k <= i + 4 and not toks[k].low.endswith("s"):
+                while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
+                    k += 1
+                count, last = 1, k
+                # coordination: "and his son", "and a colleague", "and another"
+                while last + 2 < n and toks[last + 1].low == "and" and toks[last + 2].low in (
+                    "his", "her", "their", "a", "an", "another", "the", "two", "three",
+                ):
+                    m = last + 3
+                    while m < n and m <= last + 5 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha():
+                        m += 1
+                    if m < n and toks[m].low in _PERSON_NOUNS:
+                        add = {"two": 2, "three": 3}.get(toks[last + 2].low, 1)
+                        if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
+                            break
+                        count += add
+                        last = m
+                    elif toks[last + 2].low == "another":
+                        count += 1
+                        last = last + 2
+                    else:
+                        break
+                out.append(_Num(count, False, i, last, person=True))
+                i = last + 1
+                continue
+        if toks[i].low == "another" and i not in taken and not (i + 1 < n and _is_numword(toks[i + 1].low)):
+            out.append(_Num(1, False, i, i, person=True))
+        i += 1
+    return out
+
+
+def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
+    low = toks[k].low
+    if low in _INJURY_CUES:
+        return "injured"
+    if low in _KILL_CUES:
+        if low in ("life", "lives") and not (k > 0 and toks[k - 1].low in ("their", "his", "her", "lost", "claimed")):
+            if not (k > 0 and toks[k - 1].low.isdigit()):
+                return None
+        if low == "death" and k + 1 < len(toks) and toks[k + 1].low == "toll":
+            return None  # the cue is "toll"
+        return "killed"
+    if low == "shot" and k + 1 < len(toks) and toks[k + 1].low == "dead":
+        return None  # "dead" is the cue
+    if low == "gunned" and k + 1 < len(toks) and toks[k + 1].low == "down":
+        return "killed"
+    return None
+
+
+_WINDOW = 7
+_NEGATION = re.compile(
+    r"\b(?:no\s+(?:one|body|casualties|deaths?|injuries|fatalities)|nobody|none)\b[^.;]{0,30}?\b"
+    r"(?P<cue>killed|dead|died|hurt|injured|wounded|reported|casualties|injuries|deaths?)\b",
+    re.I,
+)
+
+
+def parse_casualties(text: str) -> Casualties:
+    """Killed and injured counts in ``text`` (one sentence or a short passage). Never raises."""
+    try:
+        return _parse(text)
+    except Exception:  # the parser must never take a worker down; an empty result is safe
+        return Casualties()
+
+
+def _parse(text: str) -> Casualties:
+    toks = _tokens(text)
+    nums = _numbers(toks)
+    taken = {k for num in nums for k in range(num.first, num.last + 1)}
+    nums += [p for p in _people_mentions(toks, taken) if not any(p.first <= t <= p.last for t in taken)]
+    nums.sort(key=lambda m: m.first)
+    cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
+    result = Casualties()
+    if not cues:
+        return result
+    including_at = next(
+        (t for t in range(len(toks)) if toks[t].low in ("including", "among") or
+         (toks[t].low == "of" and t + 1 < len(toks) and toks[t + 1].low in ("whom", "them"))),
+        None,
+    )
+    sums: dict[Kind, list[Count]] = {"killed": [], "injured": []}
+    bound: dict[int, int] = {}  # index in nums -> cue token bound to
+    for idx, num in enumerate(nums):
+        best: tuple[int, int, Kind] | None = None
+        best_k = -1
+        for k, kind in cues:
+            if num.first <= k <= num.last:
+                continue
+            dist = num.first - k if k < num.first else k - num.last
+            if dist > _WINDOW:
+                continue
+            lo, hi = (k, num.first) if k < num.first else (num.last, k)
+            if any(lo < other.first < hi for other in nums if other is not num):
+                continue  # another number is closer to this cue
+            if any(toks[t].low in (";",) for t in range(lo, hi)):
+                continue
+            # after a kill verb, "by N" names attackers, not victims
+            rank = (dist, 0 if k > num.last else 1)
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], kind)
+                best_k = k
+        if best is None and idx > 0 and idx - 1 in bound:
+            # "killing two soldiers and three civilians": a list after the cue shares it
+            prev, k = nums[idx - 1], bound[idx - 1]
+            gap = [t.low for t in toks[prev.last + 1 : num.first]]
+            if k < prev.first and len(gap) <= 4 and ("and" in gap or "," in gap):
+                best = (0, 0, "injured" if toks[k].low in _INJURY_CUES else "killed")
+                bound[idx] = k
+        elif best is not None:
+            bound[idx] = best_k
+        if best is None:
+            continue
+        if num.person and best[0] > 4:
+            continue
+        if including_at is not None and num.first > including_at and sums[best[2]]:
+            continue
+        sums[best[2]].append(
+            Count(best[2], num.value, num.approx, toks[num.first].start, toks[num.last].end)
+        )
+    for m in _NEGATION.finditer(text):
+        cue = m.group("cue").lower()
+        kind: Kind = "injured" if cue in ("hurt", "injured", "wounded", "injuries") else "killed"
+        if not sums[kind]:
+            sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
+            if cue in ("reported", "casualties") and not sums["injured"]:
+                sums["injured"].append(Count("injured", 0, False, m.start(), m.end()))
+    for kind in ("killed", "injured"):
+        counts = sums[kind]  # type: ignore[index]
+        if not counts:
+            continue
+        total = sum(c.value for c in counts)
+        approx = any(c.approx for c in counts)
+        if kind == "killed":
+            result.killed, result.killed_approx = total, approx
+        else:
+            result.injured, result.injured_approx = total, approx
+        result.counts.extend(counts)
+    return result

