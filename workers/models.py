@@ -97,6 +97,7 @@ class Article(BaseModel):
     sitename: str | None = None
     text: str = ""
     fetched_at: datetime | None = None
+    classified_at: datetime | None = None
     error: str | None = None
     verdict: Verdict | None = None
 

@@ -141,6 +141,7 @@ def classify_article(store: Store, classifier: Classifies, settings: Settings, a
         raise MissingRecord(f"article {article_id} is {article.state}, not fetched")
     verdict = classifier.classify(article.text[: settings.max_classify_chars], article.title)
     article.verdict = verdict
+    article.classified_at = _now()
     article.state = "classified"
     store.save_article(article)
     store.count("classified")
