@@ -14,7 +14,9 @@ def queue_depths(app: Celery) -> dict[str, int | None]:
         channel = conn.default_channel
         for name in QUEUES:
             try:
-                depths[name] = int(channel.queue_declare(queue=name, passive=True).message_count)
+                # Not passive: on Redis an empty queue has no key and a passive declare says
+                # NOT_FOUND; declaring is harmless (workers declare the same queues).
+                depths[name] = int(channel.queue_declare(queue=name, durable=True).message_count)
             except Exception:  # noqa: BLE001 - a missing queue is reported, not fatal
                 depths[name] = None
     return depths
