@@ -28,8 +28,17 @@ from wirewatch.workers.models import Incident
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "incidents" / "annotated.jsonl"
-FIELDS = ("type", "type_strict", "location", "location_strict", "country", "killed", "injured",
-          "actors", "actors_overlap")
+FIELDS = (
+    "type",
+    "type_strict",
+    "location",
+    "location_strict",
+    "country",
+    "killed",
+    "injured",
+    "actors",
+    "actors_overlap",
+)
 
 
 def load(path: Path) -> list[dict]:
@@ -47,7 +56,9 @@ def _norm(name: str | None) -> str:
     if not name:
         return ""
     name = name.lower()
-    name = re.sub(r"^(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)\w*\s+of\s+", "", name)
+    name = re.sub(
+        r"^(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)\w*\s+of\s+", "", name
+    )
     name = re.sub(r"\b(?:district|province|agency|area|village|town|city|the)\b", " ", name)
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", name).split())
 
@@ -116,16 +127,22 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
             s = score(pred, gold)
             for f in FIELDS:
                 right[f] += s[f]
-            if verbose and not all(s[f] for f in ("type", "location", "country", "killed", "injured", "actors")):
+            if verbose and not all(
+                s[f] for f in ("type", "location", "country", "killed", "injured", "actors")
+            ):
                 wrong = [f for f in FIELDS if not s[f]]
                 loc = pred.location.name if pred.location else None
                 cc = pred.location.country_code if pred.location else None
-                print(f"  {doc['id']}: {wrong} pred=({pred.type}, {loc}, {cc}, {pred.killed}, {pred.injured}, "
-                      f"{pred.actors}) gold=({gold['type']}, {gold['location']}, {gold['country_code']}, "
-                      f"{gold['killed']}, {gold['injured']}, {gold['actors']})")
+                print(
+                    f"  {doc['id']}: {wrong} pred=({pred.type}, {loc}, {cc}, {pred.killed}, {pred.injured}, "
+                    f"{pred.actors}) gold=({gold['type']}, {gold['location']}, {gold['country_code']}, "
+                    f"{gold['killed']}, {gold['injured']}, {gold['actors']})"
+                )
     result = {f: round(right[f] / n_gold, 3) for f in FIELDS}
     result.update(
-        gold_incidents=n_gold, predicted_incidents=n_pred, matched=n_matched,
+        gold_incidents=n_gold,
+        predicted_incidents=n_pred,
+        matched=n_matched,
         docs_with_right_incident_count=round(exact_count / len(docs), 3),
     )
     return result

@@ -26,61 +26,99 @@ from typing import Literal
 
 Kind = Literal["killed", "injured"]
 
+# fmt: off
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+# fmt: on
+# fmt: off
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+# fmt: on
 _SCALES = {"hundred": 100, "thousand": 1000}
 # Vague plurals: the least each can mean (documented in the module docstring).
 _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+# fmt: off
 _BOUND_WORDS = {
-    "more than", "over", "at least", "nearly", "almost", "about", "around", "some", "up to",
-    "approximately", "roughly", "close to", "as many as", "upwards of", "in excess of", "an estimated",
-    "estimated", "more",
+    "about", "almost", "an estimated", "approximately", "around", "as many as", "at least", "close to",
+    "estimated", "in excess of", "more", "more than", "nearly", "over", "roughly", "some", "up to",
+    "upwards of",
 }
+# fmt: on
+# fmt: off
 _KILL_CUES = {
-    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
-    "lives", "life", "slain", "massacred", "murdered", "fatalities", "fatality", "bodies", "toll",
-    "beheaded", "executed", "lynched", "perished", "martyred", "casualties-dead",
+    "beheaded", "bodies", "dead", "death", "deaths", "die", "died", "dies", "dying", "executed",
+    "fatalities", "fatality", "kill", "killed", "killing", "kills", "life", "lives", "lynched",
+    "martyred", "massacred", "murdered", "perished", "slain", "toll",
 }
+# fmt: on
+# fmt: off
 _INJURY_CUES = {
-    "injured", "injuring", "injures", "injure", "injuries", "injury", "wounded", "wounding", "wounds",
-    "hurt", "hospitalised", "hospitalized", "maimed",
+    "hospitalised", "hospitalized", "hurt", "injure", "injured", "injures", "injuries", "injuring",
+    "injury", "maimed", "wounded", "wounding", "wounds",
 }
+# fmt: on
+# fmt: off
 _PERSON_NOUNS = {
-    "person", "people", "persons", "civilian", "civilians", "soldier", "soldiers", "policeman",
-    "policemen", "police", "officer", "officers", "chief", "son", "sons", "daughter", "daughters",
-    "wife", "husband", "man", "men", "woman", "women", "child", "children", "boy", "boys", "girl",
-    "girls", "student", "students", "worker", "workers", "pilgrim", "pilgrims", "villager",
-    "villagers", "trooper", "troopers", "personnel", "jawan", "jawans", "militant", "militants",
-    "terrorist", "terrorists", "member", "members", "guard", "guards", "leader", "leaders",
-    "official", "officials", "commander", "commanders", "others", "other", "insurgent", "insurgents",
-    "rebel", "rebels", "cadre", "cadres", "resident", "residents", "farmer", "farmers", "driver",
-    "drivers", "passenger", "passengers", "worshipper", "worshippers", "teacher", "teachers",
-    "journalist", "journalists", "brother", "brothers", "father", "mother", "sister", "family",
-    "guerrilla", "guerrillas", "peasant", "peasants", "constable", "constables", "policewoman",
-    "militiaman", "militiamen", "fighter", "fighters", "mayor", "judge", "priest", "priests",
-    "tourist", "tourists", "employee", "employees", "individual", "individuals", "victim", "victims",
-    "security", "troops", "serviceman", "servicemen", "informer", "informers", "elder", "elders",
+    "assailant", "assailants", "athletes", "attacker", "attackers", "aunt", "boy", "boys", "brother",
+    "brothers", "businessman", "businessmen", "bystander", "bystanders", "cadet", "cadets", "cadre",
+    "cadres", "chief", "child", "children", "citizen", "citizens", "civilian", "civilians",
+    "commander", "commanders", "constable", "constables", "contractor", "contractors", "cousin",
+    "cousins", "crew", "daughter", "daughters", "demonstrator", "demonstrators", "doctor", "doctors",
+    "driver", "drivers", "elder", "elders", "employee", "employees", "engineer", "engineers", "family",
+    "fans", "farmer", "farmers", "father", "fighter", "fighters", "girl", "girls", "grandson",
+    "grandsons", "guard", "guards", "guerrilla", "guerrillas", "guests", "gunman", "gunmen", "hostage",
+    "hostages", "husband", "individual", "individuals", "infant", "infants", "informer", "informers",
+    "inmate", "inmates", "insurgent", "insurgents", "jawan", "jawans", "journalist", "journalists",
+    "judge", "kids", "laborer", "laborers", "labourer", "labourers", "leader", "leaders", "man",
+    "marine", "marines", "mayor", "member", "members", "men", "migrant", "migrants", "militant",
+    "militants", "militiaman", "militiamen", "mother", "mourners", "nationals", "nephew", "nurse",
+    "nurses", "officer", "officers", "official", "officials", "other", "others", "owner",
+    "paramilitaries", "passenger", "passengers", "passer", "passers", "passersby", "patient",
+    "patients", "peacekeeper", "peacekeepers", "peasant", "peasants", "people", "person", "personnel",
+    "persons", "pilgrim", "pilgrims", "police", "policeman", "policemen", "policewoman", "priest",
+    "priests", "prisoner", "prisoners", "protester", "protesters", "rebel", "rebels", "refugee",
+    "refugees", "relative", "relatives", "resident", "residents", "sailor", "sailors", "security",
+    "serviceman", "servicemen", "shopkeeper", "shopkeepers", "shopper", "shoppers", "sister",
+    "soldier", "soldiers", "son", "son-in-law", "sons", "staff", "staffer", "staffers", "student",
+    "students", "supporter", "supporters", "teacher", "teachers", "terrorist", "terrorists", "tourist",
+    "tourists", "trader", "traders", "trainee", "trainees", "trooper", "troopers", "troops", "uncle",
+    "victim", "victims", "villager", "villagers", "wife", "woman", "women", "worker", "workers",
+    "worshipper", "worshippers", "youth", "youths",
 }
+# fmt: on
+# fmt: off
+_NUM_FOLLOWERS = {
+    "after", "alleged", "among", "and", "are", "armed", "army", "as", "at", "by", "civilians", "dead",
+    "died", "during", "elderly", "for", "foreign", "from", "government", "had", "have", "in",
+    "including", "injured", "innocent", "is", "junior", "killed", "local", "lost", "militants",
+    "military", "more", "of", "old", "on", "or", "other", "others", "paramilitary", "people",
+    "people's", "persons", "police", "received", "security", "senior", "soldiers", "suffered",
+    "suspected", "sustained", "to", "unarmed", "was", "were", "when", "while", "with", "wounded",
+    "young",
+}
+# fmt: on
+# fmt: off
 _UNIT_AFTER = {
-    "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-    "meters", "metre", "meter", "m", "per", "percent", "%", "years", "year", "yrs", "months", "month",
-    "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "am", "pm", "a.m.", "p.m.",
-    "kg", "kilograms", "pounds", "dollars", "rupees", "pesos", "million", "billion", "crore", "lakh",
-    "st", "nd", "rd", "th", "o'clock", "acres", "feet", "ft", "tonnes", "tons",
+    "%", "a.m.", "acres", "am", "billion", "crore", "day", "days", "dollars", "feet", "ft", "hour",
+    "hours", "kg", "kilograms", "kilometer", "kilometers", "kilometre", "kilometres", "km", "kms",
+    "lakh", "m", "meter", "meters", "metre", "metres", "mile", "miles", "million", "minute", "minutes",
+    "month", "months", "nd", "o'clock", "p.m.", "per", "percent", "pesos", "pm", "pounds", "rd",
+    "rupees", "st", "th", "tonnes", "tons", "week", "weeks", "year", "years", "yrs",
 }
+# fmt: on
+# fmt: off
 _MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
+    "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep", "sept",
+    "september",
 }
-_BEFORE_NOT_COUNT = {"aged", "age", "ages", "by", "$", "rs", "rs.", "no", "number", "page", "route", "of"}
+# fmt: on
+_BEFORE_NOT_COUNT = {"aged", "age", "ages", "by", "$", "rs", "rs.", "no", "number", "page", "route"}
 
 _TOKEN = re.compile(r"\$|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]")
 
@@ -158,7 +196,7 @@ def _word_value(words: list[str]) -> int | None:
 
 
 def parse_number(text: str) -> tuple[int, bool] | None:
-    """"forty-one" -> (41, False); "dozens" -> (24, True); "a dozen" -> (12, False); "1,200" -> 1200."""
+    """ "forty-one" -> (41, False); "dozens" -> (24, True); "a dozen" -> (12, False); "1,200" -> 1200."""
     t = text.strip().lower().replace(",", "")
     if not t:
         return None
@@ -219,7 +257,7 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
             j = i if low == "dozen" else i + 1
             value = 12 if low != "half" else 6
         elif _is_numword(low) or (low in ("a", "an") and i + 1 < n and toks[i + 1].low in _SCALES):
-            words = []
+            words: list[str] = []
             while j < n and (
                 _is_numword(toks[j].low)
                 or (toks[j].low in ("a", "an") and j == i)
@@ -276,7 +314,7 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
 
 
 def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
-    """"a local police chief and his son" -> one mention counting 2."""
+    """ "a local police chief and his son" -> one mention counting 2."""
     out: list[_Num] = []
     i, n = 0, len(toks)
     while i < n:
@@ -290,11 +328,26 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                     k += 1
                 count, last = 1, k
                 # coordination: "and his son", "and a colleague", "and another"
-                while last + 2 < n and toks[last + 1].low == "and" and toks[last + 2].low in (
-                    "his", "her", "their", "a", "an", "another", "the", "two", "three",
+                while (
+                    last + 2 < n
+                    and toks[last + 1].low == "and"
+                    and toks[last + 2].low
+                    in (
+                        "his",
+                        "her",
+                        "their",
+                        "a",
+                        "an",
+                        "another",
+                        "the",
+                        "two",
+                        "three",
+                    )
                 ):
                     m = last + 3
-                    while m < n and m <= last + 5 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha():
+                    while (
+                        m < n and m <= last + 5 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
+                    ):
                         m += 1
                     if m < n and toks[m].low in _PERSON_NOUNS:
                         add = {"two": 2, "three": 3}.get(toks[last + 2].low, 1)
@@ -321,9 +374,10 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
     if low in _INJURY_CUES:
         return "injured"
     if low in _KILL_CUES:
-        if low in ("life", "lives") and not (k > 0 and toks[k - 1].low in ("their", "his", "her", "lost", "claimed")):
-            if not (k > 0 and toks[k - 1].low.isdigit()):
-                return None
+        possessed = k > 0 and toks[k - 1].low in ("their", "his", "her", "lost", "claimed")
+        counted = k > 0 and toks[k - 1].low.isdigit()
+        if low in ("life", "lives") and not possessed and not counted:
+            return None
         if low == "death" and k + 1 < len(toks) and toks[k + 1].low == "toll":
             return None  # the cue is "toll"
         return "killed"
@@ -335,9 +389,14 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
 
 
 _WINDOW = 7
+_LONG_WINDOW = 12  # "nine Mexican police officers in the state of Jalisco are shot dead"
+_CLAUSE = {"while", "whereas", "and", "but", "whilst"}
+_AUX = {"was", "were", "is", "are", "been", "be", "got", "get", "also", "reportedly", "allegedly", "shot"}
 _NEGATION = re.compile(
-    r"\b(?:no\s+(?:one|body|casualties|deaths?|injuries|fatalities)|nobody|none)\b[^.;]{0,30}?\b"
-    r"(?P<cue>killed|dead|died|hurt|injured|wounded|reported|casualties|injuries|deaths?)\b",
+    r"\b(?:no\s+(?:human\s+)?(?P<cas>casualt(?:y|ies)|loss of (?:life|lives))|"
+    r"(?:no\s+one|nobody|none|no\s+(?:person|people|soldier|civilian)s?)\s+(?:\w+\s+){0,2}?"
+    r"(?:was|were|is|are|has been|have been|got)\s+(?:\w+\s+)?(?P<cue>killed|hurt|injured|wounded|harmed)|"
+    r"no\s+(?P<noun>deaths?|injur(?:y|ies)|fatalit(?:y|ies)))\b",
     re.I,
 )
 
@@ -350,6 +409,21 @@ def parse_casualties(text: str) -> Casualties:
         return Casualties()
 
 
+def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
+    """A count of people, not of rockets or buses: what follows the number must allow it."""
+    if num.person:
+        return True
+    j = num.last + 1
+    if j >= len(toks):
+        return True
+    nxt = toks[j]
+    if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
+        return True
+    if nxt.text[:1].isupper() and not nxt.text.isupper() or (nxt.text.isupper() and len(nxt.text) <= 6):
+        return True  # "two Frontier Corps personnel", "Seven CRPF personnel"
+    return any(t.low in _PERSON_NOUNS for t in toks[j + 1 : j + 3])
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -358,59 +432,98 @@ def _parse(text: str) -> Casualties:
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
-    if not cues:
+    if not cues and not _NEGATION.search(text):
         return result
-    including_at = next(
-        (t for t in range(len(toks)) if toks[t].low in ("including", "among") or
-         (toks[t].low == "of" and t + 1 < len(toks) and toks[t + 1].low in ("whom", "them"))),
-        None,
-    )
+    cue_at = {k for k, _ in cues}
+    # "killing nine persons, including four children, ..., and injuring 13": the part after
+    # "including" restates the total, up to the next casualty cue.
+    parts: set[int] = set()
+    for t, tok in enumerate(toks):
+        restating = tok.low in ("including", "among") or (
+            tok.low == "of" and t + 1 < len(toks) and toks[t + 1].low in ("whom", "them")
+        )
+        if restating and any(n.last < t for n in nums):
+            u = t + 1
+            while u < len(toks) and u not in cue_at:
+                parts.add(u)
+                u += 1
+    nums = [n for n in nums if n.first not in parts and _plausible_victims(toks, n)]
     sums: dict[Kind, list[Count]] = {"killed": [], "injured": []}
     bound: dict[int, int] = {}  # index in nums -> cue token bound to
     for idx, num in enumerate(nums):
-        best: tuple[int, int, Kind] | None = None
+        best: tuple[int, int, int, Kind] | None = None
         best_k = -1
         for k, kind in cues:
             if num.first <= k <= num.last:
                 continue
             dist = num.first - k if k < num.first else k - num.last
-            if dist > _WINDOW:
+            window = _WINDOW
+            if (
+                k > num.last
+                and toks[k - 1].low in _AUX
+                and not any(c in cue_at for c in range(num.last + 1, k))
+            ):
+                window = _LONG_WINDOW
+            if dist > window:
                 continue
             lo, hi = (k, num.first) if k < num.first else (num.last, k)
             if any(lo < other.first < hi for other in nums if other is not num):
                 continue  # another number is closer to this cue
             if any(toks[t].low in (";",) for t in range(lo, hi)):
                 continue
-            # after a kill verb, "by N" names attackers, not victims
-            rank = (dist, 0 if k > num.last else 1)
-            if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], kind)
+            if k < num.first and toks[num.first - 1].low == "by":
+                continue  # "killed by 3 gunmen": attackers, not victims
+            # "were killed while 39 others sustained injuries": a conjunction before the number
+            # starts a new clause, so a cue after it wins over the one before.
+            split = k < num.first and any(t.low in _CLAUSE for t in toks[k + 1 : num.first])
+            rank = (int(split), dist, 0 if k > num.last else 1)
+            if best is None or rank < best[:3]:
+                best = (rank[0], rank[1], rank[2], kind)
                 best_k = k
         if best is None and idx > 0 and idx - 1 in bound:
             # "killing two soldiers and three civilians": a list after the cue shares it
             prev, k = nums[idx - 1], bound[idx - 1]
             gap = [t.low for t in toks[prev.last + 1 : num.first]]
             if k < prev.first and len(gap) <= 4 and ("and" in gap or "," in gap):
-                best = (0, 0, "injured" if toks[k].low in _INJURY_CUES else "killed")
+                best = (0, 0, 0, "injured" if toks[k].low in _INJURY_CUES else "killed")
                 bound[idx] = k
         elif best is not None:
             bound[idx] = best_k
         if best is None:
             continue
-        if num.person and best[0] > 4:
+        if num.person and best[1] > 4 and not (best_k > num.last and toks[best_k - 1].low in _AUX):
             continue
-        if including_at is not None and num.first > including_at and sums[best[2]]:
-            continue
-        sums[best[2]].append(
-            Count(best[2], num.value, num.approx, toks[num.first].start, toks[num.last].end)
-        )
+        sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
+    negated: set[int] = set()
     for m in _NEGATION.finditer(text):
-        cue = m.group("cue").lower()
-        kind: Kind = "injured" if cue in ("hurt", "injured", "wounded", "injuries") else "killed"
-        if not sums[kind]:
-            sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
-            if cue in ("reported", "casualties") and not sums["injured"]:
-                sums["injured"].append(Count("injured", 0, False, m.start(), m.end()))
+        if m.group("cas"):
+            kinds: tuple[Kind, ...] = ("killed", "injured")
+        elif m.group("cue"):
+            cue = m.group("cue").lower()
+            kinds = ("killed",) if cue == "killed" else ("injured", "killed")
+        else:
+            noun = m.group("noun").lower()
+            kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured",)
+        for kind in kinds:
+            if not sums[kind]:
+                negated.update(range(m.start(), m.end()))
+                sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
+    # "X was killed" / "he succumbed": one victim even without a number word.
+    used_cues = set(bound.values())
+    for k, kind in cues:
+        if sums[kind] or k in used_cues or toks[k].start in negated:
+            continue
+        before = toks[k - 1].low if k > 0 else ""
+        prev2 = toks[k - 2].low if k > 1 else ""
+        if (
+            before == "was"
+            or (before == "shot" and prev2 == "was")
+            or (before in ("also", "allegedly") and prev2 == "was")
+        ):
+            sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
+    for m in re.finditer(r"\bsuccumbed\b", text, re.I):
+        if not sums["killed"]:
+            sums["killed"].append(Count("killed", 1, False, m.start(), m.end()))
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
         if not counts:

@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from wirewatch.workers.classify.casualties import parse_casualties
-from wirewatch.workers.classify.gazetteer import Gazetteer, Place, direction_prefix
+from wirewatch.workers.classify.gazetteer import DEMONYMS, Gazetteer, Place, code_name, direction_prefix
 from wirewatch.workers.classify.patterns import (
     GENERIC,
     TYPE_PRIORITY,
@@ -59,7 +59,32 @@ _GROUPISH_ORG = re.compile(
     r"islamic|ansar|harakat|organi[sz]ation|faction|cartel|commando",
     re.I,
 )
-_STATE_ORG = re.compile(r"police|government|ministry|national army|armed forces|u\.s\.|united nations|un\b", re.I)
+_STATE_ORG = re.compile(
+    r"police|government|ministry|national army|armed forces|u\.s\.|united nations|un\b", re.I
+)
+
+
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|\bresponsibility\b.{0,40}\bclaimed", re.I
+)
+_DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
+_NOT_ATTACK = re.compile(
+    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
+    r"sentenc\w+|convicted|trial|court)\b",
+    re.I,
+)
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "of", "on", "into", "within", "between"}
+# fmt: off
+_PLACE_NOUNS = {
+    "area", "capital", "city", "county", "district", "governorate", "municipality", "neighborhood",
+    "neighbourhood", "outskirts", "part", "parts", "province", "region", "state", "suburb", "town",
+    "village",
+}
+# fmt: on
+_CONTAINED = re.compile(
+    r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-division|agency|block|province|state|"
+    r"department|region|governorate|sector|valley)\s*)*(?:of|in|,|\()\s*(?:the\s+)?$"
+)
 
 
 class Details(BaseModel):
@@ -77,8 +102,17 @@ class Details(BaseModel):
 @dataclass
 class _Mention:
     location: Location
-    kind: str  # country | admin | city | ner (unresolved NER place)
+    kind: str  # country | admin | city | ner (unresolved NER place) | demonym
     start: int  # char offset in the article
+    locative: bool = False  # "in/at/near X": where something happened
+    aside: bool = False  # "from X", "border with X", "X-based": not where it happened
+    end: int = -1
+
+    @property
+    def rank(self) -> int:
+        if self.kind == "demonym":
+            return -1
+        return (0 if self.aside else 4) + (2 if self.locative else 0) + (self.kind != "country")
 
 
 @dataclass
@@ -93,6 +127,8 @@ class _Sentence:
     places: list[_Mention] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     generic: list[str] = field(default_factory=list)
+    claim: bool = False
+    fresh: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +215,9 @@ class Extractor:
         for offset, doc, places in per_doc:
             type_hits = self._types(doc)
             for sent in doc.sents:
-                s = _Sentence(text[offset + sent.start_char : offset + sent.end_char].strip(), offset + sent.start_char)
+                s = _Sentence(
+                    text[offset + sent.start_char : offset + sent.end_char].strip(), offset + sent.start_char
+                )
                 if len(s.text) < 3:
                     continue
                 self._fill(s, sent, type_hits, places, doc, offset)
@@ -193,7 +231,7 @@ class Extractor:
                         m.location = place.location(m.location.name)
         return out
 
-    def _types(self, doc: Doc) -> list[tuple[int, int, str, bool]]:
+    def _types(self, doc: Doc) -> list[tuple[int, int, str, bool, bool]]:
         """(start, end, label, counts_as_event) for each attack-type match."""
         hits = []
         for match_id, start, end in self.type_matcher(doc):
@@ -203,23 +241,35 @@ class Extractor:
             if self.use_ner:
                 plural = last.tag_ in ("NNS", "NNPS")
             else:  # no tagger: a noun-like suffix and a final s
-                plural = bool(re.search(r"(?:ings|ions|ers|ments|[^su]s)$", last.lower_)) and last.lower_ != "gunmen"
-            plural = plural or last.lower_ in _PLURAL_TRIGGERS or (
-                end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS
+                plural = (
+                    bool(re.search(r"(?:ings|ions|ers|ments|[^su]s)$", last.lower_))
+                    and last.lower_ != "gunmen"
+                )
+            plural = (
+                plural
+                or last.lower_ in _PLURAL_TRIGGERS
+                or (end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS)
             )
             before = [t.text for t in doc[max(0, start - 4) : start]]
             historical = any(_YEAR.match(w) for w in before) or "anniversary" in [w.lower() for w in before]
-            hits.append((start, end, label + ("|ctx" if key in self.contextual else ""), not plural and not historical))
+            near = [t.lower_ for t in doc[max(0, start - 3) : start]]
+            anaphoric = any(w in _DEFINITE for w in near) and not any(w in ("a", "an") for w in near)
+            ctx = "|ctx" if key in self.contextual else ""
+            hits.append((start, end, label + ctx, not plural and not historical, not anaphoric))
         return hits
 
-    def _fill(self, s: _Sentence, sent: Span, type_hits: list, places: list[_Mention], doc: Doc, offset: int) -> None:
+    def _fill(
+        self, s: _Sentence, sent: Span, type_hits: list, places: list[_Mention], doc: Doc, offset: int
+    ) -> None:
         in_sent = [h for h in type_hits if sent.start <= h[0] < sent.end]
         cas = parse_casualties(sent.text)
         s.killed, s.injured = cas.killed, cas.injured
-        violent = bool(cas.killed or cas.injured) or any(
-            not h[2].endswith("|ctx") and h[2] != GENERIC for h in in_sent
-        ) or any(h[2] == GENERIC and h[3] for h in in_sent)
-        for start, end, label, counts in in_sent:
+        violent = (
+            bool(cas.killed or cas.injured)
+            or any(not h[2].endswith("|ctx") and h[2] != GENERIC for h in in_sent)
+            or any(h[2] == GENERIC and h[3] for h in in_sent)
+        )
+        for _start, _end, label, counts, _fresh in in_sent:
             if label.endswith("|ctx"):
                 if not violent:
                     continue
@@ -228,12 +278,17 @@ class Extractor:
                 s.types.add(label)
         has_trigger = any(h[3] and (not h[2].endswith("|ctx") or violent) for h in in_sent)
         s.event = has_trigger or cas.killed is not None or cas.injured is not None
+        if s.event and cas.killed is None and cas.injured is None and _NOT_ATTACK.search(sent.text):
+            s.event = False  # "IEDs seized", "a tiffin bomb ... recovered": weapons found, no attack
+        # A fresh attack ("a bomb exploded") can start a new incident; "the attack" refers back.
+        s.fresh = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)
         if not any(h[3] for h in in_sent) and in_sent and cas.killed is None and cas.injured is None:
             s.types = set()  # background only: "suicide bombings and assassinations"
         s.additive = bool(re.search(r"\b(?:also|another|besides|in addition)\b", sent.text, re.I))
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
+        s.claim = bool(_CLAIM.search(sent.text))
 
     # -- places -----------------------------------------------------------------------------------
 
@@ -243,36 +298,88 @@ class Extractor:
         blocked = {
             i for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc)) for i in range(a, b)
         }
+        in_org: set[int] = set()  # tokens of ORG entities: "Maharashtra Police", "Assam Tribune"
         if self.use_ner and not case_free:
             for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC", "FAC") and not any(i in blocked for i in range(ent.start, ent.end)):
+                if any(i in blocked for i in range(ent.start, ent.end)):
+                    continue
+                if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
                     labels[(ent.start, ent.end)] = "ner"
-                elif ent.label_ in ("PERSON", "ORG", "NORP", "DATE"):
+                elif ent.label_ == "ORG" and self.gazetteer.lookup(ent.text) is not None:
+                    spans.append(ent)  # the small model often tags towns as ORG ("Kismayo")
+                elif ent.label_ == "ORG":
+                    in_org.update(range(ent.start, ent.end))
+                elif ent.label_ in ("PERSON", "DATE"):
                     blocked.update(range(ent.start, ent.end))
-        for match_id, start, end in self.place_matcher(doc):
+        for _match_id, start, end in self.place_matcher(doc):
             span = doc[start:end]
             if any(i in blocked for i in range(start, end)):
                 continue
             if not case_free and not span.text[:1].isupper():
                 continue
             spans.append(span)
-        out = []
+        out: list[_Mention] = []
         for span in filter_spans(spans):
             name = span.text
             if name.lower().startswith("the "):
                 name = name[4:]
             place = self.gazetteer.lookup(name)
+            initialism = (name.isupper() and len(name) <= 4) or not name[:1].isupper()
+            if place is None and labels.get((span.start, span.end)) == "ner" and initialism:
+                continue  # "SF", "DRG": initialisms NER takes for places
             before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
             qualifier = direction_prefix(before)
             surface = original[offset + span.start_char : offset + span.end_char]
+            if surface.lower().startswith("the "):
+                surface = surface[4:]
             if case_free:
                 surface = place.name if place else surface.title()
             label = (qualifier + " " + surface).strip() if qualifier else surface
+            low_before = [w.lower() for w in before]
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            locative = (
+                bool(qualifier)
+                or (bool(low_before) and low_before[-1] in _LOCATIVE)
+                or (len(low_before) >= 2 and low_before[-1] == "of" and low_before[-2] in _PLACE_NOUNS)
+                or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
+            )
+            aside = (
+                " ".join(low_before[-2:]) in ("border with", "bordering the")
+                or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
+                or after in ("-", "based", "border", "national", "nationals", "-based")
+                or span.start in in_org
+            )
             if place is not None:
-                out.append(_Mention(place.location(label), place.kind, offset + span.start_char))
+                out.append(
+                    _Mention(
+                        place.location(label),
+                        place.kind,
+                        offset + span.start_char,
+                        locative,
+                        aside,
+                        offset + span.end_char,
+                    )
+                )
             elif labels.get((span.start, span.end)) == "ner":
-                out.append(_Mention(Location(name=label), "ner", offset + span.start_char))
+                out.append(
+                    _Mention(
+                        Location(name=label),
+                        "ner",
+                        offset + span.start_char,
+                        locative,
+                        aside,
+                        offset + span.end_char,
+                    )
+                )
+        _inherit_country(out, original, self.gazetteer)
+        for tok in doc:
+            code = DEMONYMS.get(tok.lower_)
+            if code and not any(m.start <= offset + tok.idx < m.end for m in out):
+                place = self.gazetteer.lookup(code_name(code)) if code_name(code) else None
+                loc = place.location() if place else Location(name=tok.text, country_code=code)
+                out.append(_Mention(loc, "demonym", offset + tok.idx))
+        out.sort(key=lambda m: m.start)
         return out
 
     # -- actors -----------------------------------------------------------------------------------
@@ -290,7 +397,11 @@ class Extractor:
             for ent in sent.ents:
                 if ent.label_ == "ORG" and _GROUPISH_ORG.search(ent.text) and not _STATE_ORG.search(ent.text):
                     near = doc[max(0, ent.start - 2) : min(len(doc), ent.end + 3)]
-                    if any(t.lower_ in ("by", "claimed", "militants", "cadres", "rebels", "fighters", "guerrillas") for t in near):
+                    if any(
+                        t.lower_
+                        in ("by", "claimed", "militants", "cadres", "rebels", "fighters", "guerrillas")
+                        for t in near
+                    ):
                         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                         if not any(name.lower() in g.lower() or g.lower() in name.lower() for g in groups):
                             groups.append(name)
@@ -314,9 +425,9 @@ class Extractor:
         incidents = []
         for g in groups:
             types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
-            if not types and all(s.killed is None and s.injured is None for s in g):
-                if not any(s.types for s in g):
-                    continue
+            counted = any(s.killed is not None or s.injured is not None for s in g)
+            if not types and not counted and not any(s.types for s in g):
+                continue
             itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
             killed = _combine([(s.killed, s.additive) for s in g])
             injured = _combine([(s.injured, s.additive) for s in g])
@@ -326,17 +437,31 @@ class Extractor:
             actors: list[str] = []
             for s in g:
                 actors += [a for a in s.groups if a not in actors]
+            if not actors:  # "Meanwhile, the TTP claimed responsibility for the attack."
+                claims = [
+                    s for s in sentences if s.claim and s.groups and s not in g and s.start > g[0].start
+                ]
+                if claims and len(groups) == 1:
+                    actors = list(claims[0].groups)
             if not actors:
-                for s in g:
-                    actors += [a for a in s.generic if a not in actors]
+                generic = [a for s in g for a in s.generic]
+                actors = generic[:1]
             incidents.append(
-                Incident(type=itype, location=loc, killed=killed, injured=injured, actors=actors,
-                         sentence=" ".join(s.text for s in g))
+                Incident(
+                    type=itype,
+                    location=loc,
+                    killed=killed,
+                    injured=injured,
+                    actors=actors,
+                    sentence=" ".join(s.text for s in g),
+                )
             )
         return incidents
 
 
 def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
+    if not s.fresh:
+        return True
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = _choose_location(group)
@@ -350,12 +475,26 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
 
 
+def _inherit_country(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> None:
+    """ "Gilan District of Ghazni Province", "Santa Fe, Antioquia": the smaller place is in the
+    larger one's country, whatever the gazetteer's first guess for its name was."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        gap = text[a.end : b.start] if b.start > a.end else ""
+        if len(gap) > 40 or not _CONTAINED.fullmatch(gap.lower()):
+            continue
+        if b.location.country_code and a.location.country_code != b.location.country_code and b.kind != "ner":
+            a.location = Location(name=a.location.name, country_code=b.location.country_code)
+            a.kind = "ner"
+
+
 def _same_place(a: Location, b: Location) -> bool:
     na, nb = _bare(a.name).lower(), _bare(b.name).lower()
     if na == nb or na in nb or nb in na:
         return True
     # a country or region named after a city: the same incident described at another scale
-    return a.country_code is not None and a.country_code == b.country_code and (a.lat is None or b.lat is None)
+    return (
+        a.country_code is not None and a.country_code == b.country_code and (a.lat is None or b.lat is None)
+    )
 
 
 def _bare(name: str) -> str:
@@ -366,11 +505,13 @@ def _bare(name: str) -> str:
 
 
 def _choose_location(group: list[_Sentence]) -> Location | None:
+    """The incident's place: "in/at/near X" beats a bare mention, a town beats its country,
+    and "from X" / "the border with X" / a demonym come last; ties go to the earliest."""
     mentions = [m for s in group for m in s.places]
-    for m in mentions:
-        if m.kind != "country":
-            return m.location.model_copy()
-    return mentions[0].location.model_copy() if mentions else None
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: (m.rank, -m.start))
+    return best.location.model_copy()
 
 
 def _context_location(sentences: list[_Sentence], first: _Sentence) -> Location | None:
@@ -387,10 +528,11 @@ def _context_location(sentences: list[_Sentence], first: _Sentence) -> Location 
 
 
 def _context_country(sentences: list[_Sentence], group: list[_Sentence]) -> str | None:
-    for s in group:
-        for m in s.places:
-            if m.location.country_code:
-                return m.location.country_code
+    """Country for a place the gazetteer does not know: the best-placed coded mention in the
+    incident's sentences, else the country the article names most."""
+    coded = [m for s in group for m in s.places if m.location.country_code]
+    if coded:
+        return max(coded, key=lambda m: (m.rank, -m.start)).location.country_code
     counts = Counter(m.location.country_code for s in sentences for m in s.places if m.location.country_code)
     return counts.most_common(1)[0][0] if counts else None
 

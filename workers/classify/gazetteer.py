@@ -24,13 +24,200 @@ from wirewatch.workers.models import Location
 # Single-word place names that are far more often English words or titles in news text (found by
 # counting lower-case against capitalised uses in the labelled training texts, plus hand additions).
 STOPLIST = frozenset(
-    ["abba", "alliance", "along", "angers", "banning", "bar", "best", "borne", "buy", "cantonment", "date", "deal", "defiance", "fate", "fleet", "forest", "gap", "garner", "gay", "goes", "harrison", "holiday", "howard", "independence", "lander", "liberal", "male", "man", "marks", "mine", "mission", "mobile", "most", "much", "normal", "of", "officer", "orchards", "pace", "para", "paramount", "parole", "peer", "pop", "reservoir", "retreat", "rich", "sale", "same", "say", "semi", "split", "spring", "sue", "summit", "surprise", "tank", "temple", "tiffin", "time", "van", "wedding", "young", "police", "army", "university", "college", "hospital", "city", "province", "district", "village", "minister", "president", "general", "colonel", "captain", "mayor", "governor", "king", "queen", "prince", "union", "victory", "progress", "hope", "liberty", "march", "may", "june", "july", "august", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "the", "a", "an", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "media", "post", "mosque", "church", "market", "station", "camp", "base", "bridge", "road", "highway", "border", "capital", "state", "states", "republic", "island", "islands", "valley", "lake", "river", "mount", "port", "bay", "beach", "gulf", "sea", "national", "federal", "islamic", "reform", "unity", "freedom", "justice", "patriot", "patrol", "guard", "guardian", "truth", "victoria", "hamas", "tal", "nice", "reading", "bath", "salt", "ocean", "dallas"]
+    [
+        "abba",
+        "alliance",
+        "along",
+        "angers",
+        "banning",
+        "bar",
+        "best",
+        "borne",
+        "buy",
+        "cantonment",
+        "date",
+        "deal",
+        "defiance",
+        "fate",
+        "fleet",
+        "forest",
+        "gap",
+        "garner",
+        "gay",
+        "goes",
+        "harrison",
+        "holiday",
+        "howard",
+        "independence",
+        "lander",
+        "liberal",
+        "male",
+        "man",
+        "marks",
+        "mine",
+        "mission",
+        "mobile",
+        "most",
+        "much",
+        "normal",
+        "of",
+        "officer",
+        "orchards",
+        "pace",
+        "para",
+        "paramount",
+        "parole",
+        "peer",
+        "pop",
+        "reservoir",
+        "retreat",
+        "rich",
+        "sale",
+        "same",
+        "say",
+        "semi",
+        "split",
+        "spring",
+        "sue",
+        "summit",
+        "surprise",
+        "tank",
+        "temple",
+        "tiffin",
+        "time",
+        "van",
+        "wedding",
+        "young",
+        "police",
+        "army",
+        "university",
+        "college",
+        "hospital",
+        "city",
+        "province",
+        "district",
+        "village",
+        "minister",
+        "president",
+        "general",
+        "colonel",
+        "captain",
+        "mayor",
+        "governor",
+        "king",
+        "queen",
+        "prince",
+        "union",
+        "victory",
+        "progress",
+        "hope",
+        "liberty",
+        "march",
+        "may",
+        "june",
+        "july",
+        "august",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "the",
+        "a",
+        "an",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "media",
+        "post",
+        "mosque",
+        "church",
+        "market",
+        "station",
+        "camp",
+        "base",
+        "bridge",
+        "road",
+        "highway",
+        "border",
+        "capital",
+        "state",
+        "states",
+        "republic",
+        "island",
+        "islands",
+        "valley",
+        "lake",
+        "river",
+        "mount",
+        "port",
+        "bay",
+        "beach",
+        "gulf",
+        "sea",
+        "national",
+        "federal",
+        "islamic",
+        "reform",
+        "unity",
+        "freedom",
+        "justice",
+        "patriot",
+        "patrol",
+        "guard",
+        "guardian",
+        "truth",
+        "victoria",
+        "hamas",
+        "tal",
+        "nice",
+        "reading",
+        "bath",
+        "salt",
+        "ocean",
+        "dallas",
+    ]
 )
 _DIRECTIONS = (
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
 )
-_KIND_RANK = {"country": 0, "admin": 1, "city": 2}
+_SUFFIXES = (
+    " district",
+    " province",
+    " governorate",
+    " state",
+    " region",
+    " city",
+    " county",
+    " agency",
+    " tehsil",
+    " area",
+    " town",
+    " village",
+    " sector",
+    " valley",
+    " department",
+    " division",
+)
 
 
 def fold(name: str) -> str:
@@ -72,15 +259,19 @@ class Gazetteer:
             self._add(plain, Place(plain, "admin", s.country_code))
         for c in gc.get_cities().values():
             place = Place(
-                c["name"], "city", c["countrycode"], round(float(c["latitude"]), 4),
-                round(float(c["longitude"]), 4), int(c["population"]),
+                c["name"],
+                "city",
+                c["countrycode"],
+                round(float(c["latitude"]), 4),
+                round(float(c["longitude"]), 4),
+                int(c["population"]),
             )
             self._add(c["name"], place)
             if place.population >= 200_000:
                 for alt in c.get("alternatenames") or []:
                     if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " not in alt.strip():
                         self._add(alt, place, alternate=True)
-        for key, cands in self.places.items():
+        for cands in self.places.values():
             cands.sort(key=lambda p: (-int(p.kind == "country"), -p.population))
 
     def _add(self, name: str, place: Place, alternate: bool = False) -> None:
@@ -98,10 +289,12 @@ class Gazetteer:
         key = fold(name)
         for prefix in ("the ", "al-", "al "):
             if key not in self.places and key.startswith(prefix):
-                key = key[len(prefix):]
-        for suffix in (" district", " province", " governorate", " state", " region", " city", " county"):
+                key = key[len(prefix) :]
+        if key not in self.places and "-" in key:
+            key = key.replace("-", " ")
+        for suffix in _SUFFIXES:
             if key not in self.places and key.endswith(suffix):
-                key = key[: -len(suffix)]
+                key = key[: -len(suffix)].strip()
         cands = self.places.get(key)
         if not cands:
             return None
@@ -118,7 +311,10 @@ class Gazetteer:
         """A PhraseMatcher (on lower-case text) over every name, match id = the folded name."""
         m = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in self.places:
-            m.add(key, [nlp.make_doc(key)])
+            docs = [nlp.make_doc(key)]
+            if key.startswith(("al ", "el ", "ad ", "ar ", "as ", "an ", "ash ", "az ")):
+                docs.append(nlp.make_doc(key.replace(" ", "-", 1)))  # "al-Bab"
+            m.add(key.replace("-", " "), docs)
         return m
 
 
@@ -127,18 +323,29 @@ def _strip_accents(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def code_name(code: str) -> str | None:
+    """ISO alpha-2 -> the country's short name ("NG" -> "Nigeria")."""
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or (country.name if country else None)
+
+
 def direction_prefix(words_before: list[str]) -> str:
-    """"...20 km south of" -> "20 km south of"; "" when the place has no such qualifier."""
+    """ "...20 km south of" -> "20 km south of"; "" when the place has no such qualifier."""
     low = [w.lower() for w in words_before]
     if len(low) >= 2 and low[-1] == "of" and low[-2] in _DIRECTIONS:
         start = len(low) - 2
-        if start >= 2 and low[start - 1] in ("km", "kilometres", "kilometers", "miles") and low[start - 2][:1].isdigit():
+        if (
+            start >= 2
+            and low[start - 1] in ("km", "kilometres", "kilometers", "miles")
+            and low[start - 2][:1].isdigit()
+        ):
             start -= 2
         return " ".join(words_before[start:])
     return ""
 
 
 # Everyday names pycountry and GeoNames do not carry.
+# fmt: off
 _COUNTRY_ALIASES = {
     "Syria": "SY", "Iran": "IR", "Russia": "RU", "Britain": "GB", "Great Britain": "GB", "UK": "GB",
     "U.K.": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB", "Northern Ireland": "GB",
@@ -149,15 +356,35 @@ _COUNTRY_ALIASES = {
     "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Burma": "MM", "Turkey": "TR",
     "Czech Republic": "CZ", "Kosovo": "XK", "Taiwan": "TW", "Syrian Arab Republic": "SY",
 }
+# fmt: on
+# fmt: off
 _REGION_ALIASES = {
-    "Kashmir": "IN", "Jammu and Kashmir": "IN", "Sinai": "EG", "Sinai Peninsula": "EG",
-    "Darfur": "SD", "Chechnya": "RU", "Dagestan": "RU", "Ingushetia": "RU", "Kurdistan": "IQ",
-    "Balochistan": "PK", "Baluchistan": "PK", "Khyber Pakhtunkhwa": "PK", "FATA": "PK",
-    "Waziristan": "PK", "North Waziristan": "PK", "South Waziristan": "PK",
-    "Sindh": "PK", "Helmand": "AF", "Kandahar": "AF", "Nangarhar": "AF", "Kunduz": "AF",
-    "Anbar": "IQ", "Nineveh": "IQ", "Diyala": "IQ", "Salahuddin": "IQ", "Borno": "NG",
-    "Adamawa": "NG", "Yobe": "NG", "Zamfara": "NG", "North Kivu": "CD", "Ituri": "CD",
-    "Cabo Delgado": "MZ", "Idlib": "SY", "Donbas": "UA", "Donetsk": "UA", "Luhansk": "UA",
-    "Chhattisgarh": "IN", "Jharkhand": "IN", "Manipur": "IN", "Assam": "IN", "Nagaland": "IN",
-    "Meghalaya": "IN", "Odisha": "IN", "Orissa": "IN", "Bihar": "IN", "Maharashtra": "IN",
+    "Kashmir": "IN", "Jammu and Kashmir": "IN", "Sinai": "EG", "Sinai Peninsula": "EG", "Darfur": "SD",
+    "Chechnya": "RU", "Dagestan": "RU", "Ingushetia": "RU", "Kurdistan": "IQ", "Balochistan": "PK",
+    "Baluchistan": "PK", "Khyber Pakhtunkhwa": "PK", "FATA": "PK", "Waziristan": "PK",
+    "North Waziristan": "PK", "South Waziristan": "PK", "Sindh": "PK", "Helmand": "AF",
+    "Kandahar": "AF", "Nangarhar": "AF", "Kunduz": "AF", "Anbar": "IQ", "Nineveh": "IQ",
+    "Diyala": "IQ", "Salahuddin": "IQ", "Borno": "NG", "Adamawa": "NG", "Yobe": "NG", "Zamfara": "NG",
+    "North Kivu": "CD", "Ituri": "CD", "Cabo Delgado": "MZ", "Idlib": "SY", "Donbas": "UA",
+    "Donetsk": "UA", "Luhansk": "UA", "Chhattisgarh": "IN", "Jharkhand": "IN", "Manipur": "IN",
+    "Assam": "IN", "Nagaland": "IN", "Meghalaya": "IN", "Odisha": "IN", "Orissa": "IN", "Bihar": "IN",
+    "Maharashtra": "IN",
 }
+# fmt: on
+
+# Adjectives of nationality, used only when an incident names no place ("a Nigerian village").
+# fmt: off
+DEMONYMS = {
+    "afghan": "AF", "algerian": "DZ", "american": "US", "bangladeshi": "BD", "burkinabe": "BF",
+    "burmese": "MM", "cameroonian": "CM", "chadian": "TD", "colombian": "CO", "congolese": "CD",
+    "egyptian": "EG", "ethiopian": "ET", "filipino": "PH", "french": "FR", "german": "DE",
+    "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "israeli": "IL",
+    "jordanian": "JO", "kenyan": "KE", "kurdish": "IQ", "lebanese": "LB", "libyan": "LY",
+    "malian": "ML", "mexican": "MX", "mozambican": "MZ", "nepalese": "NP", "nepali": "NP",
+    "nigerian": "NG", "nigerien": "NE", "pakistani": "PK", "palestinian": "PS", "peruvian": "PE",
+    "philippine": "PH", "russian": "RU", "salvadoran": "SV", "saudi": "SA", "somali": "SO",
+    "sudanese": "SD", "syrian": "SY", "thai": "TH", "tunisian": "TN", "turkish": "TR", "ugandan": "UG",
+    "ukrainian": "UA", "yemeni": "YE", "guatemalan": "GT", "honduran": "HN", "nicaraguan": "NI",
+    "venezuelan": "VE", "british": "GB", "kashmiri": "IN", "baloch": "PK",
+}
+# fmt: on

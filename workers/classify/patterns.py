@@ -29,63 +29,37 @@ ATTACK_TYPES = (
     "assassination",
     "kidnapping",
     "bombing",
-    "arson",
     "armed_assault",
+    "arson",
 )
 GENERIC = "attack"
 # When one incident has several types, Incident.type is the first of them in ATTACK_TYPES order.
 TYPE_PRIORITY = {t: i for i, t in enumerate(ATTACK_TYPES)}
 
+# fmt: off
 GENERIC_PERPETRATORS = {
-    "gunmen": "gunmen",
-    "gunman": "gunmen",
-    "armed men": "gunmen",
-    "unidentified men": "gunmen",
-    "unknown gunmen": "gunmen",
-    "militant": "militants",
-    "militants": "militants",
-    "insurgent": "insurgents",
-    "insurgents": "insurgents",
-    "suicide bomber": "suicide bomber",
-    "suicide bombers": "suicide bomber",
-    "rebel": "rebels",
-    "rebels": "rebels",
-    "assailant": "assailants",
-    "assailants": "assailants",
-    "attacker": "attackers",
-    "attackers": "attackers",
-    "terrorist": "terrorists",
-    "terrorists": "terrorists",
-    "guerrilla": "guerrillas",
-    "guerrillas": "guerrillas",
-    "guerrilla-style": "",
-    "extremists": "extremists",
-    "jihadists": "jihadists",
-    "jihadist": "jihadists",
-    "bandits": "bandits",
-    "kidnappers": "kidnappers",
-    "abductors": "kidnappers",
-    "cadres": "cadres",
+    "gunmen": "gunmen", "gunman": "gunmen", "armed men": "gunmen", "unidentified men": "gunmen",
+    "unknown gunmen": "gunmen", "militant": "militants", "militants": "militants",
+    "insurgent": "insurgents", "insurgents": "insurgents", "suicide bomber": "suicide bomber",
+    "suicide bombers": "suicide bomber", "rebel": "rebels", "rebels": "rebels",
+    "assailant": "assailants", "assailants": "assailants", "attacker": "attackers",
+    "attackers": "attackers", "terrorist": "terrorists", "terrorists": "terrorists",
+    "guerrilla": "guerrillas", "guerrillas": "guerrillas", "guerrilla-style": "",
+    "extremists": "extremists", "jihadists": "jihadists", "jihadist": "jihadists",
+    "bandits": "bandits", "kidnappers": "kidnappers", "abductors": "kidnappers", "cadres": "cadres",
     "miscreants": "miscreants",
 }
+# fmt: on
 
+# fmt: off
 _IRREGULAR = {
-    "shoot": ["shot"],
-    "blow": ["blew", "blown"],
-    "set": ["set", "sets", "setting"],
-    "hit": ["hit", "hits", "hitting"],
-    "take": ["took", "taken"],
-    "hold": ["held"],
-    "gunman": ["gunmen"],
-    "strike": ["struck", "stricken"],
-    "behead": ["beheaded"],
-    "slit": ["slit", "slitting"],
-    "burn": ["burnt"],
-    "fire": ["fired", "fires", "firing"],
-    "militant": ["militants"],
-    "step": ["stepped"],
-    "waylay": ["waylaid"],
+    "shoot": ["shot"], "blow": ["blew", "blown"], "set": ["set", "sets", "setting"],
+    "hit": ["hit", "hits", "hitting"], "take": ["took", "taken"], "hold": ["held"], "gunman": ["gunmen"],
+    "strike": ["struck", "stricken"], "behead": ["beheaded"], "slit": ["slit", "slitting"],
+    "burn": ["burnt"], "fire": ["fired", "fires", "firing"], "militant": ["militants"],
+    "step": ["stepped"], "waylay": ["waylaid"],
 }
+# fmt: on
 
 
 def inflections(lemma: str) -> list[str]:
@@ -171,9 +145,9 @@ def build_actor_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for g in load_armed_groups():
-        lower.add(g.canonical, list(nlp.tokenizer.pipe(g.aliases)))
+        lower.add(g.canonical, [nlp.make_doc(a) for a in g.aliases])
         if g.exact_case:
-            exact.add(g.canonical, list(nlp.tokenizer.pipe(g.exact_case)))
+            exact.add(g.canonical, [nlp.make_doc(a) for a in g.exact_case])
     return lower, exact
 
 

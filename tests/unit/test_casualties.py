@@ -1,0 +1,129 @@
+"""Casualty counts: worked examples, what is never a count, and properties over arbitrary input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from wirewatch.workers.classify.casualties import number_to_words, parse_casualties, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A suicide bombing in Kabul killed 41 people and left more than 80 others injured.", 41, 80),
+        ("Gunmen killed 41 people in the market.", 41, None),
+        ("A dozen dead after the blast.", 12, None),
+        ("Two soldiers were killed in the ambush.", 2, None),
+        ("Militants stormed the camp, killing at least five.", 5, None),
+        ("The death toll rose to 23 on Monday.", 23, None),
+        ("The explosion left 3 dead and 12 wounded.", 3, 12),
+        ("From the checkpoint they killed a local police chief and his son.", 2, None),
+        ("Thirty-two civilians are killed and over 20 are injured after their bus hits a land mine.", 32, 20),
+        ("Dozens were wounded when the bomb went off.", None, 24),
+        ("Rebels attacked the base, killing two soldiers and three civilians.", 5, None),
+        ("Twelve persons, including a journalist, were killed while 39 others sustained injuries.", 12, 39),
+        ("The bomber killed at least nine persons, including four children, and injured 13 others.", 9, 13),
+        ("One hundred and five people died in the attack.", 105, None),
+        ("A policeman was killed when militants fired a rocket at the camp.", 1, None),
+        ("However, no casualty was reported, police said.", 0, 0),
+        ("No one was hurt in the explosion.", 0, 0),
+    ],
+)
+def test_counts(text: str, killed: int | None, injured: int | None) -> None:
+    result = parse_casualties(text)
+    assert (result.killed, result.injured) == (killed, injured)
+
+
+def test_lower_bounds_are_flagged_approximate() -> None:
+    result = parse_casualties("a bombing that killed 41 people and left more than 80 others injured")
+    assert result.injured == 80 and result.injured_approx
+    assert result.killed == 41 and not result.killed_approx
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2017, a man aged 45 was killed.",
+        "Indersa Parsa (50) was killed by the cadres.",
+        "He was paid $50 before he was killed.",
+        "The blast on June 25 killed him.",
+        "The convoy was ambushed 20 km from the town and the driver was killed.",
+    ],
+)
+def test_years_ages_money_dates_and_distances_are_not_counts(text: str) -> None:
+    assert parse_casualties(text).killed in (None, 1)
+
+
+def test_vehicles_and_weapons_are_not_victims() -> None:
+    result = parse_casualties("Gunmen who ambushed two buses wounded several people.")
+    assert result.injured is None
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("forty-one", 41), ("a dozen", 12), ("dozens", 24), ("hundreds", 200), ("1,200", 1200), ("zero", 0)],
+)
+def test_parse_number(words: str, value: int) -> None:
+    parsed = parse_number(words)
+    assert parsed is not None and parsed[0] == value
+
+
+@given(st.integers(min_value=0, max_value=9999))
+def test_number_words_round_trip(n: int) -> None:
+    assert parse_number(number_to_words(n)) == (n, False)
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_number_words_in_a_sentence(n: int) -> None:
+    result = parse_casualties(f"The attack killed {number_to_words(n)} people.")
+    assert result.killed == n
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    result = parse_casualties(text)
+    assert result.killed is None or result.killed >= 0
+    assert result.injured is None or result.injured >= 0
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "killed",
+                "dead",
+                "injured",
+                "wounded",
+                "two",
+                "dozens",
+                "more",
+                "than",
+                "at",
+                "least",
+                "and",
+                "a",
+                "police",
+                "chief",
+                "his",
+                "son",
+                "2017",
+                "$",
+                "50",
+                "(",
+                ")",
+                "no",
+                "one",
+                "was",
+                "hurt",
+                ",",
+                ".",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_never_raises_on_casualty_word_salad(words: list[str]) -> None:
+    parse_casualties(" ".join(words))

