@@ -308,7 +308,10 @@ def parse_feed(
     # No content-location: feedparser would then also resolve GUIDs as URLs. Links that are still
     # relative after xml:base are resolved against base_url by canonical_url.
     headers = {"content-type": content_type} if content_type else {}
-    parsed = feedparser.parse(_cap_items(body, max_entries), response_headers=headers)
+    try:
+        parsed = feedparser.parse(_cap_items(body, max_entries), response_headers=headers)
+    except (ValueError, TypeError, LookupError, RecursionError) as exc:  # a parser bug, not a feed
+        raise NotAFeed(f"feed parser failed: {exc!r}", url=base_url) from exc
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS, Atom or RDF root element"
         raise NotAFeed(f"not a feed: {reason}", url=base_url)

@@ -11,6 +11,8 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wirewatch.workers.errors import ExtractionFailed
 from wirewatch.workers.extract import decode_html, extract
 
@@ -154,3 +156,15 @@ def test_real_binary_formats_are_refused(tmp_path: Path) -> None:
 def test_pages_without_main_text_fail(body: bytes) -> None:
     with pytest.raises(ExtractionFailed):
         extract(body, "https://news.example.org/a")
+
+
+LABELS = ["utf-8", "latin-1", "shift_jis", "utf-16", "x-bogus", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(max_size=2000),
+    st.one_of(st.none(), st.sampled_from(LABELS), st.text(max_size=12)),
+)
+def test_decode_html_never_raises(body: bytes, charset: str | None) -> None:
+    assert isinstance(decode_html(body, charset), str)

@@ -252,6 +252,27 @@ def test_doctype_without_entities_is_accepted() -> None:
     assert len(parse_feed(body, BASE)) == 10
 
 
+def test_external_dtd_is_never_loaded(tmp_path: Path) -> None:
+    # The RSS 0.91 DOCTYPE names an external DTD; feedparser drops it. Port 1 would refuse a fetch.
+    body = _write(
+        tmp_path,
+        "rss091.xml",
+        '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        '"http://127.0.0.1:1/rss-0.91.dtd"><rss version="0.91"><channel><title>t</title>'
+        "<item><title>a</title><link>https://news.example.org/x</link></item></channel></rss>",
+    )
+    assert [entry.title for entry in parse_feed(body, BASE)] == ["a"]
+
+
+def test_utf16_feed_is_read(tmp_path: Path) -> None:
+    document = (
+        '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Взрыв в Кабуле</title><link>https://news.example.org/x</link></item></channel></rss>"
+    )
+    body = _write(tmp_path, "utf16.xml", document.encode("utf-16"))
+    assert parse_feed(body, BASE)[0].title == "Взрыв в Кабуле"
+
+
 @pytest.mark.parametrize(
     "body", [b"", b"   \n", b"<html><body><p>Hello</p></body></html>", b"\x89PNG\r\n\x1a\n\x00"]
 )
