@@ -17,6 +17,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+from xml.sax import SAXException
 
 import feedparser
 from courlan import scrub_url
@@ -312,9 +313,12 @@ def parse_feed(
         parsed = feedparser.parse(_cap_items(body, max_entries), response_headers=headers)
     except (ValueError, TypeError, LookupError, RecursionError) as exc:  # a parser bug, not a feed
         raise NotAFeed(f"feed parser failed: {exc!r}", url=base_url) from exc
-    if not parsed.get("version") and not parsed.entries:
-        reason = parsed.get("bozo_exception") or "no RSS, Atom or RDF root element"
-        raise NotAFeed(f"not a feed: {reason}", url=base_url)
+    if not parsed.entries:
+        error = parsed.get("bozo_exception")
+        if not parsed.get("version"):
+            raise NotAFeed(f"not a feed: {error or 'no RSS, Atom or RDF root element'}", url=base_url)
+        if isinstance(error, SAXException):  # an empty feed is fine, a broken one is reported
+            raise NotAFeed(f"ill-formed feed, no entry readable: {error}", url=base_url)
 
     entries: list[FeedEntry] = []
     seen: set[str] = set()

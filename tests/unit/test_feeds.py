@@ -25,11 +25,15 @@ def _index() -> list[dict[str, str]]:
 
 INDEX = _index()
 
-#: Documents that are not feeds at all.
+#: Documents that are not feeds, or feeds so broken that nothing in them can be read. Well-formed
+#: feeds without items (fp_illformed_strip_doctype.xml, mf_windows1252_incorrect_prolog.xml...)
+#: parse to an empty list.
 NOT_FEEDS = {
     "fp_illformed_empty_document.xml",  # no element at all
     "nf_notafeed.html",  # an HTML page
     "mf_iso88591_utf8_mismatch.xml",  # well-formed XML, but a <note>, not RSS/Atom/RDF
+    "fp_illformed_aaa.xml",  # ill-formed (unclosed </rss), no entry recoverable
+    "fp_illformed_undeclared_namespace.xml",  # ill-formed (unbound prefix), no entry recoverable
 }
 #: Where we return fewer entries than INDEX's ``items`` (feedparser's count): entries without a
 #: usable http(s) link are skipped. Each number was checked against the file.
