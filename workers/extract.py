@@ -107,21 +107,23 @@ def _mostly_utf8(body: bytes) -> bool:
 def decode_html(body: bytes, charset: str | None) -> str:
     """Decode a page: BOM, then header charset, then ``<meta>`` charset, then detection.
 
-    A declaration is believed only if the bytes decode under it without error, and a declared
-    Latin-1/windows-1252 loses to bytes that are valid, non-ASCII UTF-8 (the usual lie of
-    servers whose default charset is Latin-1). Never raises.
+    A declaration is believed only if the bytes decode under it without error, and any
+    declaration loses to bytes that are valid, non-ASCII UTF-8 (the usual lie of servers whose
+    default charset is Latin-1). Never raises.
     """
     for bom, bom_encoding in _BOMS:
         if body.startswith(bom):
             return body[len(bom) :].decode(bom_encoding, errors="replace")
     utf8 = _strict(body, "utf-8")
+    if utf8 is not None and not body.isascii():
+        # Legacy-encoded text of any length is almost never valid UTF-8 by accident, while
+        # UTF-8 pages labelled Latin-1 or windows-1251 by a server default are common.
+        return utf8
     meta = _META_CHARSET.search(body[:_SNIFF_BYTES])
     for declared in (charset, meta.group(1).decode("ascii") if meta else None):
         encoding = _codec(declared)
         if encoding is None:
             continue
-        if encoding == "cp1252" and utf8 is not None and not body.isascii():
-            return utf8
         text = _strict(body, encoding)
         if text is not None:
             return text

@@ -77,7 +77,9 @@ def test_metadata_of_a_news_page() -> None:
     assert page.published is not None and page.published.date().isoformat() == "2019-11-18"
 
 
-@pytest.mark.parametrize("header", ["iso-8859-1", "windows-1251", "us-ascii", "x-no-such-charset", "utf-16"])
+@pytest.mark.parametrize(
+    "header", ["iso-8859-1", "windows-1251", "koi8-r", "shift_jis", "us-ascii", "x-no-such-charset", "utf-16"]
+)
 def test_lying_header_charset_on_utf8_page(header: str) -> None:
     record, html = load_page("c82b3d1d540bbbd6")
     page = extract(html, record["url"], charset=header)
