@@ -13,7 +13,7 @@ Conventions (also in config/patterns/README.md):
   right after a year ("the 2015 Paris attacks") are background, not incidents.
 * Consecutive attack sentences are one incident unless they name a different place or an
   incompatible type; within an incident, counts restated in later sentences are not added
-  (the largest is kept) unless the sentence says "also"/"another".
+  (the largest is kept) unless the sentence says "also"/"besides"/"in addition".
 * Article-level killed/injured are sums over the incidents.
 """
 
@@ -67,6 +67,36 @@ _STATE_ORG = re.compile(
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|\bresponsibility\b.{0,40}\bclaimed", re.I
 )
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_NAMED_PLACE = re.compile(
+    rf"\b(?P<a>{_NAME})\s+(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
+    rf"[Dd]istrict|[Bb]lock|[Ss]ub-[Dd]ivision)\b|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
+)
+_NOT_PLACE_WORDS = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Police",
+    "Security",
+    "Army",
+    "Border",
+    "Tribal",
+    "Industrial",
+    "Market",
+    "Village",
+    "District",
+    "Area",
+    "Town",
+    "Civil",
+    "Special",
+    "Reserve",
+    "Same",
+    "Nearby",
+    "Some",
+    "Bomb",
+}
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
@@ -112,7 +142,9 @@ class _Mention:
     def rank(self) -> int:
         if self.kind == "demonym":
             return -1
-        return (0 if self.aside else 4) + (2 if self.locative else 0) + (self.kind != "country")
+        if self.aside:
+            return -2
+        return 4 + (2 if self.locative else 0) + (self.kind != "country")
 
 
 @dataclass
@@ -284,7 +316,7 @@ class Extractor:
         s.fresh = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)
         if not any(h[3] for h in in_sent) and in_sent and cas.killed is None and cas.injured is None:
             s.types = set()  # background only: "suicide bombings and assassinations"
-        s.additive = bool(re.search(r"\b(?:also|another|besides|in addition)\b", sent.text, re.I))
+        s.additive = bool(re.search(r"\b(?:also|besides|in addition)\b", sent.text, re.I))
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
@@ -299,9 +331,10 @@ class Extractor:
             i for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc)) for i in range(a, b)
         }
         in_org: set[int] = set()  # tokens of ORG entities: "Maharashtra Police", "Assam Tribune"
+        named: set[int] = set()  # tokens of PERSON entities (also "Assam Tribune", sometimes)
         if self.use_ner and not case_free:
             for ent in doc.ents:
-                if any(i in blocked for i in range(ent.start, ent.end)):
+                if any(i in blocked for i in range(ent.start, ent.end)) or ent.text.lower() in DEMONYMS:
                     continue
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
@@ -310,14 +343,37 @@ class Extractor:
                     spans.append(ent)  # the small model often tags towns as ORG ("Kismayo")
                 elif ent.label_ == "ORG":
                     in_org.update(range(ent.start, ent.end))
-                elif ent.label_ in ("PERSON", "DATE"):
+                elif ent.label_ == "PERSON":
+                    named.update(range(ent.start, ent.end))
+                elif ent.label_ == "DATE":
                     blocked.update(range(ent.start, ent.end))
+        if not case_free:  # "Basugaon area", "village of Nampala": places too small for the gazetteer
+            for m in _NAMED_PLACE.finditer(doc.text):
+                name_start, name_end = m.span("a") if m.group("a") else m.span("b")
+                span = doc.char_span(name_start, name_end, alignment_mode="expand")
+                first = doc.text[name_start:name_end].split()[0]
+                if (
+                    span is not None
+                    and first not in _NOT_PLACE_WORDS
+                    and not any(i in blocked for i in range(span.start, span.end))
+                ):
+                    spans.append(span)
+                    labels[(span.start, span.end)] = "ner"
+        inner: list[tuple[int, int, Place]] = []  # gazetteer places inside other names
         for _match_id, start, end in self.place_matcher(doc):
             span = doc[start:end]
             if any(i in blocked for i in range(start, end)):
                 continue
             if not case_free and not span.text[:1].isupper():
                 continue
+            place = self.gazetteer.lookup(span.text)
+            if place is not None:
+                inner.append((start, end, place))
+            if any(i in named for i in range(start, end)):
+                if place is not None and place.kind != "city":
+                    in_org.update(range(start, end))  # "Assam Tribune": tells the country only
+                else:
+                    continue
             spans.append(span)
         out: list[_Mention] = []
         for span in filter_spans(spans):
@@ -347,9 +403,13 @@ class Extractor:
             aside = (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
-                or after in ("-", "based", "border", "national", "nationals", "-based")
+                or after in ("-", "based", "national", "nationals", "-based")
                 or span.start in in_org
             )
+            if after == "border" and (place is None or place.kind == "country"):
+                aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
+            if case_free and not (locative or aside) and (place is None or place.kind != "country"):
+                continue  # no capitals to tell "EULOGIO FLORES" from Flores: require "in/at/near"
             if place is not None:
                 out.append(
                     _Mention(
@@ -362,9 +422,11 @@ class Extractor:
                     )
                 )
             elif labels.get((span.start, span.end)) == "ner":
+                # "Mohmand Charsadda": an unknown name around a known place takes its country
+                within = [p for a, b, p in inner if span.start <= a and b <= span.end]
                 out.append(
                     _Mention(
-                        Location(name=label),
+                        Location(name=label, country_code=within[0].country_code if within else None),
                         "ner",
                         offset + span.start_char,
                         locative,
@@ -428,6 +490,8 @@ class Extractor:
             counted = any(s.killed is not None or s.injured is not None for s in g)
             if not types and not counted and not any(s.types for s in g):
                 continue
+            if counted and any(s.killed for s in g) and types <= {"arson", "checkpoint_attack"}:
+                types.add("armed_assault")  # killed by some means the text does not name
             itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
             killed = _combine([(s.killed, s.additive) for s in g])
             injured = _combine([(s.injured, s.additive) for s in g])

@@ -287,11 +287,11 @@ class Gazetteer:
     def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
         """The place a name most likely means, preferring countries in ``context`` (code -> mentions)."""
         key = fold(name)
-        for prefix in ("the ", "al-", "al "):
-            if key not in self.places and key.startswith(prefix):
-                key = key[len(prefix) :]
         if key not in self.places and "-" in key:
             key = key.replace("-", " ")
+        for prefix in ("the ", "al ", "el "):
+            if key not in self.places and key.startswith(prefix):
+                key = key[len(prefix) :]
         for suffix in _SUFFIXES:
             if key not in self.places and key.endswith(suffix):
                 key = key[: -len(suffix)].strip()

@@ -46,7 +46,7 @@ GENERIC_PERPETRATORS = {
     "attackers": "attackers", "terrorist": "terrorists", "terrorists": "terrorists",
     "guerrilla": "guerrillas", "guerrillas": "guerrillas", "guerrilla-style": "",
     "extremists": "extremists", "jihadists": "jihadists", "jihadist": "jihadists",
-    "bandits": "bandits", "kidnappers": "kidnappers", "abductors": "kidnappers", "cadres": "cadres",
+    "bandits": "bandits", "kidnappers": "kidnappers", "abductors": "kidnappers",
     "miscreants": "miscreants",
 }
 # fmt: on
