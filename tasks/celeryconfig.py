@@ -23,6 +23,10 @@ broker_connection_retry_on_startup = True
 broker_connection_max_retries = None  # a Redis restart must never end a worker
 broker_transport_options = {
     "visibility_timeout": _settings.visibility_timeout,
+    # kombu scans for expired unacknowledged tasks every interval * throttle seconds (10 * 10 by
+    # default): a vanished worker's tasks would wait up to 100 s beyond the visibility timeout.
+    "unacked_restore_interval": max(1, min(10, _settings.visibility_timeout // 4)),
+    "unacked_restore_throttle": 1,
     "socket_keepalive": True,
     "health_check_interval": 15,
     "retry_on_timeout": True,
