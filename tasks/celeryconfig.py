@@ -9,7 +9,7 @@ longest retry countdown, or a slow task would be delivered twice while still run
 
 from __future__ import annotations
 
-from kombu import Queue
+from kombu import Exchange, Queue
 
 from wirewatch.config import get_settings
 
@@ -47,7 +47,9 @@ task_time_limit = _settings.task_time_limit
 task_soft_time_limit = max(1, _settings.task_time_limit - 10)
 task_annotations = {"*": {"max_retries": _settings.max_retries, "retry_backoff_max": _retry_backoff_max}}
 
-task_queues = [Queue(name) for name in QUEUES]
+# Each queue gets its own direct exchange and routing key: a shared default exchange would bind
+# every queue to the same key and copy each message into all four queues.
+task_queues = [Queue(name, Exchange(name, type="direct"), routing_key=name) for name in QUEUES]
 task_default_queue = "fetch"
 task_routes = {
     "wirewatch.poll_due": {"queue": "feeds"},

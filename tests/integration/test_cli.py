@@ -78,4 +78,5 @@ def test_dead_letters_can_be_listed_and_requeued(redis_url: str, tmp_path: Path)
     assert wirewatch(env, "dead", "requeue", "--all").returncode == 0
     client = redis_lib.Redis.from_url(redis_url)
     assert client.llen("wirewatch:dead") == 0
-    assert client.llen("fetch") == 1  # back on its queue
+    # Back on its own queue, and only there.
+    assert [client.llen(q) for q in ("feeds", "fetch", "classify", "alerts")] == [0, 1, 0, 0]
