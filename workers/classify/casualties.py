@@ -321,7 +321,13 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
         if toks[i].low in ("a", "an") and i not in taken:
             # up to three modifiers, then a person noun
             k = i + 1
-            while k < n and k <= i + 4 and toks[k].low not in _PERSON_NOUNS and toks[k].low.isalpha():
+            while (
+                k < n
+                and k <= i + 4
+                and toks[k].low not in _PERSON_NOUNS
+                and toks[k].low.isalpha()
+                and toks[k].low not in _FUNCTION_WORDS
+            ):
                 k += 1
             if k < n and toks[k].low in _PERSON_NOUNS and k <= i + 4 and not toks[k].low.endswith("s"):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
@@ -390,6 +396,37 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
 
 _WINDOW = 7
 _LONG_WINDOW = 12  # "nine Mexican police officers in the state of Jalisco are shot dead"
+# An article's noun phrase ends at these: "an encounter with Maharashtra Police" counts no one.
+_FUNCTION_WORDS = {
+    "with",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "for",
+    "to",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "was",
+    "were",
+    "is",
+    "are",
+    "who",
+    "which",
+    "that",
+    "near",
+    "after",
+    "before",
+}
 _CLAUSE = {"while", "whereas", "and", "but", "whilst"}
 _AUX = {"was", "were", "is", "are", "been", "be", "got", "get", "also", "reportedly", "allegedly", "shot"}
 _NEGATION = re.compile(
@@ -421,7 +458,12 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
         return True
     if nxt.text[:1].isupper() and not nxt.text.isupper() or (nxt.text.isupper() and len(nxt.text) <= 6):
         return True  # "two Frontier Corps personnel", "Seven CRPF personnel"
-    return any(t.low in _PERSON_NOUNS for t in toks[j + 1 : j + 3])
+    for t in toks[j + 1 : j + 5]:  # "7 newly US-trained Iraqi policemen", but not "two buses wounded"
+        if t.low in _PERSON_NOUNS:
+            return True
+        if t.low in _KILL_CUES or t.low in _INJURY_CUES or not t.text.replace("-", "").isalpha():
+            return False
+    return False
 
 
 def _parse(text: str) -> Casualties:
@@ -513,13 +555,17 @@ def _parse(text: str) -> Casualties:
     for k, kind in cues:
         if sums[kind] or k in used_cues or toks[k].start in negated:
             continue
-        before = toks[k - 1].low if k > 0 else ""
-        prev2 = toks[k - 2].low if k > 1 else ""
-        if (
-            before == "was"
-            or (before == "shot" and prev2 == "was")
-            or (before in ("also", "allegedly") and prev2 == "was")
+        b = k - 1  # back over "abducted and", "allegedly", "shot" to a singular "was"
+        while (
+            b > 0
+            and k - b <= 4
+            and (
+                toks[b].low in ("and", "also", "allegedly", "reportedly", "brutally", "later", "then", "shot")
+                or (toks[b].low.endswith("ed") and toks[b].low not in ("killed", "injured", "wounded"))
+            )
         ):
+            b -= 1
+        if b >= 0 and toks[b].low == "was":
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     for m in re.finditer(r"\bsuccumbed\b", text, re.I):
         if not sums["killed"]:

@@ -29,8 +29,8 @@ ATTACK_TYPES = (
     "assassination",
     "kidnapping",
     "bombing",
-    "armed_assault",
     "arson",
+    "armed_assault",
 )
 GENERIC = "attack"
 # When one incident has several types, Incident.type is the first of them in ATTACK_TYPES order.
@@ -145,7 +145,9 @@ def build_actor_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for g in load_armed_groups():
-        lower.add(g.canonical, [nlp.make_doc(a) for a in g.aliases])
+        # SATP-style spellings drop hyphens: "Lashkar e Taiba", "Jamaat ul Ahrar".
+        aliases = sorted(set(g.aliases) | {a.replace("-", " ") for a in g.aliases if "-" in a})
+        lower.add(g.canonical, [nlp.make_doc(a) for a in aliases])
         if g.exact_case:
             exact.add(g.canonical, [nlp.make_doc(a) for a in g.exact_case])
     return lower, exact
