@@ -152,3 +152,17 @@ def test_isis_aliases_resolve_to_one_name(gazetteer_extractor: Extractor) -> Non
     text = "Daesh militants ambushed a patrol near Mosul, killing four soldiers. ISIL claimed the attack."
     details = gazetteer_extractor.extract(text, [])
     assert details.actors == ["Islamic State"]
+
+
+@pytest.mark.parametrize("row_id", ["background-anniversary", "all-caps-wire"])
+def test_constructed_edge_cases(extractor: Extractor, row_id: str) -> None:
+    """A year-dated background mention is not an incident; all-caps wire copy still resolves."""
+    rows = [json.loads(line) for line in (FIXTURES / "constructed.jsonl").read_text().splitlines() if line]
+    row = next(r for r in rows if r["id"] == row_id)
+    incidents = extractor.extract(row["text"], []).incidents
+    assert len(incidents) == 1
+    got, gold = incidents[0], row["incidents"][0]
+    assert got.type == gold["type"]
+    assert got.location is not None
+    assert (got.location.name, got.location.country_code) == (gold["location"], gold["country_code"])
+    assert (got.killed, got.actors) == (gold["killed"], gold["actors"])
