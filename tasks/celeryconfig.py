@@ -43,6 +43,10 @@ result_backend = None
 task_acks_late = True
 task_reject_on_worker_lost = True
 task_acks_on_failure_or_timeout = True
+# A task killed by the hard time limit is requeued, not acknowledged: acknowledged, it would vanish
+# without a retry or a dead letter. Requeued, its delivery counter (tasks/base.py) dead-letters it
+# after WIREWATCH_MAX_DELIVERIES, like any task whose process dies on every delivery.
+task_acks_on_timeout = False
 task_time_limit = _settings.task_time_limit
 task_soft_time_limit = max(1, _settings.task_time_limit - 10)
 task_annotations = {"*": {"max_retries": _settings.max_retries, "retry_backoff_max": _retry_backoff_max}}
