@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from wirewatch.workers.models import Verdict
@@ -44,11 +45,16 @@ class Classifier:
 
     @classmethod
     def load(
-        cls, *, threshold: float = 0.5, max_chars: int = 100_000, use_ner: bool | None = None
+        cls,
+        *,
+        threshold: float = 0.5,
+        max_chars: int = 100_000,
+        use_ner: bool | None = None,
+        model: str | Path | None = None,
     ) -> Classifier:
-        return cls(
-            TriageModel.load(max_chars=max_chars), threshold=threshold, max_chars=max_chars, use_ner=use_ner
-        )
+        """The bundled model (``config/model``), or the one written by ``wirewatch train --out model``."""
+        triage = TriageModel.load(Path(model) if model is not None else None, max_chars=max_chars)
+        return cls(triage, threshold=threshold, max_chars=max_chars, use_ner=use_ner)
 
     # --- fast path ------------------------------------------------------------------------------
 

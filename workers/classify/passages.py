@@ -31,7 +31,9 @@ _TRANSLATE = str.maketrans(
 # A trailing "(Reuters)" / "(BBC) (AP via ESPN)" citation of the Wikipedia Current Events Portal.
 _CITATION = re.compile(r"(?:\s*\([^()]{1,80}\))+\s*$")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"'A-Z\u201c])")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_LINE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+_WRAPPED_LINE = 40  # a line at least this long, not ending a sentence, was wrapped: join the next
 # End of sentence: . ! ? (optionally followed by a closing quote or bracket), then white space.
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+")
 # Abbreviations after which a full stop does not end a sentence.
@@ -57,7 +59,7 @@ def text_hash(text: str) -> str:
 def split_sentences(text: str, max_chars: int = 400) -> list[str]:
     """Sentences of ``text`` as written (stripped), in order; over-long ones are cut at word breaks."""
     sentences: list[str] = []
-    for paragraph in _PARAGRAPH.split(text):
+    for paragraph in _paragraphs(text):
         paragraph = " ".join(paragraph.split())
         if not paragraph:
             continue
@@ -76,6 +78,31 @@ def split_sentences(text: str, max_chars: int = 400) -> list[str]:
         if rest:
             sentences.extend(_cut(rest, max_chars))
     return sentences
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank lines; inside a block, a line break ends a paragraph unless the
+    line was hard-wrapped (long and not ending a sentence, as in wire copy such as MUC-4)."""
+    out: list[str] = []
+    for block in _BLANK_LINE.split(text):
+        current = ""
+        for line in block.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if (
+                current
+                and len(current.rsplit("\n", 1)[-1]) >= _WRAPPED_LINE
+                and not _LINE_END.search(current)
+            ):
+                current += " " + line
+            else:
+                if current:
+                    out.append(current)
+                current = line
+        if current:
+            out.append(current)
+    return out
 
 
 def _cut(sentence: str, max_chars: int) -> list[str]:

@@ -44,6 +44,7 @@ NEG_LABELS = (
     "NEG_DISASTER",
     "NEG_CRIME",
     "NEG_MILITARY",
+    "NEG_CYBER",
 )
 RULE_LABELS = CUE_LABELS + NEG_LABELS
 FEATURES = (
@@ -51,6 +52,8 @@ FEATURES = (
     "z_max",
     "z_top3",
     "z_best_sentence",
+    "z_sentence_mean",
+    "positive_sentence_fraction",
     "rule_best",
     "rule_best_at_zmax",
     "event_sentences",
@@ -58,6 +61,8 @@ FEATURES = (
     "casualty_sentences",
     "group_sentences",
     "neg_at_zmax",
+    "incident_sentences",
+    "z_best_incident",
     *(f"log_{label.lower()}" for label in NEG_LABELS),
     "log_sentences",
 )
@@ -87,6 +92,7 @@ class _Analysis:
     sentences: list[str]
     features: np.ndarray
     sentence_strength: list[float]
+    incident: list[bool]
     z_doc: float
     z_max: float
     cues: dict[str, int]
@@ -98,11 +104,6 @@ def model_dir() -> Path:
 
 def pattern_files() -> list[Path]:
     return sorted(data_path("patterns").glob("triage_*.jsonl"))
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.clip(np.log(p / (1 - p)), -_Z_CLIP, _Z_CLIP)
 
 
 def _sigmoid(z: float) -> float:
@@ -160,6 +161,7 @@ class TriageModel:
         self.max_chars = max_chars
         self.textcat = nlp.get_pipe("textcat") if "textcat" in nlp.pipe_names else None
         self.meta = dict(nlp.meta)
+        self._bias: float | None = None
 
     @classmethod
     def load(cls, path: Path | None = None, *, max_chars: int = 100_000) -> TriageModel:
@@ -210,31 +212,52 @@ class TriageModel:
             sentences = split_sentences(text[: self.max_chars])
             if title.strip():
                 sentences.insert(0, " ".join(title.split()))
-            docs = [self.nlp.make_doc(normalise(s)) for s in sentences] or [self.nlp.make_doc("")]
-            per_text.append((sentences, docs))
-        # One batched prediction for every unit of every text: whole text, sentences, sentence pairs.
-        units: list[Doc] = []
-        spans: list[tuple[int, int, int]] = []
-        for _sentences, docs in per_text:
-            first = len(units)
-            units.append(Doc.from_docs(docs, ensure_whitespace=True) if len(docs) > 1 else docs[0])
-            units.extend(docs)
-            units.extend(
-                Doc.from_docs([docs[i], docs[i + 1]], ensure_whitespace=True) for i in range(len(docs) - 1)
-            )
-            spans.append((first, len(docs), len(units)))
-        z_all = self._predict(units)
-        return [
-            self._features(sentences, docs, z_all[first:end], n)
-            for (sentences, docs), (first, n, end) in zip(per_text, spans, strict=True)
-        ]
+            kept, docs = [], []
+            for sentence in sentences:
+                doc = self.nlp.make_doc(normalise(sentence))
+                if len(doc):
+                    kept.append(sentence)
+                    docs.append(doc)
+            if not docs:  # nothing to read: one placeholder keeps the shapes simple
+                kept, docs = [""], [self.nlp.make_doc("-")]
+            per_text.append((kept, docs))
+        # The bag-of-n-grams model is linear before its output: a passage's logit is the sum of its
+        # sentences' logits less the repeated bias (bar the n-grams that straddle a sentence break),
+        # so one batched prediction over sentences gives the whole text and the sentence pairs too.
+        flat = [doc for _sentences, docs in per_text for doc in docs]
+        z_flat = self._predict(flat)
+        out, start = [], 0
+        for sentences, docs in per_text:
+            z_sent = z_flat[start : start + len(docs)]
+            start += len(docs)
+            bias = self.bias
+            z_doc = float((z_sent - bias).sum() + bias)
+            z_pairs = z_sent[:-1] + z_sent[1:] - bias
+            z = np.clip(np.concatenate([[z_doc], z_sent, z_pairs]), -_Z_CLIP, _Z_CLIP)
+            out.append(self._features(sentences, docs, z, len(docs)))
+        return out
+
+    @property
+    def bias(self) -> float:
+        """The output layer's bias, as a logit of the positive class."""
+        if self._bias is None:
+            self._bias = 0.0
+            if self.textcat is not None:
+                labels = list(self.textcat.labels)
+                for node in self.textcat.model.walk():
+                    if node.name == "sparse_linear" and node.has_param("b"):
+                        b = node.get_param("b")
+                        self._bias = float(b[labels.index(POSITIVE)] - b[labels.index(NEGATIVE)])
+        return self._bias
 
     def _predict(self, docs: list[Doc]) -> np.ndarray:
-        if self.textcat is None:
+        """Logit of the positive class for each doc (unclipped)."""
+        if self.textcat is None or not docs:
             return np.zeros(len(docs))
-        scores = self.textcat.model.predict(docs)
-        column = list(self.textcat.labels).index(POSITIVE)
-        return _logit(np.asarray(self.textcat.model.ops.to_numpy(scores))[:, column])
+        scores = np.asarray(self.textcat.model.ops.to_numpy(self.textcat.model.predict(docs)))
+        labels = list(self.textcat.labels)
+        positive, negative = scores[:, labels.index(POSITIVE)], scores[:, labels.index(NEGATIVE)]
+        return np.log(np.maximum(positive, 1e-30)) - np.log(np.maximum(negative, 1e-30))
 
     def _features(self, sentences: list[str], docs: list[Doc], z: np.ndarray, n: int) -> _Analysis:
         z_doc = float(z[0])
@@ -258,6 +281,7 @@ class TriageModel:
             return sum(cues.get(label, 0) for label in NEG_LABELS)
 
         rule = [rule_strength(c) for c in cues_per_sentence]
+        incident = [bool(c.get("EVENT") and c.get("CASUALTY")) for c in cues_per_sentence]
         # The strongest passage: a sentence, or a sentence pair (attributed to its better sentence).
         best_unit = int(np.argmax(z_units))
         if best_unit < n:
@@ -272,6 +296,8 @@ class TriageModel:
             float(z_units.max()),
             float(top.mean()),
             float(z_sent.max()),
+            float(z_sent.mean()),
+            float((z_sent > 0).mean()),
             max(rule),
             rule[best_sentence],
             math.log1p(n_event),
@@ -279,6 +305,8 @@ class TriageModel:
             math.log1p(sum(1 for c in cues_per_sentence if c.get("CASUALTY"))),
             math.log1p(sum(1 for c in cues_per_sentence if c.get("GROUP"))),
             float(negatives(cues_per_sentence[best_sentence])),
+            math.log1p(sum(incident)),
+            max((float(z_sent[i]) for i in range(n) if incident[i]), default=-_Z_CLIP),
             *(math.log1p(total.get(label, 0)) for label in NEG_LABELS),
             math.log1p(n),
         ]
@@ -291,6 +319,7 @@ class TriageModel:
             sentences=sentences,
             features=np.asarray(features, dtype=float),
             sentence_strength=strength,
+            incident=incident,
             z_doc=z_doc,
             z_max=float(z_units.max()),
             cues=total,
@@ -319,26 +348,39 @@ class TriageModel:
         return round(_sigmoid(z), 6)
 
     def evidence(self, analysis: _Analysis) -> list[str]:
-        """The sentences that carry the decision, best first: strong ones close to the best."""
-        order = sorted(range(len(analysis.sentences)), key=lambda i: -analysis.sentence_strength[i])
+        """The sentences that carry the decision, best first.
+
+        Sentences that report an incident (an attack event and a casualty phrase) come first; when
+        there are none, the strong sentences close to the best one; at least the best sentence.
+        """
+        strength = analysis.sentence_strength
+        order = sorted(range(len(analysis.sentences)), key=lambda i: -strength[i])
         if not order:
             return []
-        best = analysis.sentence_strength[order[0]]
-        keep = [
-            i
-            for i in order[:MAX_EVIDENCE]
-            if analysis.sentence_strength[i] >= EVIDENCE_FLOOR
-            and analysis.sentence_strength[i] >= best - EVIDENCE_MARGIN
-        ]
-        return [analysis.sentences[i] for i in keep or order[:1]]
+        incidents = [i for i in order if analysis.incident[i] and strength[i] >= EVIDENCE_FLOOR]
+        if not incidents:
+            best = strength[order[0]]
+            incidents = [
+                i for i in order if strength[i] >= EVIDENCE_FLOOR and strength[i] >= best - EVIDENCE_MARGIN
+            ]
+        return [analysis.sentences[i] for i in (incidents or order[:1])[:MAX_EVIDENCE]]
 
 
 EVIDENCE_FLOOR = 1.5
 EVIDENCE_MARGIN = 0.9
-# Hand-set weights of the rules-only mode (no trained model), in FEATURES order.
-_RULE_WEIGHTS = np.array(
-    [0, 0, 0, 0, 1.6, 0.6, 0.8, 1.0, 0.5, 0.3, -0.5, -0.8, -0.8, -0.6, -0.8, -0.8, -0.8, -0.6, -0.4, -0.2],
-    dtype=float,
-)
+# Hand-set weights of the rules-only mode (no trained model); features not named weigh 0.
+_RULE_WEIGHT_BY_NAME = {
+    "rule_best": 1.6,
+    "rule_best_at_zmax": 0.6,
+    "event_sentences": 0.8,
+    "event_fraction": 1.0,
+    "casualty_sentences": 0.5,
+    "group_sentences": 0.3,
+    "neg_at_zmax": -0.5,
+    "incident_sentences": 0.5,
+    **{f"log_{label.lower()}": -0.8 for label in NEG_LABELS},
+    "log_sentences": -0.2,
+}
+_RULE_WEIGHTS = np.array([_RULE_WEIGHT_BY_NAME.get(name, 0.0) for name in FEATURES])
 _RULE_INTERCEPT = -3.2
 assert len(_RULE_WEIGHTS) == len(FEATURES)

@@ -1,0 +1,129 @@
+"""Triage on real fixtures: the seed article, composed hard negatives, long analyses, dev rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from wirewatch.workers.classify.classifier import Classifier
+from wirewatch.workers.classify.passages import normalise, split_sentences, text_hash
+from wirewatch.workers.classify.triage import Triage
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+HARD_NEGATIVES = sorted((FIXTURES / "hard_negatives").glob("*.txt"))
+SEED = FIXTURES / "incidents" / "seed-isis-guerrilla-attacks.txt"
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier.load()
+
+
+def test_the_bundled_model_is_trained(classifier: Classifier) -> None:
+    assert classifier.triage.trained, "config/model is missing: run `wirewatch train`"
+    assert classifier.version != "rules-only"
+
+
+def test_seed_article_is_an_alert_with_the_two_attacks_as_evidence(classifier: Classifier) -> None:
+    triage = classifier.score(SEED.read_text(encoding="utf-8"))
+    assert isinstance(triage, Triage)
+    assert triage.score >= 0.5
+    assert len(triage.evidence) == 2
+    joined = " ".join(triage.evidence)
+    assert "fake checkpoint" in joined and "south of Kirkuk" in joined
+    assert "suicide bombing in Kabul that killed 41 people" in joined
+    assert not any("donation" in s or "licensing" in s or "Twitter" in s for s in triage.evidence)
+
+
+@pytest.mark.parametrize("path", HARD_NEGATIVES, ids=[p.stem for p in HARD_NEGATIVES])
+def test_hard_negatives_are_not_alerts(classifier: Classifier, path: Path) -> None:
+    triage = classifier.score(path.read_text(encoding="utf-8"))
+    assert triage.score < 0.5, (triage.score, triage.evidence)
+
+
+def test_there_are_hard_negatives_of_every_kind() -> None:
+    assert len(HARD_NEGATIVES) >= 16
+
+
+def test_an_attack_in_paragraph_nine_of_a_long_analysis_is_caught(classifier: Classifier) -> None:
+    triage = classifier.score((FIXTURES / "triage" / "long-analysis-attack.txt").read_text(encoding="utf-8"))
+    assert triage.score >= 0.5
+    assert "ambushed a military convoy near the town of Djibo" in triage.evidence[0]
+
+
+def test_the_same_analysis_without_the_attack_is_not_an_alert(classifier: Classifier) -> None:
+    triage = classifier.score((FIXTURES / "triage" / "long-analysis-history.txt").read_text(encoding="utf-8"))
+    assert triage.score < 0.5
+
+
+def test_the_title_counts(classifier: Classifier) -> None:
+    text = "Officials said the death toll was expected to rise."
+    with_title = classifier.score(text, title="Suicide bomber kills 30 at Baghdad market")
+    assert with_title.score > classifier.score(text).score
+    assert with_title.score >= 0.5
+
+
+def test_case_and_citations_do_not_change_the_score(classifier: Classifier) -> None:
+    text = "A roadside bomb killed three soldiers in Helmand province on Tuesday."
+    scores = {
+        round(classifier.score(t).score, 4)
+        for t in (text, text.upper(), text.lower(), text + " (Reuters)", text + " (AP) (BBC)")
+    }
+    assert len(scores) == 1
+
+
+def test_empty_and_odd_inputs_score_low(classifier: Classifier) -> None:
+    for text in ("", "   ", "(Reuters)", "...", "\n\n\n"):
+        triage = classifier.score(text)
+        assert 0.0 <= triage.score < 0.5
+
+
+def test_batch_and_single_scores_agree(classifier: Classifier) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in HARD_NEGATIVES[:4]] + [SEED.read_text(encoding="utf-8")]
+    batch = classifier.score_many(texts, batch_size=2)
+    single = [classifier.score(t) for t in texts]
+    assert [t.score for t in batch] == pytest.approx([t.score for t in single], abs=1e-6)
+
+
+def _dev_sample(step: int = 10) -> list[dict]:
+    path = SHARED / "labelled" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"shared data missing: {path}")
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle][::step]
+
+
+def test_a_sample_of_dev_rows_is_mostly_right(classifier: Classifier) -> None:
+    rows = _dev_sample()
+    triages = classifier.score_many([r["text"] for r in rows])
+    right = sum((t.score >= 0.5) == bool(r["label"]) for t, r in zip(triages, rows, strict=True))
+    assert right / len(rows) >= 0.85
+    for triage in triages:
+        assert 0.0 <= triage.score <= 1.0
+        assert len(triage.evidence) <= 5
+
+
+# --- passages ------------------------------------------------------------------------------------
+
+
+def test_sentences_are_split_without_breaking_abbreviations() -> None:
+    text = "The U.S. Army said Mr. Smith left at 5 p.m. on Monday. Gen. Jones stayed.\n\nA new paragraph"
+    assert split_sentences(text) == [
+        "The U.S. Army said Mr. Smith left at 5 p.m. on Monday.",
+        "Gen. Jones stayed.",
+        "A new paragraph",
+    ]
+
+
+def test_unpunctuated_text_is_cut_into_windows() -> None:
+    text = " ".join(["word"] * 500)
+    pieces = split_sentences(text, max_chars=400)
+    assert len(pieces) > 1 and all(len(p) <= 400 for p in pieces)
+    assert " ".join(pieces) == text
+
+
+def test_normalise_removes_style() -> None:
+    assert normalise("  GUNMEN \u201cKILLED\u201d two  (Reuters) (AP)") == 'gunmen "killed" two'
+    assert text_hash("Gunmen killed two (BBC)") == text_hash("gunmen   KILLED two")

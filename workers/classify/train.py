@@ -1,0 +1,216 @@
+"""Rebuild the triage model from labelled data, deterministically (``wirewatch train``).
+
+1. Split the training rows into ``folds`` by a hash of their normalised text.
+2. For each fold, ``spacy train`` the text classifier (``config/textcat.cfg``) on the other folds and
+   compute the triage features of the held-out fold: out-of-fold features for every row.
+3. Fit the logistic calibration on those features (never on the evaluation set), choose the
+   threshold that maximises out-of-fold F1 with precision >= ``min_precision`` (by cross-validating
+   the calibration itself), and shift the intercept so that this threshold is 0.5.
+4. ``spacy train`` the text classifier on all rows; write it and the calibration to ``out_dir``.
+
+The last epoch's model is used (``model-last``), not the best on a development set, so that no
+held-out data steers the fit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.tokens import DocBin
+from wirewatch.config import data_path
+
+from .dataset import Row, apply_corrections, load_corrections, load_rows
+from .passages import normalise, text_hash
+from .triage import FEATURES, NEGATIVE, POSITIVE, RuleSet, TriageModel, pattern_files
+
+MODEL_NAME = "wirewatch_triage"
+MODEL_VERSION = "1.0.0"
+
+
+def config_path() -> Path:
+    return data_path("textcat.cfg")
+
+
+def train(
+    train_path: str | Path,
+    out_dir: str | Path,
+    seed: int = 0,
+    *,
+    folds: int = 4,
+    min_precision: float = 0.9,
+    config: str | Path | None = None,
+    corrections: str | Path | None = None,
+    work_dir: str | Path | None = None,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Train the text classifier and calibration from ``train_path`` into ``out_dir``; return a summary.
+
+    ``work_dir`` keeps the per-fold models; a later run with the same data, seed and config reuses
+    them (only the calibration is refitted), which makes changing rules or features cheap.
+    """
+    rows = load_rows(train_path)
+    rows, changed = apply_corrections(rows, load_corrections(corrections))
+    log(f"{len(rows)} rows ({sum(r.label for r in rows)} attacks), {changed} labels corrected")
+    config = Path(config) if config is not None else config_path()
+    out_dir = Path(out_dir)
+    fold_of = [int(text_hash(r.text)[:8], 16) % folds for r in rows]
+    labels = np.array([r.label for r in rows])
+    features = np.zeros((len(rows), len(FEATURES)))
+
+    digest = hashlib.sha256(Path(train_path).read_bytes()).hexdigest()[:12]
+    with tempfile.TemporaryDirectory(prefix="wirewatch-train-") as tmp:
+        key = hashlib.sha256(f"{digest}:{seed}:{changed}:".encode() + config.read_bytes()).hexdigest()[:12]
+        work = Path(work_dir) / key if work_dir is not None else Path(tmp)
+        for fold in range(folds):
+            inside = [r for r, f in zip(rows, fold_of, strict=True) if f != fold]
+            held = [i for i, f in enumerate(fold_of) if f == fold]
+            log(f"fold {fold + 1}/{folds}: training on {len(inside)} rows")
+            nlp = _spacy_train(
+                config,
+                inside,
+                [rows[i] for i in held[:: max(1, len(held) // 300)]],
+                work / f"fold{fold}",
+                seed,
+            )
+            model = TriageModel(nlp, RuleSet(nlp.vocab, pattern_files()), None)
+            features[held] = _features(model, [rows[i].text for i in held])
+
+        if work_dir is not None:  # out-of-fold features, for studying the calibration
+            np.savez(work / "oof.npz", features=features, labels=labels, fold_of=np.array(fold_of))
+        calibration = fit_calibration(features, labels, np.array(fold_of), min_precision=min_precision)
+        log(
+            "out-of-fold at threshold 0.5: precision {precision:.3f} recall {recall:.3f} f1 {f1:.3f}".format(
+                **calibration["oof"]
+            )
+        )
+        log(f"training the final model on {len(rows)} rows")
+        nlp = _spacy_train(config, rows, rows[:: max(1, len(rows) // 300)], work / "final", seed)
+        nlp.meta.update(
+            {
+                "name": MODEL_NAME,
+                "version": MODEL_VERSION,
+                "description": "wirewatch triage: does a text report a violent attack by an armed group?",
+                "author": "wirewatch",
+                "license": "Apache-2.0",
+            }
+        )
+        calibration.update({"trained_on": f"train-{digest}", "seed": seed, "folds": folds, "rows": len(rows)})
+        if (out_dir / "textcat").exists():
+            shutil.rmtree(out_dir / "textcat")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(out_dir / "textcat")
+        (out_dir / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
+    log(f"wrote {out_dir}")
+    return calibration
+
+
+def _features(model: TriageModel, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
+    out = []
+    for start in range(0, len(texts), batch_size):
+        batch = texts[start : start + batch_size]
+        out.extend(a.features for a in model.analyse(batch, [""] * len(batch)))
+    return np.vstack(out)
+
+
+def _docbin(nlp: Any, rows: Sequence[Row], path: Path) -> None:
+    docs = DocBin()
+    for row in rows:
+        doc = nlp.make_doc(normalise(row.text))
+        doc.cats = {POSITIVE: float(row.label), NEGATIVE: float(1 - row.label)}
+        docs.add(doc)
+    docs.to_disk(path)
+
+
+def _spacy_train(config: Path, rows: Sequence[Row], dev: Sequence[Row], work: Path, seed: int) -> Any:
+    from spacy.cli.train import train as spacy_train
+
+    if (work / "out" / "model-last" / "config.cfg").exists():
+        return spacy.load(work / "out" / "model-last")
+    work.mkdir(parents=True, exist_ok=True)
+    blank = spacy.blank("en")
+    _docbin(blank, rows, work / "train.spacy")
+    _docbin(blank, dev, work / "dev.spacy")
+    spacy_train(
+        config,
+        work / "out",
+        use_gpu=-1,
+        overrides={
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed,
+        },
+    )
+    return spacy.load(work / "out" / "model-last")
+
+
+# --- calibration ---------------------------------------------------------------------------------
+
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> np.ndarray:
+    """Weights (last one the intercept) of an L2-regularised logistic regression, by Newton steps."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    weights = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(design @ weights)))
+        gradient = design.T @ (p - y) + penalty * weights
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return weights
+
+
+def _prf(scores: np.ndarray, y: np.ndarray, threshold: float) -> dict[str, float]:
+    predicted = scores >= threshold
+    tp = int((predicted & (y == 1)).sum())
+    fp = int((predicted & (y == 0)).sum())
+    fn = int((~predicted & (y == 1)).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def fit_calibration(
+    features: np.ndarray, labels: np.ndarray, fold_of: np.ndarray, *, min_precision: float = 0.9
+) -> dict[str, Any]:
+    """Logistic calibration of the triage features; the chosen threshold is moved to 0.5."""
+    mean = features.mean(axis=0)
+    scale = features.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = (features - mean) / scale
+    # Cross-validate the calibration itself to choose the threshold without looking at its own fit.
+    cv_scores = np.zeros(len(labels))
+    for fold in np.unique(fold_of):
+        inside = fold_of != fold
+        w = _fit_logistic(x[inside], labels[inside])
+        cv_scores[~inside] = 1.0 / (1.0 + np.exp(-(x[~inside] @ w[:-1] + w[-1])))
+    best_threshold, best_f1 = 0.5, -1.0
+    for threshold in np.arange(0.2, 0.81, 0.01):
+        m = _prf(cv_scores, labels, float(threshold))
+        if m["precision"] >= min_precision and m["f1"] > best_f1:
+            best_threshold, best_f1 = float(threshold), m["f1"]
+    weights = _fit_logistic(x, labels)
+    shift = float(np.log(best_threshold / (1 - best_threshold)))
+    intercept = float(weights[-1]) - shift
+    shifted_cv = 1.0 / (1.0 + np.exp(-(np.log(cv_scores / (1 - cv_scores)) - shift)))
+    return {
+        "features": list(FEATURES),
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "weights": weights[:-1].round(6).tolist(),
+        "intercept": round(intercept, 6),
+        "threshold_before_shift": round(best_threshold, 3),
+        "oof": {k: round(v, 4) for k, v in _prf(shifted_cv, labels, 0.5).items()},
+    }
