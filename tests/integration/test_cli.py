@@ -80,3 +80,22 @@ def test_dead_letters_can_be_listed_and_requeued(redis_url: str, tmp_path: Path)
     assert client.llen("wirewatch:dead") == 0
     # Back on its own queue, and only there.
     assert [client.llen(q) for q in ("feeds", "fetch", "classify", "alerts")] == [0, 1, 0, 0]
+
+
+def test_alerts_tail_prints_the_stream(redis_url: str, tmp_path: Path) -> None:
+    import redis as redis_lib
+
+    client = redis_lib.Redis.from_url(redis_url)
+    for n in range(3):
+        alert = {"id": f"{n:016x}", "url": f"https://news.example.org/{n}", "title": f"Blast {n}",
+                 "source": "Example", "attack_types": ["bombing"], "locations": [{"name": "Kabul"}],
+                 "killed": n, "injured": None, "evidence": [f"A bomb exploded in Kabul, killing {n}."],
+                 "incidents": [], "score": 0.9, "published": None}
+        client.xadd("wirewatch:alerts", {"id": alert["id"], "data": json.dumps(alert)})
+    env = service_env(redis_url, tmp_path)
+    as_json = wirewatch(env, "alerts", "tail", "--json", "--last", "2", "--no-follow")
+    assert as_json.returncode == 0, as_json.stderr
+    assert [json.loads(line)["title"] for line in as_json.stdout.splitlines()] == ["Blast 1", "Blast 2"]
+    pretty = wirewatch(env, "alerts", "tail", "--last", "1", "--no-follow")
+    assert "bombing in Kabul (2 killed)" in pretty.stdout
+    assert "A bomb exploded in Kabul, killing 2." in pretty.stdout
