@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -138,7 +139,8 @@ def main() -> None:
     client = redis.Redis.from_url(url, decode_responses=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
     env.update(WIREWATCH_REDIS_URL=url, WIREWATCH_ALLOWED_NETWORKS="127.0.0.0/8",
-               WIREWATCH_DATA_DIR=str(tmp), WIREWATCH_LOG_LEVEL="WARNING")
+               WIREWATCH_DATA_DIR=str(tmp), WIREWATCH_LOG_LEVEL="INFO")  # INFO: readiness is read from the log
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     print(f"bench: {feeds} feeds x {items} items = {total} articles from {len(pages)} real pages; "
           f"worker concurrency {args.concurrency} on {os.cpu_count()} cores")
     costs = stage_costs(site, min(60, len(pages)))
@@ -181,8 +183,11 @@ def main() -> None:
         )
         stats = client.hgetall("wirewatch:stats")
     finally:
-        worker.terminate()
-        worker.wait(60)
+        os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
         log.close()
         server.stop()
         site.server.shutdown()

@@ -19,6 +19,8 @@ _settings = get_settings()
 _retry_backoff_max = max(1, min(600, _settings.visibility_timeout // 2 - _settings.task_time_limit))
 
 broker_url = _settings.effective_broker_url
+if broker_url.startswith("redis://"):
+    broker_transport = "wirewatch.tasks.broker:Transport"  # survives a Redis restart (see broker.py)
 broker_connection_retry_on_startup = True
 broker_connection_max_retries = None  # a Redis restart must never end a worker
 broker_transport_options = {
@@ -67,7 +69,6 @@ worker_prefetch_multiplier = 1
 worker_max_tasks_per_child = 2000  # bounds slow leaks in months-long runs
 worker_send_task_events = True
 task_send_sent_event = True
-worker_hijack_root_logger = False
 
 beat_schedule = {
     "poll-due-feeds": {"task": "wirewatch.poll_due", "schedule": _settings.scheduler_tick},

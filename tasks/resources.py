@@ -27,4 +27,6 @@ def classifier() -> Classifier:
     from wirewatch.workers.classify.classifier import Classifier
 
     settings = get_settings()
-    return Classifier.load(threshold=settings.alert_threshold, max_chars=settings.max_classify_chars)
+    loaded = Classifier.load(threshold=settings.alert_threshold, max_chars=settings.max_classify_chars)
+    _ = loaded.extractor  # the NER pipeline loads here, not in the middle of the first verdict
+    return loaded
