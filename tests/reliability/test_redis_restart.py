@@ -1,0 +1,70 @@
+"""Redis dies in the middle of a batch and comes back on the same port and data; the workers carry
+on by themselves and every attack article is alerted exactly once.
+
+Each test runs its own redis-server (EmbeddedRedis: append-only file, ``appendfsync everysec``)
+so that killing it cannot disturb the rest of the suite.
+"""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+import redis
+from conftest import wait_until
+from harness import (  # noqa: F401 - news_site_fixture registers news_site
+    VISIBILITY_TIMEOUT,
+    assert_exactly_once,
+    news_site_fixture,
+    reliability_env,
+    settled,
+)
+from wirewatch.workers import keys
+from wirewatch.workers.embedded import EmbeddedRedis
+
+pytestmark = pytest.mark.reliability
+
+CONNECTION_LOST = "Connection to broker lost"
+
+
+def _classified(client: redis.Redis) -> int:
+    try:
+        return int(client.hget(keys.STATS, "classified") or 0)
+    except redis.exceptions.ConnectionError:
+        return 0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_redis_restart_mid_batch(sig: signal.Signals, news_site, start_worker, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Given its own redis-server with an append-only file, 18 real articles (8 attack reports)
+    # and a two-process worker busy with them...
+    server = EmbeddedRedis(tmp_path / "redis")
+    server.start()
+    try:
+        site = news_site(copies=2)
+        paths = list(site.pages)
+        ids = {site.article_id(p) for p in paths}
+        client = redis.Redis.from_url(server.url)
+        client.sadd(keys.FEEDS, site.add_feed("wire", paths))
+        worker = start_worker(reliability_env(server.url, tmp_path / "data"), "--concurrency=2")
+        wait_until(lambda: _classified(client) >= 2, timeout=180, message="the batch under way")
+        assert _classified(client) < len(paths)
+
+        # When Redis is stopped with the signal in the middle of the batch, the worker notices,
+        # and Redis is started again on the same port with the same data...
+        assert server.process is not None
+        server.process.send_signal(sig)
+        server.process.wait()
+        wait_until(lambda: CONNECTION_LOST in worker.log(), timeout=60, message="the worker losing Redis")
+        server.start()
+
+        # Then the same worker (not restarted) reconnects and finishes the batch, and every attack
+        # report is alerted exactly once.
+        wait_until(lambda: settled(client, ids), timeout=4 * VISIBILITY_TIMEOUT + 120,
+                   message="all articles settled")
+        assert worker.proc.poll() is None
+        assert_exactly_once(client, site, paths, worker.log())
+        assert client.llen(keys.DEAD_LETTERS) == 0, client.lrange(keys.DEAD_LETTERS, 0, -1)
+    finally:
+        server.stop()
