@@ -71,7 +71,7 @@ def build_alert(article: Article, verdict: Verdict, *, detected_at: datetime | N
         "injured": verdict.injured,
         "locations": [loc.model_dump() for loc in verdict.locations],
         "actors": [plain(a, 200) for a in verdict.actors],
-        "evidence": [plain(s, 1000) for s in verdict.evidence],
+        "evidence": list(dict.fromkeys(plain(s, 1000) for s in verdict.evidence)),
         "incidents": [
             {
                 "type": inc.type,

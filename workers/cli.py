@@ -133,7 +133,11 @@ def flower(
     else:
         err.print("[red]refusing to serve Flower beyond loopback without WIREWATCH_FLOWER_PASSWORD[/]")
         raise typer.Exit(2)
-    _celery_app().start(argv)
+    celery_app = _celery_app()
+    # Flower reads queue lengths only from transports it knows by name; the workers' Redis
+    # transport subclass (tasks/broker.py) is not one, and Flower needs none of its fixes.
+    celery_app.conf.broker_transport = None
+    celery_app.start(argv)
 
 
 @app.command("metrics")
