@@ -72,8 +72,10 @@ class Site:
             f"<guid>bench-{feed}-{i}</guid><pubDate>{now}</pubDate></item>"
             for i in range(self.items)
         )
-        return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>bench {feed}</title>'
-                f"<link>{self.base}/</link>{items}</channel></rss>").encode()
+        return (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>bench {feed}</title>'
+            f"<link>{self.base}/</link>{items}</channel></rss>"
+        ).encode()
 
     def route(self, path: str) -> tuple[bytes | None, str]:
         if path == "/robots.txt":
@@ -138,22 +140,34 @@ def main() -> None:
     url = server.start()
     client = redis.Redis.from_url(url, decode_responses=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_REDIS_URL=url, WIREWATCH_ALLOWED_NETWORKS="127.0.0.0/8",
-               WIREWATCH_DATA_DIR=str(tmp), WIREWATCH_LOG_LEVEL="INFO")  # INFO: readiness is read from the log
+    env.update(
+        WIREWATCH_REDIS_URL=url,
+        WIREWATCH_ALLOWED_NETWORKS="127.0.0.0/8",
+        WIREWATCH_DATA_DIR=str(tmp),
+        WIREWATCH_LOG_LEVEL="INFO",
+    )  # INFO: readiness is read from the log
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
-    print(f"bench: {feeds} feeds x {items} items = {total} articles from {len(pages)} real pages; "
-          f"worker concurrency {args.concurrency} on {os.cpu_count()} cores")
+    print(
+        f"bench: {feeds} feeds x {items} items = {total} articles from {len(pages)} real pages; "
+        f"worker concurrency {args.concurrency} on {os.cpu_count()} cores"
+    )
     costs = stage_costs(site, min(60, len(pages)))
     per_article = sum(costs.values())
     limit = args.concurrency / per_article
     for name, value in costs.items():
-        print(f"  stage {name[:-2]:9s} {value * 1000:8.1f} ms/article alone  ({1 / value:8.1f}/s on one core)")
+        print(
+            f"  stage {name[:-2]:9s} {value * 1000:8.1f} ms/article alone  ({1 / value:8.1f}/s on one core)"
+        )
     print(f"  limit from stage costs on {args.concurrency} processes: {limit:.1f} articles/s")
 
     log = open(tmp / "worker.log", "wb")  # noqa: SIM115
-    worker = subprocess.Popen([sys.executable, "-m", "wirewatch.workers.cli", "worker",
-                               f"--concurrency={args.concurrency}"], env=env, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.workers.cli", "worker", f"--concurrency={args.concurrency}"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         while b" ready." not in (tmp / "worker.log").read_bytes():
             time.sleep(0.2)
@@ -167,19 +181,27 @@ def main() -> None:
         deadline = start + (600 if args.quick else 3600)
         done: list[dict[str, object]] = []
         while time.time() < deadline:
-            records = [json.loads(v) for v in client.mget(list(client.scan_iter("wirewatch:article:*"))) if v] \
-                if client.exists("wirewatch:stats") else []
+            records = (
+                [json.loads(v) for v in client.mget(list(client.scan_iter("wirewatch:article:*"))) if v]
+                if client.exists("wirewatch:stats")
+                else []
+            )
             done = [r for r in records if r["state"] in ("classified", "failed")]
             if len(done) >= total:
                 break
             time.sleep(0.5)
-        end = max(datetime.fromisoformat(str(r.get("classified_at") or r.get("fetched_at") or r["discovered_at"]))
-                  .timestamp() for r in done)
+        end = max(
+            datetime.fromisoformat(
+                str(r.get("classified_at") or r.get("fetched_at") or r["discovered_at"])
+            ).timestamp()
+            for r in done
+        )
         elapsed = end - start
         latencies = sorted(
             datetime.fromisoformat(str(r["classified_at"])).timestamp()
             - datetime.fromisoformat(str(r["discovered_at"])).timestamp()
-            for r in done if r.get("classified_at")
+            for r in done
+            if r.get("classified_at")
         )
         stats = client.hgetall("wirewatch:stats")
     finally:
@@ -194,15 +216,26 @@ def main() -> None:
     rate = len(done) / elapsed
     p50 = statistics.median(latencies)
     p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
-    print(f"end to end: {len(done)} articles in {elapsed:.1f}s = {rate:.2f} articles/s "
-          f"({rate / limit:.2f} of the stage-cost limit)")
+    print(
+        f"end to end: {len(done)} articles in {elapsed:.1f}s = {rate:.2f} articles/s "
+        f"({rate / limit:.2f} of the stage-cost limit)"
+    )
     print(f"latency discovery->classified: p50 {p50:.2f}s  p99 {p99:.2f}s   counters: {stats}")
-    print(json.dumps({
-        "articles": len(done), "articles_per_s": round(rate, 3), "limit_articles_per_s": round(limit, 3),
-        "limit_ratio": round(rate / limit, 3), "latency_p50_s": round(p50, 3), "latency_p99_s": round(p99, 3),
-        "stage_ms": {k[:-2]: round(v * 1000, 2) for k, v in costs.items()},
-        "concurrency": args.concurrency, "cores": os.cpu_count(),
-    }))
+    print(
+        json.dumps(
+            {
+                "articles": len(done),
+                "articles_per_s": round(rate, 3),
+                "limit_articles_per_s": round(limit, 3),
+                "limit_ratio": round(rate / limit, 3),
+                "latency_p50_s": round(p50, 3),
+                "latency_p99_s": round(p99, 3),
+                "stage_ms": {k[:-2]: round(v * 1000, 2) for k, v in costs.items()},
+                "concurrency": args.concurrency,
+                "cores": os.cpu_count(),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

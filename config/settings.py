@@ -27,7 +27,9 @@ class Settings(BaseSettings):
     )
     broker_url: str | None = Field(default=None, description="Celery broker; defaults to the Redis URL.")
     embedded_redis_port: int = Field(default=6390, description="Port of the embedded redis-server.")
-    data_dir: Path = Field(default=Path("./wirewatch-data"), description="Embedded Redis data, beat schedule.")
+    data_dir: Path = Field(
+        default=Path("./wirewatch-data"), description="Embedded Redis data, beat schedule."
+    )
 
     # --- Polling ------------------------------------------------------------------------------
     feeds_file: Path | None = Field(default=None, description="Feed list (text or OPML); default: bundled.")

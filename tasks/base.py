@@ -69,7 +69,9 @@ class PipelineTask(Task):
             log.info("%s%r retry %d in %ss: %s", self.name, args, self.request.retries + 1, countdown, exc)
             raise self.retry(exc=exc, countdown=countdown)
         self._count_failure(store, str(code))
-        store.dead_letter(self.name, list(args), "".join(traceback.format_exception(exc))[-2000:], self.request.id)
+        store.dead_letter(
+            self.name, list(args), "".join(traceback.format_exception(exc))[-2000:], self.request.id
+        )
         log.error("%s%r dead-lettered after %d retries: %s", self.name, args, self.request.retries, exc)
 
     @staticmethod

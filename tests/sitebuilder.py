@@ -12,9 +12,8 @@ import hashlib
 import html
 import json
 from dataclasses import dataclass
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from email.utils import format_datetime
 from string import Template
 
 from conftest import FIXTURES, SHARED_DATA
@@ -40,9 +39,7 @@ def _labelled_rows(split: str) -> dict[str, dict]:
 
 
 def _render(title: str, text: str, date: str) -> bytes:
-    paragraphs = "\n".join(
-        f"      <p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip()
-    )
+    paragraphs = "\n".join(f"      <p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
     page = Template((E2E / "article.html.tmpl").read_text()).substitute(
         title=html.escape(title), paragraphs=paragraphs, date=date
     )
@@ -92,7 +89,9 @@ def feed_xml(base: str, articles: list[SiteArticle], *, utm: bool = False) -> by
     return feed.encode("utf-8")
 
 
-def serve_site(httpserver, articles: list[SiteArticle], feed_path: str = "/feed.xml", *, utm: bool = False) -> str:  # type: ignore[no-untyped-def]
+def serve_site(
+    httpserver, articles: list[SiteArticle], feed_path: str = "/feed.xml", *, utm: bool = False
+) -> str:  # type: ignore[no-untyped-def]
     base = httpserver.url_for("").rstrip("/")
     httpserver.expect_request(feed_path).respond_with_data(
         feed_xml(base, articles, utm=utm), content_type="application/rss+xml; charset=utf-8"
@@ -101,5 +100,7 @@ def serve_site(httpserver, articles: list[SiteArticle], feed_path: str = "/feed.
         httpserver.expect_request(f"/news/{art.slug}.html").respond_with_data(
             art.html, content_type="text/html; charset=utf-8"
         )
-    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n", content_type="text/plain")
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nAllow: /\n", content_type="text/plain"
+    )
     return base + feed_path

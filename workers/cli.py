@@ -35,7 +35,9 @@ FeedsOption = Annotated[
 
 def _setup_logging() -> None:
     level = get_settings().log_level.upper()
-    logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=err, show_path=False)])
+    logging.basicConfig(
+        level=level, format="%(message)s", handlers=[RichHandler(console=err, show_path=False)]
+    )
 
 
 def _store() -> Any:
@@ -88,7 +90,9 @@ def run(
 @app.command()
 def worker(
     queues: Annotated[str, typer.Option(help="Comma-separated queues.")] = "feeds,fetch,classify,alerts",
-    concurrency: Annotated[int | None, typer.Option(help="Processes (default WIREWATCH_WORKER_CONCURRENCY).")] = None,
+    concurrency: Annotated[
+        int | None, typer.Option(help="Processes (default WIREWATCH_WORKER_CONCURRENCY).")
+    ] = None,
     pool: Annotated[str, typer.Option(help="prefork, solo or threads.")] = "prefork",
     hostname: Annotated[str | None, typer.Option(help="Worker name (Celery -n).")] = None,
 ) -> None:
@@ -174,8 +178,12 @@ def feeds_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
     table = Table("feed", "status", "entries", "new", "last polled", "error")
     for row in rows:
         table.add_row(
-            row["url"], row.get("last_status", "-"), row.get("last_entries", "-"), row.get("last_new", "-"),
-            row.get("last_polled", "-")[:19], row.get("last_error", "")[:60],
+            row["url"],
+            row.get("last_status", "-"),
+            row.get("last_entries", "-"),
+            row.get("last_new", "-"),
+            row.get("last_polled", "-")[:19],
+            row.get("last_error", "")[:60],
         )
     console.print(table)
 
@@ -285,10 +293,17 @@ def status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         counters.add_row(name, str(value))
     console.print(queues, counters)
     console.print(f"alerts in stream: {report['alerts']}   dead letters: {report['dead_letters']}")
-    feeds = Table("feed", "status", "entries", "last polled", "error", title=f"Feeds ({len(report['feeds'])})")
+    feeds = Table(
+        "feed", "status", "entries", "last polled", "error", title=f"Feeds ({len(report['feeds'])})"
+    )
     for row in report["feeds"]:
-        feeds.add_row(row["url"], row.get("last_status", "-"), row.get("last_entries", "-"),
-                      row.get("last_polled", "-")[:19], row.get("last_error", "")[:60])
+        feeds.add_row(
+            row["url"],
+            row.get("last_status", "-"),
+            row.get("last_entries", "-"),
+            row.get("last_polled", "-")[:19],
+            row.get("last_error", "")[:60],
+        )
     console.print(feeds)
 
 
@@ -301,7 +316,9 @@ def dead_list() -> None:
 
 
 @dead_app.command("requeue")
-def dead_requeue(all_: Annotated[bool, typer.Option("--all", help="Requeue every dead letter.")] = False) -> None:
+def dead_requeue(
+    all_: Annotated[bool, typer.Option("--all", help="Requeue every dead letter.")] = False,
+) -> None:
     """Send dead-lettered tasks (oldest first; one, or --all) back to their queues."""
     store = _store()
     celery_app = _celery_app()

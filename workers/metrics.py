@@ -39,8 +39,12 @@ class PipelineCollector(Collector):
                 depth.add_metric([queue], count)
         yield depth
         r = self.store.r
-        yield GaugeMetricFamily("wirewatch_alerts_stream_length", "Entries in the alert stream", value=r.xlen(keys.ALERTS_STREAM))
-        yield GaugeMetricFamily("wirewatch_dead_letters", "Dead-lettered tasks", value=r.llen(keys.DEAD_LETTERS))
+        yield GaugeMetricFamily(
+            "wirewatch_alerts_stream_length", "Entries in the alert stream", value=r.xlen(keys.ALERTS_STREAM)
+        )
+        yield GaugeMetricFamily(
+            "wirewatch_dead_letters", "Dead-lettered tasks", value=r.llen(keys.DEAD_LETTERS)
+        )
         yield GaugeMetricFamily("wirewatch_feeds", "Feeds polled", value=r.scard(keys.FEEDS))
 
 

@@ -37,7 +37,9 @@ class Child:
 
 
 class Service:
-    def __init__(self, settings: Settings, *, feeds: list[str], flower: bool = True, metrics: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, *, feeds: list[str], flower: bool = True, metrics: bool = True
+    ) -> None:
         self.settings = settings
         self.feeds = feeds
         self.with_flower = flower

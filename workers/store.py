@@ -94,7 +94,9 @@ class Store:
             entry_title=entry.title,
             entry_published=entry.published,
         )
-        guid_key = keys.seen_guid(f"{feed_url}\n{entry.guid}") if entry.guid else keys.seen_url(entry.article_id)
+        guid_key = (
+            keys.seen_guid(f"{feed_url}\n{entry.guid}") if entry.guid else keys.seen_url(entry.article_id)
+        )
         return int(
             self._claim(
                 keys=[keys.seen_url(entry.article_id), guid_key, keys.article(entry.article_id)],

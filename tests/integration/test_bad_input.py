@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import service_env, wait_until
-from sitebuilder import feed_xml, load_articles
 from werkzeug import Response
 
+from conftest import service_env, wait_until
+from sitebuilder import feed_xml, load_articles
 from wirewatch.workers import keys
 
 pytestmark = pytest.mark.integration
@@ -36,12 +36,16 @@ def test_bad_pages_and_feeds_are_counted_and_the_worker_goes_on(
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
     httpserver.expect_request("/news/missing.html").respond_with_data("gone", status=404)
     httpserver.expect_request("/news/binary.html").respond_with_data(
-        bytes(range(256)) * 400, content_type="text/html")
+        bytes(range(256)) * 400, content_type="text/html"
+    )
     httpserver.expect_request("/news/huge.html").respond_with_data(b"a" * BIG, content_type="text/html")
     httpserver.expect_request("/news/huge-chunked.html").respond_with_handler(lambda _req: _stream_big())
     httpserver.expect_request("/news/loop.html").respond_with_data(
-        "", status=302, headers={"Location": f"{base}/news/loop.html"})
-    httpserver.expect_request(f"/news/{good.slug}.html").respond_with_data(good.html, content_type="text/html")
+        "", status=302, headers={"Location": f"{base}/news/loop.html"}
+    )
+    httpserver.expect_request(f"/news/{good.slug}.html").respond_with_data(
+        good.html, content_type="text/html"
+    )
 
     feed = feed_xml(base, [good]).decode()
     links = "".join(
@@ -49,11 +53,13 @@ def test_bad_pages_and_feeds_are_counted_and_the_worker_goes_on(
         for name in ("missing", "binary", "huge", "huge-chunked", "loop")
     )
     httpserver.expect_request("/wire.xml").respond_with_data(
-        feed.replace("</channel>", links + "</channel>"), content_type="application/rss+xml")
+        feed.replace("</channel>", links + "</channel>"), content_type="application/rss+xml"
+    )
     malformed = (shared_data / "feeds" / "fp_illformed_aaa.xml").read_bytes()
     httpserver.expect_request("/broken.xml").respond_with_data(malformed, content_type="application/rss+xml")
     httpserver.expect_request("/not-a-feed.xml").respond_with_data(
-        "<html><body><p>Hello</p></body></html>", content_type="text/html")
+        "<html><body><p>Hello</p></body></html>", content_type="text/html"
+    )
 
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     client.sadd(keys.FEEDS, f"{base}/wire.xml", f"{base}/broken.xml", f"{base}/not-a-feed.xml")
@@ -75,7 +81,10 @@ def test_bad_pages_and_feeds_are_counted_and_the_worker_goes_on(
     assert int(stats["failed:not_a_feed"]) >= 1, stats
     for fragment in ("missing.html", "huge.html", "loop.html", "binary.html", "not-a-feed.xml"):
         assert fragment in log, f"{fragment} not logged"
-    failed = {json.loads(client.get(k))["url"].rsplit("/", 1)[-1]: json.loads(client.get(k))["error"]
-              for k in client.scan_iter(keys.article("*")) if json.loads(client.get(k))["state"] == "failed"}
+    failed = {
+        json.loads(client.get(k))["url"].rsplit("/", 1)[-1]: json.loads(client.get(k))["error"]
+        for k in client.scan_iter(keys.article("*"))
+        if json.loads(client.get(k))["state"] == "failed"
+    }
     assert set(failed) == {"missing.html", "binary.html", "huge.html", "huge-chunked.html", "loop.html"}
     assert worker.proc.poll() is None  # still running

@@ -8,29 +8,45 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import service_env
 
 pytestmark = pytest.mark.integration
 
 
 def wirewatch(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "wirewatch.workers.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "wirewatch.workers.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_classify_json_one_object_per_file_in_order(tmp_path: Path, shared_data: Path) -> None:
     seed = shared_data / "seed" / "isis-guerrilla-attacks.txt"
     calm = tmp_path / "markets.txt"
-    calm.write_text("Markets rose on Tuesday as investors welcomed the central bank's decision "
-                    "to hold interest rates. Shares in retailers gained most.\n")
+    calm.write_text(
+        "Markets rose on Tuesday as investors welcomed the central bank's decision "
+        "to hold interest rates. Shares in retailers gained most.\n"
+    )
     html_page = tmp_path / "page.html"
-    html_page.write_text("<html><head><title>Suicide bombing in Kabul</title></head><body><article>"
-                         "<p>A suicide bomber blew himself up at a checkpoint in Kabul on Monday, killing "
-                         "12 people and wounding 30 others, officials said. The Islamic State group "
-                         "claimed responsibility for the attack.</p><p>The blast damaged nearby shops "
-                         "and cars, witnesses said.</p></article></body></html>")
-    result = wirewatch(service_env("redis://127.0.0.1:1/0", tmp_path), "classify", str(seed), str(calm),
-                       str(html_page), "--json")
+    html_page.write_text(
+        "<html><head><title>Suicide bombing in Kabul</title></head><body><article>"
+        "<p>A suicide bomber blew himself up at a checkpoint in Kabul on Monday, killing "
+        "12 people and wounding 30 others, officials said. The Islamic State group "
+        "claimed responsibility for the attack.</p><p>The blast damaged nearby shops "
+        "and cars, witnesses said.</p></article></body></html>"
+    )
+    result = wirewatch(
+        service_env("redis://127.0.0.1:1/0", tmp_path),
+        "classify",
+        str(seed),
+        str(calm),
+        str(html_page),
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["path"] for r in rows] == [str(seed), str(calm), str(html_page)]
@@ -44,17 +60,23 @@ def test_classify_json_one_object_per_file_in_order(tmp_path: Path, shared_data:
 def test_feeds_and_status_commands(redis_url: str, tmp_path: Path) -> None:
     env = service_env(redis_url, tmp_path)
     opml = tmp_path / "feeds.opml"
-    opml.write_text('<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>'
-                    '<outline text="World"><outline type="rss" text="A" xmlUrl="https://a.example.org/rss"/>'
-                    '<outline type="rss" text="B" xmlUrl="https://b.example.org/atom.xml"/></outline>'
-                    "</body></opml>")
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>'
+        '<outline text="World"><outline type="rss" text="A" xmlUrl="https://a.example.org/rss"/>'
+        '<outline type="rss" text="B" xmlUrl="https://b.example.org/atom.xml"/></outline>'
+        "</body></opml>"
+    )
     assert wirewatch(env, "feeds", "add", "https://c.example.org/feed").returncode == 0
     assert wirewatch(env, "feeds", "import-opml", str(opml)).returncode == 0
     bad = wirewatch(env, "feeds", "add", "ftp://d.example.org/feed")
     assert bad.returncode == 2
     listed = wirewatch(env, "feeds", "list", "--json")
     urls = [json.loads(line)["url"] for line in listed.stdout.splitlines()]
-    assert urls == ["https://a.example.org/rss", "https://b.example.org/atom.xml", "https://c.example.org/feed"]
+    assert urls == [
+        "https://a.example.org/rss",
+        "https://b.example.org/atom.xml",
+        "https://c.example.org/feed",
+    ]
     assert wirewatch(env, "feeds", "remove", "https://a.example.org/rss").returncode == 0
 
     status = wirewatch(env, "status", "--json")
@@ -87,10 +109,20 @@ def test_alerts_tail_prints_the_stream(redis_url: str, tmp_path: Path) -> None:
 
     client = redis_lib.Redis.from_url(redis_url)
     for n in range(3):
-        alert = {"id": f"{n:016x}", "url": f"https://news.example.org/{n}", "title": f"Blast {n}",
-                 "source": "Example", "attack_types": ["bombing"], "locations": [{"name": "Kabul"}],
-                 "killed": n, "injured": None, "evidence": [f"A bomb exploded in Kabul, killing {n}."],
-                 "incidents": [], "score": 0.9, "published": None}
+        alert = {
+            "id": f"{n:016x}",
+            "url": f"https://news.example.org/{n}",
+            "title": f"Blast {n}",
+            "source": "Example",
+            "attack_types": ["bombing"],
+            "locations": [{"name": "Kabul"}],
+            "killed": n,
+            "injured": None,
+            "evidence": [f"A bomb exploded in Kabul, killing {n}."],
+            "incidents": [],
+            "score": 0.9,
+            "published": None,
+        }
         client.xadd("wirewatch:alerts", {"id": alert["id"], "data": json.dumps(alert)})
     env = service_env(redis_url, tmp_path)
     as_json = wirewatch(env, "alerts", "tail", "--json", "--last", "2", "--no-follow")

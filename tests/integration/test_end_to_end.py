@@ -12,9 +12,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import redis
+
 from conftest import service_env, wait_until
 from sitebuilder import load_articles, serve_site
-
 from wirewatch.config import data_path
 from wirewatch.workers import keys
 

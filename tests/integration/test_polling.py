@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitebuilder import feed_xml, load_articles
 from werkzeug import Request, Response
 
+from sitebuilder import feed_xml, load_articles
 from wirewatch.config import Settings
 from wirewatch.workers import pipeline
 from wirewatch.workers.errors import NotAFeed
@@ -51,7 +51,8 @@ def test_conditional_get_and_exactly_once_discovery(httpserver, store: Store) ->
 
     # The same articles from a second feed, under tracking-parameter URLs: nothing new.
     httpserver.expect_request("/other.xml").respond_with_data(
-        feed_xml(base, articles, utm=True), content_type="application/rss+xml")
+        feed_xml(base, articles, utm=True), content_type="application/rss+xml"
+    )
     third = pipeline.poll_feed(store, SETTINGS, f"{base}/other.xml")
     assert third.entries == len(articles) and third.new_ids == []
     assert store.stats()["discovered"] == len(articles)
@@ -59,7 +60,8 @@ def test_conditional_get_and_exactly_once_discovery(httpserver, store: Store) ->
 
 def test_a_broken_feed_is_recorded_on_the_feed(httpserver, store: Store, shared_data: Path) -> None:  # type: ignore[no-untyped-def]
     httpserver.expect_request("/broken.xml").respond_with_data(
-        (shared_data / "feeds" / "fp_illformed_aaa.xml").read_bytes(), content_type="application/xml")
+        (shared_data / "feeds" / "fp_illformed_aaa.xml").read_bytes(), content_type="application/xml"
+    )
     feed = httpserver.url_for("/broken.xml")
     with pytest.raises(NotAFeed):
         pipeline.poll_feed(store, SETTINGS, feed)

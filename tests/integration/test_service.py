@@ -17,9 +17,9 @@ from pathlib import Path
 import httpx
 import pytest
 import redis
+
 from conftest import service_env, wait_until
 from sitebuilder import load_articles, serve_site
-
 from wirewatch.workers import keys
 from wirewatch.workers.embedded import free_port
 
@@ -40,18 +40,27 @@ def test_run_embedded_redis_flower_and_clean_stop(httpserver, tmp_path: Path) ->
     feeds_file = tmp_path / "feeds.txt"
     feeds_file.write_text(f"# local test feed\n{feed_url}\n")
     redis_port, flower_port, metrics_port = free_port(), free_port(), free_port()
-    env = service_env("", tmp_path / "data",
-                      WIREWATCH_EMBEDDED_REDIS_PORT=str(redis_port),
-                      WIREWATCH_FLOWER_PORT=str(flower_port),
-                      WIREWATCH_METRICS_PORT=str(metrics_port),
-                      WIREWATCH_SCHEDULER_TICK="2",
-                      WIREWATCH_WORKER_CONCURRENCY="1")
+    env = service_env(
+        "",
+        tmp_path / "data",
+        WIREWATCH_EMBEDDED_REDIS_PORT=str(redis_port),
+        WIREWATCH_FLOWER_PORT=str(flower_port),
+        WIREWATCH_METRICS_PORT=str(metrics_port),
+        WIREWATCH_SCHEDULER_TICK="2",
+        WIREWATCH_WORKER_CONCURRENCY="1",
+    )
     del env["WIREWATCH_REDIS_URL"]  # no Redis configured: the embedded one is used
     log = open(tmp_path / "run.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen([sys.executable, "-m", "wirewatch.workers.cli", "run", "--feeds", str(feeds_file)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch.workers.cli", "run", "--feeds", str(feeds_file)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     client = redis.Redis(port=redis_port, decode_responses=True)
     try:
+
         def alert_written() -> bool:
             try:
                 return client.xlen(keys.ALERTS_STREAM) >= 1
@@ -62,14 +71,17 @@ def test_run_embedded_redis_flower_and_clean_stop(httpserver, tmp_path: Path) ->
         alert = json.loads(client.xrange(keys.ALERTS_STREAM)[0][1]["data"])
         assert alert["url"].endswith("article-00.html")
         assert (tmp_path / "data" / "redis" / "wirewatch.aof").exists() or (
-            tmp_path / "data" / "redis" / "appendonlydir").exists()
+            tmp_path / "data" / "redis" / "appendonlydir"
+        ).exists()
 
         flower = f"http://127.0.0.1:{flower_port}"
-        workers = wait_until(lambda: _get_json(f"{flower}/api/workers?refresh=1"), timeout=60,
-                             message="Flower's worker list")
+        workers = wait_until(
+            lambda: _get_json(f"{flower}/api/workers?refresh=1"), timeout=60, message="Flower's worker list"
+        )
         assert any(name.startswith("celery@") or "@" in name for name in workers)  # type: ignore[union-attr]
-        queues = wait_until(lambda: _get_json(f"{flower}/api/queues/length"), timeout=30,
-                            message="Flower's queue list")
+        queues = wait_until(
+            lambda: _get_json(f"{flower}/api/queues/length"), timeout=30, message="Flower's queue list"
+        )
         names = {q["name"] for q in queues["active_queues"]}  # type: ignore[index]
         assert {"feeds", "fetch", "classify", "alerts"} <= names
 

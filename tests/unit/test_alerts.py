@@ -25,10 +25,18 @@ def _verdict(**kw: object) -> Verdict:
         injured=80,
         locations=[Location(name="Kabul", country_code="AF", lat=34.53, lon=69.17)],
         actors=["Islamic State"],
-        evidence=["Last week, ISIS claimed responsibility for a suicide bombing in Kabul that killed 41 people."],
+        evidence=[
+            "Last week, ISIS claimed responsibility for a suicide bombing in Kabul that killed 41 people."
+        ],
         incidents=[
-            Incident(type="suicide_attack", location=Location(name="Kabul", country_code="AF"), killed=41,
-                     injured=80, actors=["Islamic State"], sentence="... a suicide bombing in Kabul ...")
+            Incident(
+                type="suicide_attack",
+                location=Location(name="Kabul", country_code="AF"),
+                killed=41,
+                injured=80,
+                actors=["Islamic State"],
+                sentence="... a suicide bombing in Kabul ...",
+            )
         ],
         classifier={"name": "wirewatch-triage", "version": "1", "ner": "gazetteer"},
     )
@@ -37,8 +45,13 @@ def _verdict(**kw: object) -> Verdict:
 
 
 def _article(**kw: object) -> Article:
-    base: dict[str, object] = dict(id="0123456789abcdef", url="https://news.example.org/a", title="A title",
-                                   sitename="Example News", published=datetime(2018, 1, 9, tzinfo=UTC))
+    base: dict[str, object] = dict(
+        id="0123456789abcdef",
+        url="https://news.example.org/a",
+        title="A title",
+        sitename="Example News",
+        published=datetime(2018, 1, 9, tzinfo=UTC),
+    )
     base.update(kw)
     return Article(**base)  # type: ignore[arg-type]
 

@@ -31,7 +31,9 @@ def test_defaults_point_at_the_embedded_redis(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_broker_can_differ_from_state_redis() -> None:
-    settings = Settings(_env_file=None, redis_url="redis://a:1/0", broker_url="amqp://guest:guest@127.0.0.1//")
+    settings = Settings(
+        _env_file=None, redis_url="redis://a:1/0", broker_url="amqp://guest:guest@127.0.0.1//"
+    )
     assert settings.effective_broker_url.startswith("amqp://")
     assert settings.effective_redis_url == "redis://a:1/0"
 
