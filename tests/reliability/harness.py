@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import service_env
-from sitebuilder import SiteArticle, load_articles
+from conftest import SHARED_DATA, service_env
+from sitebuilder import SiteArticle, _render, load_articles
 from wirewatch.workers import keys
 from wirewatch.workers.feeds import article_id, canonical_url
 
@@ -120,6 +120,11 @@ class NewsSite:
         chosen = self.pages if paths is None else {p: self.pages[p] for p in paths}
         return {self.article_id(p) for p, page in chosen.items() if page.article.expect_attack}
 
+    def add_page(self, article: SiteArticle) -> str:
+        path = f"/news/{article.slug}.html"
+        self.pages[path] = Page(path, article)
+        return path
+
     # --- misbehaviour ------------------------------------------------------------------------------
     def hold(self, path: str, times: int = 1) -> Page:
         """The next ``times`` requests for ``path`` wait (arrival is signalled) until released."""
@@ -177,6 +182,22 @@ def _respond(handler: BaseHTTPRequestHandler, body: bytes, ctype: str, status: i
         handler.wfile.write(body)
     except OSError:
         pass  # the client was killed while we answered
+
+
+def long_report(min_chars: int = 30000) -> SiteArticle:
+    """The seed article followed by labelled attack reports of dev.jsonl, at least ``min_chars``
+    long: a real page whose classification takes seconds, so that a kill can land during it."""
+    lines = (SHARED_DATA / "seed" / "isis-guerrilla-attacks.txt").read_text(encoding="utf-8").splitlines()
+    parts = ["\n".join(lines[1:])]
+    with open(SHARED_DATA / "labelled" / "dev.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if row["label"] == 1:
+                parts.append(row["text"])
+            if sum(map(len, parts)) >= min_chars:
+                break
+    title = lines[0].strip()
+    return SiteArticle("long-report", title, _render(title, "\n".join(parts), "2018-01-09"), True)
 
 
 # --- processes -------------------------------------------------------------------------------------

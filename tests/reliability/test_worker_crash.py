@@ -6,6 +6,7 @@ server serving real articles from ../shared/data. The kills are real signals.
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ from harness import (  # noqa: F401 - news_site_fixture registers news_site
     children,
     kill_child,
     kill_group,
+    long_report,
     news_site_fixture,
     reliability_env,
     settled,
@@ -38,9 +40,11 @@ def _in_flight(client: redis.Redis, pattern: str) -> list[str]:
 
 def test_pool_process_killed_mid_fetch_and_mid_classification(redis_url: str, news_site, start_worker,  # type: ignore[no-untyped-def]
                                                               tmp_path: Path) -> None:
-    # Given a feed of 9 real articles (4 attack reports) and a one-process worker; the page of an
-    # attack report answers slowly, so that a kill lands while it is being fetched.
+    # Given a feed of 10 real articles (5 attack reports) and a one-process worker; the page of an
+    # attack report answers slowly, so that a kill lands while it is being fetched, and one report
+    # is long (30,000 characters of real reports), so that a kill lands while it is classified.
     site = news_site()
+    long_path = site.add_page(long_report())
     paths = list(site.pages)
     slow = paths[1]
     site.hold(slow)
@@ -55,14 +59,25 @@ def test_pool_process_killed_mid_fetch_and_mid_classification(redis_url: str, ne
     kill_child(worker.proc.pid)
     site.release(slow)
 
-    # ...and the next pool process is SIGKILLed while it classifies (its first classification
-    # builds the gazetteer matcher: seconds of work)...
-    found = wait_until(lambda: _in_flight(client, CLASSIFY_DELIVERIES), timeout=120, interval=0.05,
-                       message="a classification in progress")
-    killed = kill_child(worker.proc.pid)
-    assert killed is not None
+    # ...and the next pool process is SIGKILLed while it classifies the long report (a
+    # classification running for over a second: the others take a fraction of one)...
+    long_id = site.article_id(long_path)
+    seen: dict[str, float] = {}
+
+    def long_classification_running() -> list[str]:
+        now = time.monotonic()
+        running = _in_flight(client, CLASSIFY_DELIVERIES)
+        for key in running:
+            seen.setdefault(key, now)
+        state = json.loads(client.get(keys.article(long_id)) or "{}").get("state")
+        return [k for k in running if now - seen[k] > 1.0] if state == "fetched" else []
+
+    found = wait_until(long_classification_running, timeout=180, interval=0.05,
+                       message="the long report being classified")
+    assert kill_child(worker.proc.pid) is not None
     # (the task had not finished: its delivery counter is only removed when it does)
     assert client.exists(*found) == len(found)
+    assert json.loads(client.get(keys.article(long_id)))["state"] == "fetched"
 
     # Then the worker replaces its pool processes, the killed tasks are delivered again, and
     # every attack report is alerted exactly once; every article ends classified.
