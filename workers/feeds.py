@@ -216,6 +216,8 @@ _SCRIPT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z!][^>]*>")
 _WHITESPACE = re.compile(r"\s+")
+_TAG_OPEN = re.compile(r"<+(?=[A-Za-z/!?])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def plain_text(value: str, limit: int) -> str:
@@ -224,7 +226,10 @@ def plain_text(value: str, limit: int) -> str:
     for _ in range(2):  # twice: escaped markup ("&lt;b&gt;") becomes markup once unescaped
         text = _TAG.sub(" ", _COMMENT.sub(" ", _SCRIPT.sub(" ", text)))
         text = html.unescape(text)
-    text = _WHITESPACE.sub(" ", text).strip()
+    # The last unescape can still make markup (escaped three times, or "&lt;script" without its
+    # ">"): strip it, and let no "<" open a tag in text that someone may render as HTML.
+    text = _TAG_OPEN.sub("", _TAG.sub(" ", _SCRIPT.sub(" ", text)))
+    text = _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
