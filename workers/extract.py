@@ -72,6 +72,9 @@ _META_LANG = re.compile(
 )
 # Labels that browsers read as windows-1252 (WHATWG Encoding Standard).
 _WINDOWS_1252 = {"ascii", "latin_1", "iso8859_1", "cp1252", "us_ascii", "iso8859_15"}
+# Python codecs that are not web encodings: a page (or its server) naming one would have us turn
+# "\u003cscript" or "+ADw-" into markup, make lone surrogates, or raise a plain UnicodeError.
+_NOT_WEB = {"utf_7", "unicode_escape", "raw_unicode_escape", "punycode", "idna", "undefined"}
 
 
 def _codec(label: str | None) -> str | None:
@@ -86,13 +89,15 @@ def _codec(label: str | None) -> str | None:
         return "cp1252"
     if name in ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"):
         return None  # declared in an ASCII-compatible document: a lie (WHATWG reads it as UTF-8)
+    if name in _NOT_WEB:
+        return None
     return name
 
 
 def _strict(body: bytes, encoding: str) -> str | None:
     try:
         return body.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: some codecs raise it, not its Decode subclass
         return None
 
 

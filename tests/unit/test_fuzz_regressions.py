@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wirewatch.workers.extract import decode_html, extract
 from wirewatch.workers.feeds import parse_feed
 
 CRASHERS = Path(__file__).resolve().parents[1] / "fixtures" / "fuzz"
@@ -25,3 +26,23 @@ def test_titles_escaped_three_times_cut_off_or_with_controls_stay_plain() -> Non
         "Two killed in raid",
         "Police say img src=x onerror=alert(1)",
     ]
+
+
+def test_a_punycode_charset_label_does_not_crash_extraction() -> None:
+    """decode_html let the punycode codec's UnicodeError (not a UnicodeDecodeError) escape."""
+    body = (CRASHERS / "page-crash-punycode-charset.html").read_bytes()
+    for charset in (None, "punycode"):
+        assert decode_html(body, charset).startswith("<html>")
+        assert "police chief" in extract(body, PAGE_URL, charset=charset).text
+
+
+def test_python_only_codecs_are_not_page_charsets() -> None:
+    """A page labelled unicode_escape (or utf-7) had its escapes decoded into markup and lone surrogates."""
+    body = (CRASHERS / "page-unicode-escape-charset.html").read_bytes()
+    for charset in (None, "unicode_escape", "raw_unicode_escape", "utf-7", "idna"):
+        text = decode_html(body, charset)
+        assert "<script>" not in text and "\\u003cscript" in text
+        text.encode("utf-8")  # no lone surrogate
+        page = extract(body, PAGE_URL, charset=charset)
+        page.model_dump_json()
+        assert "police chief" in page.text
