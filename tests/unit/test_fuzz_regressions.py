@@ -5,8 +5,10 @@ Each test reads the saved input from ``tests/fixtures/fuzz/`` (see its README fo
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.extract import decode_html, extract
 from wirewatch.workers.feeds import parse_feed
 
@@ -46,3 +48,29 @@ def test_python_only_codecs_are_not_page_charsets() -> None:
         page = extract(body, PAGE_URL, charset=charset)
         page.model_dump_json()
         assert "police chief" in page.text
+
+
+def test_casualty_parser_work_grows_linearly_with_sentence_length() -> None:
+    """A 60,000-character sentence (the classifier's cap) took seconds to minutes: every number
+    was tried against every cue. Work is counted in traced Python events, not timed."""
+    text = (CRASHERS / "casualties-hang-repeated-sentence.txt").read_text(encoding="utf-8")
+
+    def events(sample: str) -> int:
+        count = 0
+
+        def tracer(frame: object, event: str, arg: object) -> object:
+            nonlocal count
+            count += 1
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            parse_casualties(sample)
+        finally:
+            sys.settrace(None)
+        return count
+
+    small, large = events(text[:3000]), events(text[:12000])
+    assert large < 6 * small, (small, large)  # linear: about 4x; the quadratic parser: 14x
+    result = parse_casualties(text)
+    assert result.killed is not None and result.injured is not None

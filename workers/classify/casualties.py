@@ -21,6 +21,7 @@ without the NER pipeline and can be property-tested.  Conventions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -496,7 +497,9 @@ def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
     taken = {k for num in nums for k in range(num.first, num.last + 1)}
-    nums += [p for p in _people_mentions(toks, taken) if not any(p.first <= t <= p.last for t in taken)]
+    nums += [
+        p for p in _people_mentions(toks, taken) if not any(t in taken for t in range(p.first, p.last + 1))
+    ]
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
@@ -506,22 +509,31 @@ def _parse(text: str) -> Casualties:
     # "killing nine persons, including four children, ..., and injuring 13": the part after
     # "including" restates the total, up to the next casualty cue.
     parts: set[int] = set()
+    first_last = min((n.last for n in nums), default=len(toks))
+    walked = 0  # tokens before this were already walked to their next cue
     for t, tok in enumerate(toks):
         restating = tok.low in ("including", "among") or (
             tok.low == "of" and t + 1 < len(toks) and toks[t + 1].low in ("whom", "them")
         )
-        if restating and any(n.last < t for n in nums):
-            u = t + 1
+        if restating and first_last < t:
+            u = max(t + 1, walked)
             while u < len(toks) and u not in cue_at:
                 parts.add(u)
                 u += 1
+            walked = u
     nums = [n for n in nums if n.first not in parts and _plausible_victims(toks, n)]
     sums: dict[Kind, list[Count]] = {"killed": [], "injured": []}
     bound: dict[int, int] = {}  # index in nums -> cue token bound to
+    # Only cues within the longest window can bind, and only other numbers between decide:
+    # bisecting sorted positions keeps a 60,000-character "sentence" linear, not quadratic.
+    cue_ks = [k for k, _ in cues]
+    firsts = [n.first for n in nums]
     for idx, num in enumerate(nums):
         best: tuple[int, int, int, Kind] | None = None
         best_k = -1
-        for k, kind in cues:
+        lo_k = bisect_left(cue_ks, num.first - _LONG_WINDOW)
+        hi_k = bisect_right(cue_ks, num.last + _LONG_WINDOW)
+        for k, kind in cues[lo_k:hi_k]:
             if num.first <= k <= num.last:
                 continue
             dist = num.first - k if k < num.first else k - num.last
@@ -535,7 +547,7 @@ def _parse(text: str) -> Casualties:
             if dist > window:
                 continue
             lo, hi = (k, num.first) if k < num.first else (num.last, k)
-            if any(lo < other.first < hi for other in nums if other is not num):
+            if bisect_right(firsts, lo) < bisect_left(firsts, hi):
                 continue  # another number is closer to this cue
             if any(toks[t].low in (";",) for t in range(lo, hi)):
                 continue
