@@ -316,7 +316,8 @@ def parse_feed(
     headers = {"content-type": content_type} if content_type else {}
     try:
         parsed = feedparser.parse(_cap_items(body, max_entries), response_headers=headers)
-    except (ValueError, TypeError, LookupError, RecursionError) as exc:  # a parser bug, not a feed
+    # A parser bug, not a feed (OverflowError: the loose parser's chr() of "&#99999999999999999999;").
+    except (ValueError, TypeError, LookupError, RecursionError, OverflowError) as exc:
         raise NotAFeed(f"feed parser failed: {exc!r}", url=base_url) from exc
     if not parsed.entries:
         error = parsed.get("bozo_exception")
