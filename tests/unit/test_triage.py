@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from wirewatch.workers.classify.classifier import Classifier
 from wirewatch.workers.classify.passages import normalise, split_sentences, text_hash
 from wirewatch.workers.classify.triage import Triage
@@ -56,6 +57,37 @@ def test_an_attack_in_paragraph_nine_of_a_long_analysis_is_caught(classifier: Cl
 def test_the_same_analysis_without_the_attack_is_not_an_alert(classifier: Classifier) -> None:
     triage = classifier.score((FIXTURES / "triage" / "long-analysis-history.txt").read_text(encoding="utf-8"))
     assert triage.score < 0.5
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "On Tuesday, gunmen on motorcycles ambushed a military convoy near the town of Djibo in northern "
+        "Burkina Faso, killing 17 soldiers and wounding 30 others, the army said.",
+        "A suicide bomber killed 12 people at a market in Maiduguri on Sunday, police said.",
+    ],
+)
+def test_a_one_line_attack_report_after_a_long_unrelated_analysis_is_caught(
+    classifier: Classifier, report: str
+) -> None:
+    history = (FIXTURES / "triage" / "long-analysis-history.txt").read_text(encoding="utf-8")
+    triage = classifier.score(history.rstrip() + "\n\n" + report)
+    assert triage.score >= 0.5
+    assert triage.evidence[0] == report
+
+
+def test_the_lexical_model_survives_a_round_trip(classifier: Classifier, tmp_path: Path) -> None:
+    from wirewatch.workers.classify.lexical import LexicalModel, ngram_slots
+
+    lexical = classifier.triage.lexical
+    assert lexical is not None, "config/model/lexical.npz is missing: run `wirewatch train`"
+    lexical.save(tmp_path / "lexical.npz")
+    again = LexicalModel.load(tmp_path / "lexical.npz")
+    slots = ngram_slots(classifier.triage.nlp.make_doc("a car bomb killed nine people in the capital"))
+    assert again.logit(slots) == pytest.approx(lexical.logit(slots), abs=1e-6)
+    assert (
+        lexical.logit(slots) > 0 > lexical.logit(ngram_slots(classifier.triage.nlp.make_doc("shares rose")))
+    )
 
 
 def test_the_title_counts(classifier: Classifier) -> None:

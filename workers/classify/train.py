@@ -25,11 +25,13 @@ from typing import Any
 import numpy as np
 import spacy
 from spacy.tokens import DocBin
+
 from wirewatch.config import data_path
 
 from .dataset import Row, apply_corrections, load_corrections, load_rows
-from .passages import normalise, text_hash
-from .triage import FEATURES, NEGATIVE, POSITIVE, RuleSet, TriageModel, pattern_files
+from .lexical import LexicalModel, ngram_slots
+from .passages import normalise, split_sentences, text_hash
+from .triage import FEATURES, LEXICAL_FEATURES, NEGATIVE, POSITIVE, RuleSet, TriageModel, pattern_files
 
 MODEL_NAME = "wirewatch_triage"
 MODEL_VERSION = "1.0.0"
@@ -63,7 +65,10 @@ def train(
     out_dir = Path(out_dir)
     fold_of = [int(text_hash(r.text)[:8], 16) % folds for r in rows]
     labels = np.array([r.label for r in rows])
-    features = np.zeros((len(rows), len(FEATURES)))
+    names = [*FEATURES, *LEXICAL_FEATURES]
+    features = np.zeros((len(rows), len(names)))
+    blank = spacy.blank("en")
+    bags = [_bag(blank, r.text) for r in rows]
 
     digest = hashlib.sha256(Path(train_path).read_bytes()).hexdigest()[:12]
     with tempfile.TemporaryDirectory(prefix="wirewatch-train-") as tmp:
@@ -80,12 +85,19 @@ def train(
                 work / f"fold{fold}",
                 seed,
             )
-            model = TriageModel(nlp, RuleSet(nlp.vocab, pattern_files()), None)
+            lexical = LexicalModel.fit(
+                [bags[i] for i, f in enumerate(fold_of) if f != fold],
+                labels[np.array(fold_of) != fold],
+                seed=seed,
+            )
+            model = TriageModel(nlp, RuleSet(nlp.vocab, pattern_files()), None, lexical=lexical)
             features[held] = _features(model, [rows[i].text for i in held])
 
         if work_dir is not None:  # out-of-fold features, for studying the calibration
             np.savez(work / "oof.npz", features=features, labels=labels, fold_of=np.array(fold_of))
-        calibration = fit_calibration(features, labels, np.array(fold_of), min_precision=min_precision)
+        calibration = fit_calibration(
+            features, labels, np.array(fold_of), min_precision=min_precision, names=names
+        )
         log(
             "out-of-fold at threshold 0.5: precision {precision:.3f} recall {recall:.3f} f1 {f1:.3f}".format(
                 **calibration["oof"]
@@ -107,6 +119,7 @@ def train(
             shutil.rmtree(out_dir / "textcat")
         out_dir.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(out_dir / "textcat")
+        LexicalModel.fit(bags, labels, seed=seed).save(out_dir / "lexical.npz")
         (out_dir / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
     log(f"wrote {out_dir}")
     return calibration
@@ -118,6 +131,12 @@ def _features(model: TriageModel, texts: Sequence[str], batch_size: int = 128) -
         batch = texts[start : start + batch_size]
         out.extend(a.features for a in model.analyse(batch, [""] * len(batch)))
     return np.vstack(out)
+
+
+def _bag(nlp: Any, text: str) -> np.ndarray:
+    """The lexical model's n-gram slots of a whole text, sentence by sentence as triage reads it."""
+    slots = [ngram_slots(nlp.make_doc(normalise(sentence))) for sentence in split_sentences(text)]
+    return np.concatenate(slots) if slots else np.zeros(0, dtype=np.int64)
 
 
 def _docbin(nlp: Any, rows: Sequence[Row], path: Path) -> None:
@@ -183,7 +202,12 @@ def _prf(scores: np.ndarray, y: np.ndarray, threshold: float) -> dict[str, float
 
 
 def fit_calibration(
-    features: np.ndarray, labels: np.ndarray, fold_of: np.ndarray, *, min_precision: float = 0.9
+    features: np.ndarray,
+    labels: np.ndarray,
+    fold_of: np.ndarray,
+    *,
+    min_precision: float = 0.9,
+    names: Sequence[str] = FEATURES,
 ) -> dict[str, Any]:
     """Logistic calibration of the triage features; the chosen threshold is moved to 0.5."""
     mean = features.mean(axis=0)
@@ -206,7 +230,7 @@ def fit_calibration(
     intercept = float(weights[-1]) - shift
     shifted_cv = 1.0 / (1.0 + np.exp(-(np.log(cv_scores / (1 - cv_scores)) - shift)))
     return {
-        "features": list(FEATURES),
+        "features": list(names),
         "mean": mean.round(6).tolist(),
         "scale": scale.round(6).tolist(),
         "weights": weights[:-1].round(6).tolist(),

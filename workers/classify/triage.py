@@ -8,7 +8,9 @@ Three signals are combined by a small logistic calibration (``config/model/calib
 * domain rules (``config/patterns/triage_*.jsonl``, spaCy ``PhraseMatcher``/``Matcher`` patterns):
   attack events, casualty phrases, weapons, armed groups, and the contexts that look like attacks
   but are not (trials, anniversaries, policy, sport, fiction, disasters, ordinary crime, drills);
-* the number of sentences, so that one passing mention in a long text weighs less.
+* the number of sentences, so that one passing mention in a long text weighs less;
+* a TF-IDF logistic regression over hashed word uni- and bigrams (``config/model/lexical.npz``,
+  :mod:`.lexical`), length-normalised, on the whole text and on its strongest sentences and pairs.
 
 Without a trained model (``config/model`` missing) the rules alone give the score, with weights set
 by hand; that mode exists so the pipeline runs end to end and is not what ``wirewatch eval`` reports.
@@ -28,8 +30,10 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+
 from wirewatch.config import data_path
 
+from .lexical import LexicalModel, ngram_slots
 from .passages import normalise, split_sentences
 
 POSITIVE = "ATTACK"
@@ -66,6 +70,10 @@ FEATURES = (
     *(f"log_{label.lower()}" for label in NEG_LABELS),
     "log_sentences",
 )
+# Features of the second, length-normalised linear model (``lexical.py``), when the model has one.
+# Passages only: its logit for a whole long text is diluted by unrelated paragraphs, as a reader's
+# attention is not; the strongest passages carry the report.
+LEXICAL_FEATURES = ("lex_max", "lex_top3")
 MAX_EVIDENCE = 5
 _Z_CLIP = 8.0
 
@@ -96,6 +104,8 @@ class _Analysis:
     z_doc: float
     z_max: float
     cues: dict[str, int]
+    # Features of the strongest incident sentence (attack event and casualty phrase) read alone.
+    incident_features: np.ndarray | None = None
 
 
 def model_dir() -> Path:
@@ -154,8 +164,11 @@ class TriageModel:
         calibration: dict[str, Any] | None,
         *,
         max_chars: int = 100_000,
+        lexical: LexicalModel | None = None,
     ) -> None:
         self.nlp = nlp
+        self.lexical = lexical
+        self.incident_pooling = True
         self.rules = rules
         self.calibration = calibration
         self.max_chars = max_chars
@@ -167,14 +180,23 @@ class TriageModel:
     def load(cls, path: Path | None = None, *, max_chars: int = 100_000) -> TriageModel:
         path = path or model_dir()
         calibration = None
+        lexical = None
         if (path / "textcat" / "config.cfg").exists():
             nlp = spacy.load(path / "textcat")
             calibration_file = path / "calibration.json"
             if calibration_file.exists():
                 calibration = json.loads(calibration_file.read_text(encoding="utf-8"))
+            if (path / "lexical.npz").exists():
+                lexical = LexicalModel.load(path / "lexical.npz")
         else:
             nlp = spacy.blank("en")
-        return cls(nlp, RuleSet(nlp.vocab, pattern_files()), calibration, max_chars=max_chars)
+        if calibration is not None and list(calibration["features"]) != list(FEATURES) + (
+            list(LEXICAL_FEATURES) if lexical is not None else []
+        ):
+            raise ValueError(f"{path}: calibration.json does not match this version's features: retrain")
+        return cls(
+            nlp, RuleSet(nlp.vocab, pattern_files()), calibration, max_chars=max_chars, lexical=lexical
+        )
 
     @property
     def trained(self) -> bool:
@@ -234,7 +256,15 @@ class TriageModel:
             z_doc = float((z_sent - bias).sum() + bias)
             z_pairs = z_sent[:-1] + z_sent[1:] - bias
             z = np.clip(np.concatenate([[z_doc], z_sent, z_pairs]), -_Z_CLIP, _Z_CLIP)
-            out.append(self._features(sentences, docs, z, len(docs)))
+            analysis = self._features(sentences, docs, z, len(docs))
+            if self.incident_pooling and len(docs) > 1 and any(analysis.incident):
+                best = max(
+                    (i for i in range(len(docs)) if analysis.incident[i]),
+                    key=lambda i: analysis.sentence_strength[i],
+                )
+                alone = self._features([sentences[best]], [docs[best]], np.array([z[1 + best]] * 2), 1)
+                analysis.incident_features = alone.features
+            out.append(analysis)
         return out
 
     @property
@@ -309,6 +339,7 @@ class TriageModel:
             max((float(z_sent[i]) for i in range(n) if incident[i]), default=-_Z_CLIP),
             *(math.log1p(total.get(label, 0)) for label in NEG_LABELS),
             math.log1p(n),
+            *self._lexical_features(docs),
         ]
         # Evidence: the model's view of the sentence, sharpened by the rules' view of it.
         strength = [
@@ -325,8 +356,23 @@ class TriageModel:
             cues=total,
         )
 
+    def _lexical_features(self, docs: list[Doc]) -> list[float]:
+        """The lexical model's logit for the best passage (sentence or adjacent pair) and the top three."""
+        if self.lexical is None:
+            return []
+        slots = [ngram_slots(doc) for doc in docs]
+        units = [self.lexical.logit(s) for s in slots]
+        units += [
+            self.lexical.logit(np.concatenate(pair)) for pair in zip(slots[:-1], slots[1:], strict=True)
+        ]
+        top = np.sort(np.clip(units, -_Z_CLIP, _Z_CLIP))[::-1]
+        return [float(top[0]), float(top[:3].mean())]
+
     def _finish(self, analysis: _Analysis) -> Triage:
         score = self.combine(analysis.features)
+        if analysis.incident_features is not None:
+            # A report of an attack with its casualties is news however long the text around it.
+            score = max(score, self.combine(analysis.incident_features))
         return Triage(
             score=score,
             evidence=self.evidence(analysis),
@@ -344,7 +390,7 @@ class TriageModel:
             weights = np.asarray(self.calibration["weights"])
             z = float(((features - mean) / scale) @ weights + self.calibration["intercept"])
         else:
-            z = float(features @ _RULE_WEIGHTS + _RULE_INTERCEPT)
+            z = float(features[: len(FEATURES)] @ _RULE_WEIGHTS + _RULE_INTERCEPT)
         return round(_sigmoid(z), 6)
 
     def evidence(self, analysis: _Analysis) -> list[str]:
