@@ -16,7 +16,9 @@ def queue_depths(app: Celery) -> dict[str, int | None]:
             try:
                 # Not passive: on Redis an empty queue has no key and a passive declare says
                 # NOT_FOUND; declaring is harmless (workers declare the same queues).
-                depths[name] = int(channel.queue_declare(queue=name, durable=True).message_count)
+                depths[name] = int(
+                    channel.queue_declare(queue=name, durable=True, auto_delete=False).message_count
+                )
             except Exception:  # noqa: BLE001 - a missing queue is reported, not fatal
                 depths[name] = None
     return depths

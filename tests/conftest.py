@@ -79,6 +79,21 @@ def service_env(redis_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def broker_for(redis_url: str) -> str:
+    """The broker the tests' workers use: the test Redis, or WIREWATCH_TEST_BROKER_URL."""
+    return os.environ.get("WIREWATCH_TEST_BROKER_URL") or redis_url
+
+
+def queue_depth(broker_url: str, queue: str) -> int:
+    """Messages waiting in a queue, on Redis or AMQP alike."""
+    from kombu import Connection
+
+    with Connection(broker_url) as conn:
+        return int(
+            conn.default_channel.queue_declare(queue=queue, durable=True, auto_delete=False).message_count
+        )
+
+
 class WorkerProcess:
     """A real `wirewatch worker` subprocess; its log goes to a file the test can read."""
 

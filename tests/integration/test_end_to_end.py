@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import redis
 
-from conftest import service_env, wait_until
+from conftest import broker_for, queue_depth, service_env, wait_until
 from sitebuilder import load_articles, serve_site
 from wirewatch.config import data_path
 from wirewatch.workers import keys
@@ -29,8 +29,10 @@ def _articles_settled(client: redis.Redis, expected: int) -> bool:
 
 def _send(redis_url: str, task: str, *args: str) -> None:
     from celery import Celery
+    from kombu import Exchange, Queue
 
-    sender = Celery("wirewatch-test", broker=redis_url)
+    sender = Celery("wirewatch-test", broker=broker_for(redis_url))
+    sender.conf.task_queues = [Queue("feeds", Exchange("feeds", type="direct"), routing_key="feeds")]
     sender.send_task(task, args=list(args), queue="feeds")
 
 
@@ -43,7 +45,9 @@ def test_feed_to_alerts_exactly_the_attacks(redis_url: str, httpserver, start_wo
     # Given a worker: it polls the due feeds as soon as it is ready.
     worker = start_worker(service_env(redis_url, tmp_path), "--concurrency=2")
     wait_until(lambda: _articles_settled(client, len(articles)), timeout=180, message="articles classified")
-    wait_until(lambda: client.llen("alerts") == 0, timeout=30, message="alert queue drained")
+    wait_until(
+        lambda: queue_depth(broker_for(redis_url), "alerts") == 0, timeout=30, message="alert queue drained"
+    )
 
     alerts = [json.loads(fields["data"]) for _id, fields in client.xrange(keys.ALERTS_STREAM)]
     alerted_paths = sorted(a["url"].rsplit("/", 1)[-1] for a in alerts)
@@ -65,7 +69,9 @@ def test_feed_to_alerts_exactly_the_attacks(redis_url: str, httpserver, start_wo
     _send(redis_url, "wirewatch.poll_feed", second_feed)
     wait_until(lambda: int(client.hget(keys.STATS, "polled") or 0) >= polled + 2, message="re-polls")
     for queue in ("feeds", "fetch", "classify", "alerts"):
-        wait_until(lambda q=queue: client.llen(q) == 0, timeout=60, message=f"{queue} drained")
+        wait_until(
+            lambda q=queue: queue_depth(broker_for(redis_url), q) == 0, timeout=60, message=f"{queue} drained"
+        )
 
     # ...then nothing new is fetched and no alert is added.
     assert client.xlen(keys.ALERTS_STREAM) == len(alerts)
