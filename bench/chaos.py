@@ -37,7 +37,6 @@ import redis
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "reliability")]
 
-from conftest import SHARED_DATA, WorkerProcess  # noqa: E402
 from harness import (  # noqa: E402
     NewsSite,
     kill_child,
@@ -47,6 +46,8 @@ from harness import (  # noqa: E402
     reliability_env,
     send,
 )
+
+from conftest import SHARED_DATA, WorkerProcess  # noqa: E402
 from sitebuilder import SiteArticle, _render  # noqa: E402
 from wirewatch.workers import keys  # noqa: E402
 from wirewatch.workers.embedded import EmbeddedRedis  # noqa: E402

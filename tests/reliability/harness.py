@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import redis
+
 from conftest import SHARED_DATA, service_env
 from sitebuilder import SiteArticle, _render, load_articles
 from wirewatch.workers import keys

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import wait_until
 from harness import (  # noqa: F401 - news_site_fixture registers news_site
     assert_exactly_once,
     news_site_fixture,
@@ -20,6 +19,8 @@ from harness import (  # noqa: F401 - news_site_fixture registers news_site
     send,
     settled,
 )
+
+from conftest import wait_until
 from wirewatch.workers import keys
 from wirewatch.workers.models import FeedEntry
 from wirewatch.workers.store import Store, connect

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import wait_until
 from harness import (  # noqa: F401 - news_site_fixture registers news_site
     MAX_DELIVERIES,
     MAX_RETRIES,
@@ -26,6 +25,8 @@ from harness import (  # noqa: F401 - news_site_fixture registers news_site
     send,
     settled,
 )
+
+from conftest import wait_until
 from wirewatch.workers import keys, robots
 from wirewatch.workers.models import FeedEntry
 from wirewatch.workers.store import Store, connect

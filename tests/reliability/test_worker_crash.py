@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import redis
-from conftest import wait_until
 from harness import (  # noqa: F401 - news_site_fixture registers news_site
     VISIBILITY_TIMEOUT,
     assert_exactly_once,
@@ -25,6 +24,8 @@ from harness import (  # noqa: F401 - news_site_fixture registers news_site
     reliability_env,
     settled,
 )
+
+from conftest import wait_until
 from wirewatch.workers import keys
 
 pytestmark = pytest.mark.reliability
