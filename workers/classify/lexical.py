@@ -78,7 +78,7 @@ class LexicalModel:
 
     @classmethod
     def fit(
-        cls, bags: Sequence[np.ndarray], labels: Sequence[int], c: float = 30.0, seed: int = 0
+        cls, bags: Sequence[np.ndarray], labels: Sequence[int] | np.ndarray, c: float = 30.0, seed: int = 0
     ) -> LexicalModel:
         """Fit on one bag of slots per text (needs scikit-learn and scipy: training only)."""
         from scipy.sparse import csr_matrix

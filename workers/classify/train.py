@@ -34,7 +34,7 @@ from .passages import normalise, split_sentences, text_hash
 from .triage import FEATURES, LEXICAL_FEATURES, NEGATIVE, POSITIVE, RuleSet, TriageModel, pattern_files
 
 MODEL_NAME = "wirewatch_triage"
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 
 
 def config_path() -> Path:
@@ -126,7 +126,7 @@ def train(
 
 
 def _features(model: TriageModel, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
-    out = []
+    out: list[np.ndarray] = []
     for start in range(0, len(texts), batch_size):
         batch = texts[start : start + batch_size]
         out.extend(a.features for a in model.analyse(batch, [""] * len(batch)))
