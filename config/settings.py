@@ -33,7 +33,9 @@ class Settings(BaseSettings):
 
     # --- Polling ------------------------------------------------------------------------------
     feeds_file: Path | None = Field(default=None, description="Feed list (text or OPML); default: bundled.")
-    poll_interval: float = Field(default=300.0, gt=0, description="Seconds between polls of one feed.")
+    poll_interval: float = Field(
+        default=60.0, gt=0, description="Seconds between polls of one feed (conditional GET keeps it cheap)."
+    )
     scheduler_tick: float = Field(default=10.0, gt=0, description="Seconds between due-feed checks.")
 
     # --- Fetching -------------------------------------------------------------------------------
