@@ -74,6 +74,7 @@ FEATURES = (
 # Passages only: its logit for a whole long text is diluted by unrelated paragraphs, as a reader's
 # attention is not; the strongest passages carry the report.
 LEXICAL_FEATURES = ("lex_max", "lex_top3")
+_NEG_COLUMNS = [FEATURES.index(f"log_{label.lower()}") for label in NEG_LABELS]
 MAX_EVIDENCE = 5
 _Z_CLIP = 8.0
 
@@ -263,6 +264,8 @@ class TriageModel:
                     key=lambda i: analysis.sentence_strength[i],
                 )
                 alone = self._features([sentences[best]], [docs[best]], np.array([z[1 + best]] * 2), 1)
+                # ...but in the article's context: its negative contexts (a trial, an anniversary) stay.
+                alone.features[_NEG_COLUMNS] = analysis.features[_NEG_COLUMNS]
                 analysis.incident_features = alone.features
             out.append(analysis)
         return out
