@@ -69,6 +69,15 @@ class Settings(BaseSettings):
     )
     max_retries: int = Field(default=5, ge=0)
     max_deliveries: int = Field(default=5, gt=0, description="Deliveries before a task is dead-lettered.")
+    stall_after: int | None = Field(
+        default=None,
+        gt=0,
+        description="Seconds without progress before an article is re-enqueued (default: 2 x visibility).",
+    )
+
+    @property
+    def effective_stall_after(self) -> int:
+        return self.stall_after or 2 * self.visibility_timeout
 
     # --- Operations --------------------------------------------------------------------------------
     flower_port: int = Field(default=5555)

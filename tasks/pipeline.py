@@ -15,10 +15,19 @@ from .base import PipelineTask
 
 @app.task(base=PipelineTask, name="wirewatch.poll_due")
 def poll_due() -> int:
-    """Beat's tick: enqueue a poll of every feed whose interval has elapsed."""
-    due = resources.store().due_feeds(get_settings().poll_interval)
+    """Beat's tick: poll the feeds whose interval has elapsed; re-enqueue stalled articles."""
+    store = resources.store()
+    settings = get_settings()
+    due = store.due_feeds(settings.poll_interval)
     for url in due:
         poll_feed.delay(url)
+    stalled = pipeline.sweep_stalled(store, settings)
+    for article_id in stalled["fetch"]:
+        fetch_article.delay(article_id)
+    for article_id in stalled["classify"]:
+        classify_article.delay(article_id)
+    for article_id in stalled["alert"]:
+        emit_alert.delay(article_id)
     return len(due)
 
 

@@ -22,8 +22,12 @@ FEEDS = f"{PREFIX}:feeds"
 STATS = f"{PREFIX}:stats"
 #: List of dead-lettered tasks (JSON), newest first. No TTL: an operator must look at them.
 DEAD_LETTERS = f"{PREFIX}:dead"
-#: Sorted set of event keys -> first alert time, for "same event" grouping. Trimmed by age.
+#: Prefix of per-event markers (first alert of an event), TTL three days.
 EVENTS = f"{PREFIX}:events"
+#: Sorted set: article ID -> time of its last progress, for articles not yet settled (settled:
+#: failed, classified as no attack, or alerted). The sweeper re-enqueues the ones that stall. An
+#: ID leaves the set when it settles; no TTL (entries of expired articles are dropped by the sweep).
+INFLIGHT = f"{PREFIX}:inflight"
 
 
 def digest(text: str, length: int = 16) -> str:

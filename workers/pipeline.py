@@ -168,6 +168,37 @@ def emit_alert(store: Store, settings: Settings, article_id: str) -> str | None:
     return entry
 
 
+def sweep_stalled(store: Store, settings: Settings, now: float | None = None) -> dict[str, list[str]]:
+    """Articles that stopped moving, grouped by the step that must run again for them.
+
+    Why: a broker can lose a message outright (a Redis killed between kombu taking a task off
+    its queue and recording it as unacknowledged). Any article that has made no progress for
+    ``WIREWATCH_STALL_AFTER`` seconds is handed to its next step again; the steps are
+    idempotent, so a task that was merely slow does no harm by running twice.
+    """
+    due: dict[str, list[str]] = {"fetch": [], "classify": [], "alert": []}
+    for article_id in store.stalled(settings.effective_stall_after, now=now):
+        article = store.load_article(article_id)
+        if article is None:  # expired
+            store.forget_inflight(article_id)
+            continue
+        if article.state in ("discovered", "queued"):
+            due["fetch"].append(article_id)
+        elif article.state == "fetched":
+            due["classify"].append(article_id)
+        elif article.state == "classified" and article.verdict is not None and article.verdict.is_attack:
+            due["alert"].append(article_id)
+        else:
+            store.forget_inflight(article_id)
+            continue
+        store.touch(article_id, now)
+    swept = sum(len(ids) for ids in due.values())
+    if swept:
+        store.count("swept", swept)
+        log.warning("re-enqueueing %d stalled articles: %s", swept, {k: len(v) for k, v in due.items()})
+    return due
+
+
 def _is_transient(exc: WirewatchError) -> bool:
     return isinstance(exc, Transient)
 

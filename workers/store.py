@@ -23,7 +23,7 @@ from .models import Article, FeedEntry
 # Claim a discovered entry. Returns 1 when new (the caller enqueues it), 2 when seen before but
 # never handed on (a poll that died between claim and enqueue: enqueue it now), 0 when known.
 _CLAIM = """
-local seen_url, seen_guid, article_key = KEYS[1], KEYS[2], KEYS[3]
+local seen_url, seen_guid, article_key, inflight = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 if redis.call('EXISTS', seen_url) == 1 or redis.call('EXISTS', seen_guid) == 1 then
   local raw = redis.call('GET', article_key)
   if raw then
@@ -35,6 +35,7 @@ end
 redis.call('SET', seen_url, '1', 'EX', ARGV[1])
 redis.call('SET', seen_guid, '1', 'EX', ARGV[1])
 redis.call('SET', article_key, ARGV[2], 'EX', ARGV[3])
+redis.call('ZADD', inflight, ARGV[4], ARGV[5])
 return 1
 """
 
@@ -45,8 +46,10 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[4]) then
   redis.call('SET', KEYS[1], entry, 'KEEPTTL')
   redis.call('PUBLISH', KEYS[3], ARGV[2])
   redis.call('HINCRBY', KEYS[4], 'alerted', 1)
+  redis.call('ZREM', KEYS[5], ARGV[1])
   return entry
 end
+redis.call('ZREM', KEYS[5], ARGV[1])
 return false
 """
 
@@ -99,8 +102,19 @@ class Store:
         )
         return int(
             self._claim(
-                keys=[keys.seen_url(entry.article_id), guid_key, keys.article(entry.article_id)],
-                args=[self.seen_ttl, article.model_dump_json(), self.article_ttl],
+                keys=[
+                    keys.seen_url(entry.article_id),
+                    guid_key,
+                    keys.article(entry.article_id),
+                    keys.INFLIGHT,
+                ],
+                args=[
+                    self.seen_ttl,
+                    article.model_dump_json(),
+                    self.article_ttl,
+                    time.time(),
+                    entry.article_id,
+                ],
             )
         )
 
@@ -109,13 +123,40 @@ class Store:
         return Article.model_validate_json(raw) if raw else None
 
     def save_article(self, article: Article) -> None:
-        self.r.set(keys.article(article.id), article.model_dump_json(), ex=self.article_ttl)
+        """Store the record; track it in the in-flight set until it settles."""
+        pipe = self.r.pipeline()
+        pipe.set(keys.article(article.id), article.model_dump_json(), ex=self.article_ttl)
+        settled = article.state == "failed" or (
+            article.state == "classified" and not (article.verdict and article.verdict.is_attack)
+        )
+        if settled:
+            pipe.zrem(keys.INFLIGHT, article.id)
+        else:
+            pipe.zadd(keys.INFLIGHT, {article.id: time.time()})
+        pipe.execute()
+
+    def stalled(self, older_than: float, now: float | None = None, limit: int = 500) -> list[str]:
+        """IDs of unsettled articles with no progress for ``older_than`` seconds (oldest first)."""
+        now = time.time() if now is None else now
+        return list(self.r.zrangebyscore(keys.INFLIGHT, "-inf", now - older_than, start=0, num=limit))
+
+    def touch(self, article_id: str, now: float | None = None) -> None:
+        self.r.zadd(keys.INFLIGHT, {article_id: time.time() if now is None else now}, xx=True)
+
+    def forget_inflight(self, article_id: str) -> None:
+        self.r.zrem(keys.INFLIGHT, article_id)
 
     # --- alerts --------------------------------------------------------------------------------
     def emit_alert(self, alert_id: str, alert_json: str) -> str | None:
         """Append the alert once; the stream entry ID when written now, None when it already was."""
         entry = self._emit(
-            keys=[keys.alert_marker(alert_id), keys.ALERTS_STREAM, keys.ALERTS_CHANNEL, keys.STATS],
+            keys=[
+                keys.alert_marker(alert_id),
+                keys.ALERTS_STREAM,
+                keys.ALERTS_CHANNEL,
+                keys.STATS,
+                keys.INFLIGHT,
+            ],
             args=[alert_id, alert_json, self.alerts_maxlen, self.seen_ttl],
         )
         return str(entry) if entry else None

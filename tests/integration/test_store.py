@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 import redis
@@ -87,3 +88,38 @@ def test_article_records_expire(store: Store) -> None:
     store.save_article(Article(id="ffffffffffffffff", url="https://x.example/"))
     ttl = store.r.ttl(keys.article("ffffffffffffffff"))
     assert 0 < ttl <= 3600
+
+
+def test_stalled_articles_are_handed_to_their_next_step_again(store: Store) -> None:
+    from wirewatch.config import Settings
+    from wirewatch.workers.models import Verdict
+    from wirewatch.workers.pipeline import sweep_stalled
+
+    settings = Settings(_env_file=None, stall_after=100)
+    # Given four claimed articles: one never fetched, one fetched, one attack never alerted, one
+    # not an attack (settled)...
+    entries = [_entry(n) for n in range(10, 14)]
+    for entry in entries:
+        store.claim(entry, "https://a.example/feed")
+    fetched, attack, calm = (store.load_article(e.article_id) for e in entries[1:])
+    fetched.state = "fetched"  # type: ignore[union-attr]
+    attack.state, attack.verdict = "classified", Verdict(is_attack=True, score=0.9)  # type: ignore[union-attr]
+    calm.state, calm.verdict = "classified", Verdict(is_attack=False, score=0.1)  # type: ignore[union-attr]
+    for article in (fetched, attack, calm):
+        store.save_article(article)  # type: ignore[arg-type]
+    now = time.time()
+    # ...nothing is stalled while they are fresh...
+    assert sweep_stalled(store, settings, now=now) == {"fetch": [], "classify": [], "alert": []}
+    # ...and once they have not moved for longer than WIREWATCH_STALL_AFTER, each goes back to
+    # the step it is waiting for; the settled one is not in flight at all.
+    due = sweep_stalled(store, settings, now=now + 101)
+    assert due == {
+        "fetch": [entries[0].article_id],
+        "classify": [entries[1].article_id],
+        "alert": [entries[2].article_id],
+    }
+    assert sweep_stalled(store, settings, now=now + 102)["fetch"] == []  # touched: not again at once
+    # An alert written settles its article.
+    store.emit_alert(entries[2].article_id, json.dumps({"id": entries[2].article_id}))
+    assert entries[2].article_id not in store.stalled(0, now=now + 1000)
+    assert store.stats()["swept"] == 3
