@@ -38,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "tests" / "reliability")]
 
 from harness import (  # noqa: E402
+    VISIBILITY_TIMEOUT,
     NewsSite,
     kill_child,
     kill_group,
@@ -130,7 +131,9 @@ class Chaos:
         return self.workers[-1]
 
     def start_worker(self) -> None:
-        env = reliability_env(self.redis.url, self.workdir / "data")
+        env = reliability_env(
+            self.redis.url, self.workdir / "data", WIREWATCH_STALL_AFTER=str(2 * VISIBILITY_TIMEOUT)
+        )
         worker = WorkerProcess(env, self.workdir / f"worker-{len(self.workers)}.log", "--concurrency=2")
         self.workers.append(worker)
         worker.wait_ready(180)
@@ -182,8 +185,15 @@ class Chaos:
         self.supervise()
         self.inject(fault)
         deadline = time.monotonic() + self.args.settle_timeout
+        last_tick = 0.0
         while time.monotonic() < deadline:
             self.supervise()
+            if time.monotonic() - last_tick > 10:  # the scheduler's tick, as `wirewatch beat` sends it
+                try:
+                    send(self.redis.url, "wirewatch.poll_due", queue="feeds")
+                    last_tick = time.monotonic()
+                except Exception:  # noqa: BLE001 - Redis may be restarting
+                    pass
             try:
                 book = ledger(client, ids, set())
                 if not book.unsettled and quiet(client):
@@ -223,12 +233,16 @@ def main() -> None:
                 if (time.monotonic() - started) / 60 > args.max_minutes:
                     print(f"time budget reached after {k} cycles", file=sys.stderr)
                     break
-                batch = paths[k * args.batch:(k + 1) * args.batch]
+                batch = paths[k * args.batch : (k + 1) * args.batch]
                 t0 = time.monotonic()
                 ok, in_flight = chaos.cycle(k, fault, site, batch)
                 done.append((fault, batch, in_flight))
-                print(f"cycle {k + 1:2d} {fault:10s} in flight at the fault: {in_flight}/{len(batch)} "
-                      f"settled={ok} {time.monotonic() - t0:5.1f}s", file=sys.stderr, flush=True)
+                print(
+                    f"cycle {k + 1:2d} {fault:10s} in flight at the fault: {in_flight}/{len(batch)} "
+                    f"settled={ok} {time.monotonic() - t0:5.1f}s",
+                    file=sys.stderr,
+                    flush=True,
+                )
             client = chaos.client()
             rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
             all_ids: set[str] = set()
@@ -247,8 +261,7 @@ def main() -> None:
                 row["lost"] += len(book.lost)
                 row["unexpected"] += len(book.unexpected & ids)
                 row["unsettled"] += len(book.unsettled)
-                row["mismatch"] += sum(
-                    1 for i in ids if book.verdicts.get(i, False) != expected_attack[i])
+                row["mismatch"] += sum(1 for i in ids if book.verdicts.get(i, False) != expected_attack[i])
             whole = ledger(client, all_ids, {i for i in all_ids if expected_attack[i]})
             dead = client.llen(keys.DEAD_LETTERS)
         finally:
@@ -256,8 +269,18 @@ def main() -> None:
                 worker.stop()
             chaos.redis.stop()
             site.close()
-    cols = ("runs", "mid_batch", "in_flight", "expected", "found", "duplicates", "lost", "unexpected",
-            "unsettled", "mismatch")
+    cols = (
+        "runs",
+        "mid_batch",
+        "in_flight",
+        "expected",
+        "found",
+        "duplicates",
+        "lost",
+        "unexpected",
+        "unsettled",
+        "mismatch",
+    )
     print(f"{'fault':12s} " + " ".join(f"{c:>10s}" for c in cols))
     for fault in FAULTS:
         if fault in rows:
