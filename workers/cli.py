@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import signal
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -159,10 +159,8 @@ def metrics_cmd(
     settings = get_settings()
     serve(_store(), lambda: queue_depths(_celery_app()), port or settings.metrics_port, address)
     console.print(f"metrics on http://{address}:{port or settings.metrics_port}/metrics")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
 
 
 # --- feeds -------------------------------------------------------------------------------------
@@ -373,4 +371,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

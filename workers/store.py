@@ -184,7 +184,7 @@ class Store:
     def feed_state(self, feed_url: str) -> dict[str, str]:
         return dict(self.r.hgetall(keys.feed(feed_url)))
 
-    def update_feed_state(self, feed_url: str, **fields: str | float | int | None) -> None:
+    def update_feed_state(self, feed_url: str, **fields: object) -> None:
         values = {k: ("" if v is None else str(v)) for k, v in fields.items()}
         values["url"] = feed_url
         self.r.hset(keys.feed(feed_url), mapping=values)
