@@ -168,12 +168,21 @@ def metrics_cmd(
 def feeds_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Feeds and the result of their last poll."""
     store = _store()
-    rows = [{"url": url, **store.feed_state(url)} for url in store.feeds()]
+    rows = _feed_rows(store)
     if as_json:
         for row in rows:
             print(json.dumps(row))
         return
-    table = Table("feed", "status", "entries", "new", "last polled", "error")
+    console.print(_feeds_table(rows))
+
+
+def _feed_rows(store: Any) -> list[dict[str, str]]:
+    return [{"url": url, **store.feed_state(url)} for url in store.feeds()]
+
+
+def _feeds_table(rows: list[dict[str, str]]) -> Table:
+    """Feeds and the result of their last poll (shared by `feeds list` and `status`)."""
+    table = Table("feed", "status", "entries", "new", "last polled", "error", title=f"Feeds ({len(rows)})")
     for row in rows:
         table.add_row(
             row["url"],
@@ -183,7 +192,7 @@ def feeds_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
             row.get("last_polled", "-")[:19],
             row.get("last_error", "")[:60],
         )
-    console.print(table)
+    return table
 
 
 @feeds_app.command("add")
@@ -278,7 +287,7 @@ def status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         "counters": store.stats(),
         "alerts": store.r.xlen(keys.ALERTS_STREAM),
         "dead_letters": store.r.llen(keys.DEAD_LETTERS),
-        "feeds": [{"url": url, **store.feed_state(url)} for url in store.feeds()],
+        "feeds": _feed_rows(store),
     }
     if as_json:
         print(json.dumps(report, default=str))
@@ -291,18 +300,7 @@ def status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         counters.add_row(name, str(value))
     console.print(queues, counters)
     console.print(f"alerts in stream: {report['alerts']}   dead letters: {report['dead_letters']}")
-    feeds = Table(
-        "feed", "status", "entries", "last polled", "error", title=f"Feeds ({len(report['feeds'])})"
-    )
-    for row in report["feeds"]:
-        feeds.add_row(
-            row["url"],
-            row.get("last_status", "-"),
-            row.get("last_entries", "-"),
-            row.get("last_polled", "-")[:19],
-            row.get("last_error", "")[:60],
-        )
-    console.print(feeds)
+    console.print(_feeds_table(report["feeds"]))
 
 
 @dead_app.command("list")
