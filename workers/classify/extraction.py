@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
 from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.gazetteer import DEMONYMS, Gazetteer, Place, code_name, direction_prefix
 from wirewatch.workers.classify.patterns import (
@@ -101,6 +102,16 @@ _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
     r"sentenc\w+|convicted|trial|court)\b",
+    re.I,
+)
+# Running totals over a long period ("More than 2,500 civilians have been killed so far this year",
+# "killed since 2001") are context, not an incident of their own.
+_CUMULATIVE = re.compile(
+    r"\b(?:so far this year|this year alone|to date|since (?:19|20)\d\d|"
+    r"since the (?:start|beginning|outbreak) of|"
+    r"since the (?:war|conflict|insurgency|fighting) (?:began|started)|"
+    r"(?:in|over) the (?:past|last) "
+    r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months))\b",
     re.I,
 )
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "of", "on", "into", "within", "between"}
@@ -318,6 +329,9 @@ class Extractor:
         s.event = has_trigger or cas.killed is not None or cas.injured is not None
         if s.event and cas.killed is None and cas.injured is None and _NOT_ATTACK.search(sent.text):
             s.event = False  # "IEDs seized", "a tiffin bomb ... recovered": weapons found, no attack
+        fresh_trigger = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)
+        if s.event and not fresh_trigger and _CUMULATIVE.search(sent.text):
+            s.event, s.killed, s.injured, s.types = False, None, None, set()  # a running total
         # A fresh attack ("a bomb exploded") can start a new incident; "the attack" refers back.
         s.fresh = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)
         if not any(h[3] for h in in_sent) and in_sent and cas.killed is None and cas.injured is None:
