@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from wirewatch.workers.classify.extraction import Details, Extractor
 from wirewatch.workers.classify.patterns import ATTACK_TYPES, load_armed_groups
 
