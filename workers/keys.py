@@ -22,8 +22,6 @@ FEEDS = f"{PREFIX}:feeds"
 STATS = f"{PREFIX}:stats"
 #: List of dead-lettered tasks (JSON), newest first. No TTL: an operator must look at them.
 DEAD_LETTERS = f"{PREFIX}:dead"
-#: Prefix of per-event markers (first alert of an event), TTL three days.
-EVENTS = f"{PREFIX}:events"
 #: Sorted set: article ID -> time of its last progress, for articles not yet settled (settled:
 #: failed, classified as no attack, or alerted). The sweeper re-enqueues the ones that stall. An
 #: ID leaves the set when it settles; no TTL (entries of expired articles are dropped by the sweep).
@@ -38,6 +36,17 @@ def digest(text: str, length: int = 16) -> str:
 def feed(feed_url: str) -> str:
     """Hash of one feed's polling state (etag, last_modified, last result). No TTL."""
     return f"{PREFIX}:feed:{digest(feed_url)}"
+
+
+def poll_slot(feed_url: str, slot: int) -> str:
+    """Set-if-absent marker: this feed was handed to a poller in this interval slot.
+    TTL one interval plus a minute."""
+    return f"{feed(feed_url)}:slot:{slot}"
+
+
+def event(event_id: str) -> str:
+    """Marker of the first alert of an event (only that one is notified). TTL three days."""
+    return f"{PREFIX}:events:{event_id}"
 
 
 def seen_url(article_id: str) -> str:

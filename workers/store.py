@@ -163,7 +163,7 @@ class Store:
 
     def first_of_event(self, event_id: str, alert_id: str, window_s: int = 3 * 86400) -> bool:
         """True for the first alert of an event in the window: only that one is notified."""
-        return bool(self.r.set(f"{keys.EVENTS}:{event_id}", alert_id, nx=True, ex=window_s))
+        return bool(self.r.set(keys.event(event_id), alert_id, nx=True, ex=window_s))
 
     def alerts(self, count: int = 100, start: str = "-") -> list[tuple[str, dict[str, Any]]]:
         rows = self.r.xrange(keys.ALERTS_STREAM, min=start, count=count)
@@ -200,7 +200,7 @@ class Store:
             state = self.r.hget(keys.feed(url), "next_poll")
             if state and float(state) > now:
                 continue
-            slot = f"{keys.feed(url)}:slot:{int(now // max(interval, 1))}"
+            slot = keys.poll_slot(url, int(now // max(interval, 1)))
             if self.r.set(slot, "1", nx=True, ex=int(interval) + 60):
                 self.r.hset(keys.feed(url), mapping={"next_poll": now + interval, "url": url})
                 due.append(url)
