@@ -79,6 +79,17 @@ def service_env(redis_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def wirewatch(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the `wirewatch` command line as a user does, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "wirewatch.workers.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def broker_for(redis_url: str) -> str:
     """The broker the tests' workers use: the test Redis, or WIREWATCH_TEST_BROKER_URL."""
     return os.environ.get("WIREWATCH_TEST_BROKER_URL") or redis_url

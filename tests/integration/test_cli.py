@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import service_env
+from conftest import service_env, wirewatch
 
 pytestmark = pytest.mark.integration
-
-
-def wirewatch(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wirewatch.workers.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def test_classify_json_one_object_per_file_in_order(tmp_path: Path, shared_data: Path) -> None:

@@ -7,8 +7,6 @@ every delivery, as a page that crashes the parser would.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,17 +24,12 @@ from harness import (  # noqa: F401 - news_site_fixture registers news_site
     settled,
 )
 
-from conftest import wait_until
+from conftest import wait_until, wirewatch
 from wirewatch.workers import keys, robots
 from wirewatch.workers.models import FeedEntry
 from wirewatch.workers.store import Store, connect
 
 pytestmark = pytest.mark.reliability
-
-
-def wirewatch(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "wirewatch.workers.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(redis_url: str, news_site,  # type: ignore[no-untyped-def]
