@@ -17,9 +17,7 @@ import argparse
 import gzip
 import json
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,6 +30,10 @@ from pathlib import Path
 import redis
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from conftest import WorkerProcess  # noqa: E402 - the tests' worker runner: start, wait ready, stop
+
 PAGES = REPO.parent / "shared" / "data" / "pages"
 
 
@@ -160,17 +162,9 @@ def main() -> None:
         )
     print(f"  limit from stage costs on {args.concurrency} processes: {limit:.1f} articles/s")
 
-    log = open(tmp / "worker.log", "wb")  # noqa: SIM115
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "wirewatch.workers.cli", "worker", f"--concurrency={args.concurrency}"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    worker = WorkerProcess(env, tmp / "worker.log", f"--concurrency={args.concurrency}")
     try:
-        while b" ready." not in (tmp / "worker.log").read_bytes():
-            time.sleep(0.2)
+        worker.wait_ready()
         # Start the clock when the feeds are handed over (the worker polls them at once).
         start = time.time()
         client.sadd("wirewatch:feeds", *site.urls())
@@ -205,12 +199,7 @@ def main() -> None:
         )
         stats = client.hgetall("wirewatch:stats")
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        try:
-            worker.wait(60)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-        log.close()
+        worker.stop()
         server.stop()
         site.server.shutdown()
     rate = len(done) / elapsed
