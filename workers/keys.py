@@ -19,6 +19,8 @@ ALERTS_CHANNEL = f"{PREFIX}:alerts:live"
 #: Set of feed URLs to poll. No TTL: it is configuration.
 FEEDS = f"{PREFIX}:feeds"
 #: Hash of pipeline counters (fetched, classified, alerted, failed, failed:<code>...). No TTL.
+#: The per-article ones (discovered, fetched, classified, attacks, alerted) are exact: each is
+#: incremented in the same Lua script as the write it counts, once per article.
 STATS = f"{PREFIX}:stats"
 #: List of dead-lettered tasks (JSON), newest first. No TTL: an operator must look at them.
 DEAD_LETTERS = f"{PREFIX}:dead"
@@ -62,6 +64,13 @@ def seen_guid(guid: str) -> str:
 def article(article_id: str) -> str:
     """JSON of an article record (discovered -> fetched -> classified). TTL ``WIREWATCH_ARTICLE_TTL``."""
     return f"{PREFIX}:article:{article_id}"
+
+
+def counted(article_id: str) -> str:
+    """Set of the per-article counters (fetched, classified, attacks) already incremented for one
+    article, so that a step run again never counts it again. TTL ``WIREWATCH_ARTICLE_TTL``,
+    refreshed with the article record."""
+    return f"{PREFIX}:counted:{article_id}"
 
 
 def alert_marker(alert_id: str) -> str:

@@ -3,7 +3,10 @@
 Each step loads a record by ID, calls a pure stage, stores the result and says whether the next
 step should run. Steps are idempotent: run twice, the second run finds the work done, changes
 nothing, and still says "hand on" (so a step that died after storing but before enqueueing the
-next is completed by its redelivery).
+next is completed by its redelivery). That includes the per-article counters (``discovered``,
+``fetched``, ``classified``, ``attacks``): they are incremented inside the atomic write of the
+record (``Store.claim``, ``Store.save_article(count_once=...)``), once per article, never by a
+separate ``Store.count`` that a re-run would repeat.
 """
 
 from __future__ import annotations
@@ -66,8 +69,7 @@ def poll_feed(store: Store, settings: Settings, feed_url: str) -> PollResult:
         last_new=len(new_ids),
         last_error="",
     )
-    store.count("polled")
-    store.count("discovered", len(new_ids))
+    store.count("polled")  # `discovered` is counted by the claim itself, once per article
     return PollResult(feed_url, result.status, len(entries), new_ids)
 
 
@@ -127,8 +129,7 @@ def fetch_article(store: Store, settings: Settings, article_id: str) -> bool:
     article.text = page.text
     article.fetched_at = _now()
     article.state = "fetched"
-    store.save_article(article)
-    store.count("fetched")
+    store.save_article(article, count_once=("fetched",))
     return True
 
 
@@ -143,10 +144,9 @@ def classify_article(store: Store, classifier: Classifies, settings: Settings, a
     article.verdict = verdict
     article.classified_at = _now()
     article.state = "classified"
-    store.save_article(article)
-    store.count("classified")
-    if verdict.is_attack:
-        store.count("attacks")
+    store.save_article(
+        article, count_once=("classified", "attacks") if verdict.is_attack else ("classified",)
+    )
     return verdict.is_attack
 
 

@@ -1,8 +1,9 @@
 """The one place that reads and writes wirewatch's state in Redis.
 
-Multi-key updates that must not be left half-done (claiming a new URL, writing an alert) are Lua
-scripts, so a worker killed between two commands cannot leave a claimed-but-lost article or a
-second copy of an alert. Key names come from :mod:`keys`.
+Multi-key updates that must not be left half-done (claiming a new URL, saving an article and
+counting it, writing an alert) are Lua scripts, so a worker killed between two commands cannot
+leave a claimed-but-lost article, a counter that missed or repeated a step, or a second copy of an
+alert. Key names come from :mod:`keys`.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from .models import Article, FeedEntry
 
 # Claim a discovered entry. Returns 1 when new (the caller enqueues it), 2 when seen before but
 # never handed on (a poll that died between claim and enqueue: enqueue it now), 0 when known.
+# `discovered` is counted here, on the one claim that returns 1, so a re-offered entry (2) or a
+# re-run poll never counts an article twice.
 _CLAIM = """
-local seen_url, seen_guid, article_key, inflight = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local seen_url, seen_guid, article_key, inflight, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 if redis.call('EXISTS', seen_url) == 1 or redis.call('EXISTS', seen_guid) == 1 then
   local raw = redis.call('GET', article_key)
   if raw then
@@ -36,7 +39,35 @@ redis.call('SET', seen_url, '1', 'EX', ARGV[1])
 redis.call('SET', seen_guid, '1', 'EX', ARGV[1])
 redis.call('SET', article_key, ARGV[2], 'EX', ARGV[3])
 redis.call('ZADD', inflight, ARGV[4], ARGV[5])
+redis.call('HINCRBY', stats, 'discovered', 1)
 return 1
+"""
+
+# Save an article record, keep the in-flight set in step, and count the article into stages, all
+# at once. Each counter named in ARGV[6..] is incremented only if it is not yet in the article's
+# `counted` set, so a step that runs again (redelivery after a crash between save and ack, two
+# copies of one message racing) saves again but never counts again. Why a set and not a
+# comparison of the stored state with the new one: two racing copies of a step can write out of
+# order (a late fetch saves `fetched` over `classified`, and the classify step then runs again);
+# a state comparison would count that article twice, the set does not. Returns how many counters
+# were incremented.
+_SAVE = """
+local article_key, counted, stats, inflight = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+redis.call('SET', article_key, ARGV[1], 'EX', ARGV[2])
+if ARGV[3] == '1' then
+  redis.call('ZREM', inflight, ARGV[5])
+else
+  redis.call('ZADD', inflight, ARGV[4], ARGV[5])
+end
+local incremented = 0
+for i = 6, #ARGV do
+  if redis.call('SADD', counted, ARGV[i]) == 1 then
+    redis.call('HINCRBY', stats, ARGV[i], 1)
+    incremented = incremented + 1
+  end
+end
+redis.call('EXPIRE', counted, ARGV[2])
+return incremented
 """
 
 # Write an alert exactly once: guard key, stream entry and live publication in one step.
@@ -75,6 +106,7 @@ class Store:
         self.seen_ttl = seen_ttl
         self.alerts_maxlen = alerts_maxlen
         self._claim = client.register_script(_CLAIM)
+        self._save = client.register_script(_SAVE)
         self._emit = client.register_script(_EMIT)
 
     @classmethod
@@ -107,6 +139,7 @@ class Store:
                     guid_key,
                     keys.article(entry.article_id),
                     keys.INFLIGHT,
+                    keys.STATS,
                 ],
                 args=[
                     self.seen_ttl,
@@ -122,18 +155,30 @@ class Store:
         raw = self.r.get(keys.article(article_id))
         return Article.model_validate_json(raw) if raw else None
 
-    def save_article(self, article: Article) -> None:
-        """Store the record; track it in the in-flight set until it settles."""
-        pipe = self.r.pipeline()
-        pipe.set(keys.article(article.id), article.model_dump_json(), ex=self.article_ttl)
+    def save_article(self, article: Article, count_once: Iterable[str] = ()) -> int:
+        """Store the record; track it in the in-flight set until it settles.
+
+        ``count_once`` names the stats counters this save moves the article into (``fetched``,
+        ``classified``, ``attacks``): each is incremented in the same script as the write, and only
+        the first time for this article, so counters are exact however often a step re-runs.
+        Returns how many counters were incremented now.
+        """
         settled = article.state == "failed" or (
             article.state == "classified" and not (article.verdict and article.verdict.is_attack)
         )
-        if settled:
-            pipe.zrem(keys.INFLIGHT, article.id)
-        else:
-            pipe.zadd(keys.INFLIGHT, {article.id: time.time()})
-        pipe.execute()
+        return int(
+            self._save(
+                keys=[keys.article(article.id), keys.counted(article.id), keys.STATS, keys.INFLIGHT],
+                args=[
+                    article.model_dump_json(),
+                    self.article_ttl,
+                    "1" if settled else "0",
+                    time.time(),
+                    article.id,
+                    *count_once,
+                ],
+            )
+        )
 
     def stalled(self, older_than: float, now: float | None = None, limit: int = 500) -> list[str]:
         """IDs of unsettled articles with no progress for ``older_than`` seconds (oldest first)."""
@@ -208,6 +253,8 @@ class Store:
 
     # --- counters, delivery guard and dead letters ------------------------------------------------
     def count(self, field: str, amount: int = 1) -> None:
+        """Count an event (a poll, a retry, a failure...): at least once, as the step that counts
+        it may run again. Per-article stages are counted exactly by ``save_article``/``claim``."""
         self.r.hincrby(keys.STATS, field, amount)
 
     def stats(self) -> dict[str, int]:

@@ -68,6 +68,51 @@ def test_alert_is_written_and_published_exactly_once(store: Store, redis_url: st
     assert store.stats()["alerted"] == 1
 
 
+def test_discovered_is_counted_once_per_article(store: Store) -> None:
+    entry = _entry(5, guid="g5")
+    assert store.claim(entry, "https://a.example/feed") == 1
+    # Re-offered (the poll died before handing it on), then known, from any feed: counted once.
+    assert store.claim(entry, "https://a.example/feed") == 2
+    from wirewatch.workers.pipeline import mark_queued
+
+    mark_queued(store, entry.article_id)
+    assert store.claim(entry, "https://a.example/feed") == 0
+    assert store.claim(entry, "https://b.example/feed") == 0
+    assert store.stats()["discovered"] == 1
+
+
+def test_a_stage_is_counted_once_per_article_however_often_it_is_saved(store: Store) -> None:
+    from wirewatch.workers.models import Verdict
+
+    one, two = (
+        Article(id="aaaaaaaaaaaaaaaa", url="https://x.example/1"),
+        Article(id="bbbbbbbbbbbbbbbb", url="https://x.example/2"),
+    )
+    # Saved into "fetched" twice (a step run again): counted once, per article.
+    for article in (one, two, one):
+        article.state = "fetched"
+        store.save_article(article, count_once=("fetched",))
+    assert store.stats()["fetched"] == 2
+    # Classified as an attack, then a stale "fetched" copy written over it and classified again
+    # (two copies of one message racing): nothing counts twice.
+    stale = one.model_copy()
+    one.state, one.verdict = "classified", Verdict(is_attack=True, score=0.9)
+    assert store.save_article(one, count_once=("classified", "attacks")) == 2
+    assert store.save_article(stale, count_once=("fetched",)) == 0
+    assert store.save_article(one, count_once=("classified", "attacks")) == 0
+    assert store.load_article(one.id) == one
+    assert {k: store.stats()[k] for k in ("fetched", "classified", "attacks")} == {
+        "fetched": 2,
+        "classified": 1,
+        "attacks": 1,
+    }
+    # The markers live as long as the record.
+    assert 0 < store.r.ttl(keys.counted(one.id)) <= 3600
+    # A save that counts nothing (e.g. "queued") leaves the counters alone.
+    assert store.save_article(Article(id="cccccccccccccccc", url="https://x.example/3", state="queued")) == 0
+    assert "queued" not in store.stats()
+
+
 def test_due_feeds_hands_each_feed_out_once_per_interval(store: Store) -> None:
     store.add_feeds(["https://a.example/feed", "https://b.example/feed"])
     assert sorted(store.due_feeds(300, now=1000.0)) == ["https://a.example/feed", "https://b.example/feed"]

@@ -2,7 +2,8 @@
 
 The same task message (same task ID, as a broker redelivery sends it) is put on its queue twice,
 for every article and every stage, both before the article was processed (the two copies race
-in two pool processes) and after (a late redelivery).
+in two pool processes) and after (a late redelivery). "Changes nothing" covers the per-article
+counters too: each moves by exactly one per article.
 """
 
 from __future__ import annotations
@@ -27,12 +28,21 @@ from wirewatch.workers.store import Store, connect
 
 pytestmark = pytest.mark.reliability
 
-STAGES = (("wirewatch.fetch_article", "fetch"), ("wirewatch.classify_article", "classify"),
-          ("wirewatch.emit_alert", "alerts"))
+STAGES = (
+    ("wirewatch.fetch_article", "fetch"),
+    ("wirewatch.classify_article", "classify"),
+    ("wirewatch.emit_alert", "alerts"),
+)
+COUNTERS = ("discovered", "fetched", "classified", "attacks", "alerted")
 
 
 def _records(client: redis.Redis, ids: set[str]) -> dict[str, str]:
     return {i: client.get(keys.article(i)) for i in ids}
+
+
+def _counters(client: redis.Redis) -> dict[str, int]:
+    stats = client.hgetall(keys.STATS)
+    return {name: int(stats.get(name, 0)) for name in COUNTERS}
 
 
 def test_each_task_twice_changes_nothing(redis_url: str, news_site, start_worker, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +65,17 @@ def test_each_task_twice_changes_nothing(redis_url: str, news_site, start_worker
 
     # Then each article classified as an attack report is alerted once.
     wait_until(lambda: settled(client, ids), timeout=240, message="all articles settled")
-    assert_exactly_once(client, site, paths)
+    book = assert_exactly_once(client, site, paths)
+    # ...and each per-article counter counted each article once, though every fetch ran twice.
+    n, attacks = len(ids), len(book.expected)
+    counters = _counters(client)
+    assert counters == {
+        "discovered": n,
+        "fetched": n,
+        "classified": n,
+        "attacks": attacks,
+        "alerted": attacks,
+    }, counters
 
     # When, after that, every stage's message is delivered twice again for every article, and the
     # feed is polled twice...
@@ -69,7 +89,9 @@ def test_each_task_twice_changes_nothing(redis_url: str, news_site, start_worker
         send(redis_url, "wirewatch.poll_feed", feed_url, queue="feeds", task_id="again-poll")
     wait_until(lambda: quiet(client), timeout=180, message="the replayed tasks done")
 
-    # Then the records are byte for byte the same, and the stream has the same entries.
+    # Then the records are byte for byte the same, the stream has the same entries, and no
+    # per-article counter moved.
     assert _records(client, ids) == records
     assert client.xrange(keys.ALERTS_STREAM) == stream
+    assert _counters(client) == counters
     assert client.llen(keys.DEAD_LETTERS) == 0
