@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     # --- Classification and alerts ---------------------------------------------------------------
     alert_threshold: float = Field(default=0.5, ge=0, le=1, description="Score at or above which we alert.")
     max_classify_chars: int = Field(default=100_000, gt=0, description="Text handed to spaCy is cut here.")
+    embedding: Literal["auto", "on", "off"] = Field(
+        default="off",
+        description="Second stage (sentence embeddings, the `embed` extra): on, off, or auto (if installed).",
+    )
     notify_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Apprise URLs that receive alerts (comma-separated)."
     )

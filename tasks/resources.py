@@ -27,6 +27,10 @@ def classifier() -> Classifier:
     from wirewatch.workers.classify.classifier import Classifier
 
     settings = get_settings()
-    loaded = Classifier.load(threshold=settings.alert_threshold, max_chars=settings.max_classify_chars)
+    loaded = Classifier.load(
+        threshold=settings.alert_threshold,
+        max_chars=settings.max_classify_chars,
+        embedding={"auto": None, "on": True, "off": False}[settings.embedding],
+    )
     _ = loaded.extractor  # the NER pipeline loads here, not in the middle of the first verdict
     return loaded

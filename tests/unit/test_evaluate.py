@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import typer
 from typer.testing import CliRunner
+
 from wirewatch.workers.classify.classifier import Classifier
 from wirewatch.workers.classify.commands import register
 from wirewatch.workers.classify.dataset import apply_corrections, load_corrections, load_rows, source_group
@@ -82,6 +83,11 @@ def test_evaluate_with_baselines_and_plot(tmp_path: Path, sample: Path, classifi
     evaluation = evaluate(sample, classifier=classifier, baselines=True, corrected=True)
     names = [s.name for s in evaluation.systems]
     assert names == ["wirewatch-triage", "keyword rule", "tf-idf + logistic regression"]
+    assert evaluation.classifier["stage2"] == "none"
+    # With the second stage, the first stage alone is measured in the same run.
+    both = evaluate(sample, classifier=Classifier.load(embedding=True))
+    assert [s.name for s in both.systems] == ["wirewatch-triage + all-MiniLM-L6-v2", "wirewatch-triage alone"]
+    assert both.systems[1].scores.tolist() == evaluation.main.scores.tolist()
     main = evaluation.main
     assert main.overall.n == len(evaluation.rows)
     assert sum(m.n for k, m in main.by_source.items() if not k.startswith("mixed")) == main.overall.n
@@ -100,4 +106,8 @@ def test_cli_eval(tmp_path: Path, sample: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(sample), "--errors", "2", "--json", str(out)])
     assert result.exit_code == 0, result.output
     assert "precision" in result.output.lower() or "P" in result.output
-    assert json.loads(out.read_text())["systems"][0]["name"] == "wirewatch-triage"
+    assert json.loads(out.read_text())["systems"][0]["name"] == "wirewatch-triage + all-MiniLM-L6-v2"
+    alone = tmp_path / "alone.json"
+    result = CliRunner().invoke(app, ["eval", str(sample), "--embedding", "off", "--json", str(alone)])
+    assert result.exit_code == 0, result.output
+    assert [s["name"] for s in json.loads(alone.read_text())["systems"]] == ["wirewatch-triage"]

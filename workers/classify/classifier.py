@@ -51,9 +51,16 @@ class Classifier:
         max_chars: int = 100_000,
         use_ner: bool | None = None,
         model: str | Path | None = None,
+        embedding: bool | None = False,
     ) -> Classifier:
-        """The bundled model (``config/model``), or the one written by ``wirewatch train --out model``."""
-        triage = TriageModel.load(Path(model) if model is not None else None, max_chars=max_chars)
+        """The bundled model (``config/model``), or the one written by ``wirewatch train --out model``.
+
+        ``embedding``: False (the default) scores with triage alone; None uses the second stage
+        when its encoder is installed (the ``embed`` extra); True fails without the encoder.
+        """
+        triage = TriageModel.load(
+            Path(model) if model is not None else None, max_chars=max_chars, embedding=embedding
+        )
         return cls(triage, threshold=threshold, max_chars=max_chars, use_ner=use_ner)
 
     # --- fast path ------------------------------------------------------------------------------
@@ -62,9 +69,14 @@ class Classifier:
         return self.triage.score(text, title)
 
     def score_many(
-        self, texts: Iterable[str], titles: Iterable[str] | None = None, batch_size: int = 64
+        self,
+        texts: Iterable[str],
+        titles: Iterable[str] | None = None,
+        batch_size: int = 64,
+        *,
+        second_stage: bool = True,
     ) -> list[Triage]:
-        return self.triage.score_many(texts, titles, batch_size=batch_size)
+        return self.triage.score_many(texts, titles, batch_size=batch_size, second_stage=second_stage)
 
     # --- full verdict ----------------------------------------------------------------------------
 
@@ -85,7 +97,7 @@ class Classifier:
     def info(self) -> dict[str, str]:
         extractor = self.extractor
         ner = str(getattr(extractor, "ner_name", "none")) if extractor is not None else "none"
-        return {"name": self.name, "version": self.version, "ner": ner}
+        return {"name": self.name, "version": self.version, "ner": ner, "stage2": self.triage.stage2_name}
 
     def classify(self, text: str, title: str = "") -> Verdict:
         return self.verdict(text, self.score(text, title))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,18 @@ from rich.console import Console
 from rich.table import Table
 
 from .evaluate import Evaluation, SystemResult
+
+
+class Stage2(StrEnum):
+    """Whether to use the second stage (sentence embeddings)."""
+
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+    @property
+    def flag(self) -> bool | None:
+        return {"auto": None, "on": True, "off": False}[self.value]
 
 
 def register(app: typer.Typer) -> None:
@@ -39,13 +52,21 @@ def eval_command(
     plot: Annotated[Path | None, typer.Option(help="Write the precision-recall curves to this PNG.")] = None,
     errors: Annotated[int, typer.Option(help="Show this many false positives and false negatives.")] = 0,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write all figures as JSON here.")] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="A model from `wirewatch train --out` (default: the bundled one).")
+    ] = None,
+    embedding: Annotated[
+        Stage2, typer.Option(help="Second stage: auto uses it if the model has one and `embed` is installed.")
+    ] = Stage2.auto,
 ) -> None:
     """Precision, recall, F1, confusion matrix, PR table and per-source metrics on DATA."""
+    from .classifier import Classifier
     from .evaluate import evaluate, plot_pr
 
     console = Console(width=max(Console().width, 120))
     evaluation = evaluate(
         data,
+        classifier=Classifier.load(threshold=threshold, model=model, embedding=embedding.flag),
         threshold=threshold,
         baselines=baselines,
         train_path=train,
@@ -79,15 +100,19 @@ def train_command(
     ] = None,
     seed: Annotated[int, typer.Option(help="Random seed (same data and seed: same model).")] = 0,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the calibration.")] = 4,
+    embedding: Annotated[
+        Stage2, typer.Option(help="Train the second stage: auto when the `embed` extra is installed.")
+    ] = Stage2.auto,
 ) -> None:
     """Rebuild the triage model (text classifier + calibration) from DATA, deterministically."""
     from .train import train as run_training
     from .triage import model_dir
 
-    summary = run_training(data, out or model_dir(), seed=seed, folds=folds)
-    typer.echo(
-        json.dumps({"oof": summary["oof"], "threshold_before_shift": summary["threshold_before_shift"]})
-    )
+    summary = run_training(data, out or model_dir(), seed=seed, folds=folds, embedding=embedding.flag)
+    result = {"oof": summary["oof"], "threshold_before_shift": summary["threshold_before_shift"]}
+    if "embedding" in summary:
+        result["second_stage"] = {k: summary["embedding"][k] for k in ("encoder", "gate", "oof")}
+    typer.echo(json.dumps(result))
 
 
 def _print_systems(console: Console, title: str, systems: list[SystemResult]) -> None:

