@@ -43,7 +43,7 @@ def main() -> None:
     if args.limit:
         rows = rows[: args.limit]
     texts = [r.text for r in rows]
-    classifier = Classifier.load(threshold=args.threshold, model=args.model)
+    classifier = Classifier.load(threshold=args.threshold, model=args.model, embedding=None)
     stage2 = classifier.triage.stage2_name
     tokenizer = classifier.triage.nlp.tokenizer
     tokens = sum(len(tokenizer(normalise(t[: classifier.max_chars]))) for t in texts)
