@@ -143,7 +143,7 @@ class RuleSet:
                     phrase_lists.setdefault(label, []).append(pattern)
                 else:
                     self.tokens.add(label, [pattern])
-        tokenizer = spacy.blank("en").tokenizer
+        tokenizer: Any = spacy.blank("en").tokenizer  # a Tokenizer (typed as a plain callable)
         for label, phrases in phrase_lists.items():
             self.phrases.add(label, list(tokenizer.pipe(p.lower() for p in phrases)))
 
@@ -185,7 +185,8 @@ class TriageModel:
         self.rules = rules
         self.calibration = calibration
         self.max_chars = max_chars
-        self.textcat = nlp.get_pipe("textcat") if "textcat" in nlp.pipe_names else None
+        # A TextCategorizer; spaCy types get_pipe's result as a plain callable.
+        self.textcat: Any = nlp.get_pipe("textcat") if "textcat" in nlp.pipe_names else None
         self.meta = dict(nlp.meta)
         self._bias: float | None = None
 
