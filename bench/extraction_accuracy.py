@@ -11,7 +11,17 @@ Fields: type (predicted type among the annotated acceptable types; `type_strict`
 one), location (predicted name matches the annotated place or one of its alternates, ignoring
 case and "south of"-style qualifiers; `location_strict`: the main one only), country, killed,
 injured (exact, None only equals None), actors (same set; `actors_overlap`: at least one in common,
-or both empty).  The last line is a JSON object with every figure.
+or both empty), targets and date (below).  The last line is a JSON object with every figure.
+
+Targets: the gold incident lists what the text says was attacked (phrases as written) and their
+head nouns (`target_heads`). `targets` (lenient): some predicted phrase contains a gold head noun
+(plural or singular), or both lists are empty; `targets_strict`: every predicted phrase contains a
+gold head and every gold phrase has a head in some predicted phrase.
+Date: `date`: the predicted expression and the gold one overlap once "on", "early"/"late" and
+brackets are set aside ("October 24" ~ "on October 24 night"), or both are None; `date_iso`: the
+resolved date equals the gold one (None when the text gives no year: the fixtures carry no
+publication date, so this checks that nothing is invented); `date_found` counts, among gold
+incidents with a date, those whose expression was found.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import sys
 from pathlib import Path
 
 from wirewatch.workers.classify.extraction import Extractor
+from wirewatch.workers.classify.targets import head_key
 from wirewatch.workers.models import Incident
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +51,14 @@ FIELDS = (
     "injured",
     "actors",
     "actors_overlap",
+    "targets",
+    "targets_strict",
+    "date",
+    "date_iso",
 )
+
+
+MATCH_FIELDS = FIELDS[:9]
 
 
 def load(path: Path) -> list[dict]:
@@ -76,6 +94,46 @@ def _place_ok(pred: str | None, names: list[str | None]) -> bool:
     return False
 
 
+def _head(word: str) -> str:
+    return head_key(word)
+
+
+def _has_head(phrase: str, heads: list[str]) -> bool:
+    words = {_head(w) for w in re.split(r"[\s\-]+", phrase.lower()) if w}
+    return any(_head(h) in words for h in heads)
+
+
+def _targets_ok(pred: list[str], gold: dict, strict: bool) -> bool:
+    heads = [h for h in gold.get("target_heads", [])]
+    if not pred or not heads:
+        return not pred and not heads
+    if not strict:
+        return any(_has_head(p, heads) for p in pred)
+    if not all(_has_head(p, heads) for p in pred):
+        return False
+    # every gold phrase is covered: one of its heads (those that occur in it) is predicted
+    for phrase in gold.get("targets", []):
+        own = [h for h in heads if _has_head(phrase, [h])] or heads
+        if not any(_has_head(p, own) for p in pred):
+            return False
+    return True
+
+
+def _date_core(expr: str | None) -> str:
+    if not expr:
+        return ""
+    expr = re.sub(r"\([^)]*\)", " ", expr.lower())
+    expr = re.sub(r"\b(?:on|early|late|the|of)\b|[,.]", " ", expr)
+    return " ".join(expr.split())
+
+
+def _date_ok(pred: str | None, gold: str | None) -> bool:
+    p, g = _date_core(pred), _date_core(gold)
+    if not p or not g:
+        return not p and not g
+    return p in g or g in p
+
+
 def score(pred: Incident, gold: dict) -> dict[str, bool]:
     ploc = pred.location.name if pred.location else None
     pcc = pred.location.country_code if pred.location else None
@@ -91,12 +149,22 @@ def score(pred: Incident, gold: dict) -> dict[str, bool]:
         "injured": pred.injured == gold["injured"],
         "actors": pa == ga,
         "actors_overlap": bool(pa & ga) or (not pa and not ga),
+        "targets": _targets_ok(pred.targets, gold, strict=False),
+        "targets_strict": _targets_ok(pred.targets, gold, strict=True),
+        "date": _date_ok(pred.date, gold.get("date")),
+        "date_iso": pred.date_iso == gold.get("date_iso"),
     }
 
 
 def match(preds: list[Incident], golds: list[dict]) -> list[tuple[dict, Incident | None]]:
+    # Matching uses the fields that existed before targets and dates, so that adding them cannot
+    # change which prediction a gold incident is compared with.
     pairs = sorted(
-        ((sum(score(p, g).values()), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)),
+        (
+            (sum(v for k, v in score(p, g).items() if k in MATCH_FIELDS), gi, pi)
+            for gi, g in enumerate(golds)
+            for pi, p in enumerate(preds)
+        ),
         reverse=True,
     )
     used_g: set[int] = set()
@@ -114,6 +182,7 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
     right = dict.fromkeys(FIELDS, 0)
     n_gold = n_pred = n_matched = 0
     exact_count = 0
+    dated = dated_found = 0
     for doc in docs:
         details = extractor.extract(doc["text"], [])
         preds = details.incidents
@@ -121,6 +190,10 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
         n_pred += len(preds)
         exact_count += len(preds) == len(doc["incidents"])
         for gold, pred in match(preds, doc["incidents"]):
+            dated += gold.get("date") is not None
+            dated_found += (
+                pred is not None and gold.get("date") is not None and _date_ok(pred.date, gold["date"])
+            )
             if pred is None:
                 if verbose:
                     print(f"  {doc['id']}: missed {gold['type']} @ {gold['location']}")
@@ -130,15 +203,18 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
             for f in FIELDS:
                 right[f] += s[f]
             if verbose and not all(
-                s[f] for f in ("type", "location", "country", "killed", "injured", "actors")
+                s[f]
+                for f in ("type", "location", "country", "killed", "injured", "actors", "targets", "date")
             ):
                 wrong = [f for f in FIELDS if not s[f]]
                 loc = pred.location.name if pred.location else None
                 cc = pred.location.country_code if pred.location else None
                 print(
                     f"  {doc['id']}: {wrong} pred=({pred.type}, {loc}, {cc}, {pred.killed}, {pred.injured}, "
-                    f"{pred.actors}) gold=({gold['type']}, {gold['location']}, {gold['country_code']}, "
-                    f"{gold['killed']}, {gold['injured']}, {gold['actors']})"
+                    f"{pred.actors}, {pred.targets}, {pred.date!r}) gold=({gold['type']}, "
+                    f"{gold['location']}, "
+                    f"{gold['country_code']}, {gold['killed']}, {gold['injured']}, {gold['actors']}, "
+                    f"{gold.get('target_heads')}, {gold.get('date')!r})"
                 )
     result = {f: round(right[f] / n_gold, 3) for f in FIELDS}
     result.update(
@@ -146,6 +222,7 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
         predicted_incidents=n_pred,
         matched=n_matched,
         docs_with_right_incident_count=round(exact_count / len(docs), 3),
+        date_found=f"{dated_found}/{dated}",
     )
     return result
 

@@ -79,6 +79,9 @@ def build_alert(article: Article, verdict: Verdict, *, detected_at: datetime | N
                 "killed": inc.killed,
                 "injured": inc.injured,
                 "actors": [plain(a, 200) for a in inc.actors],
+                "targets": [plain(t, 200) for t in inc.targets],
+                "date": plain(inc.date, 100) or None,
+                "date_iso": inc.date_iso,
                 "sentence": plain(inc.sentence, 1000),
             }
             for inc in verdict.incidents

@@ -34,7 +34,8 @@ def read_article(path: Path) -> Article:
 
 def classify_file(classifier: Classifier, path: Path) -> dict[str, Any]:
     article = read_article(path)
-    verdict = classifier.classify(article.text, article.title)
+    reference = article.published.date() if article.published else None
+    verdict = classifier.classify(article.text, article.title, reference=reference)
     article.verdict = verdict
     result = alerts.build_alert(article, verdict)
     result["source"] = result["source"] or path.name

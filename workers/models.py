@@ -55,6 +55,12 @@ class Incident(BaseModel):
     killed: int | None = None
     injured: int | None = None
     actors: list[str] = Field(default_factory=list)
+    # Who or what was attacked, short phrases as written, most specific first (at most three).
+    targets: list[str] = Field(default_factory=list)
+    # The date expression as written ("on Tuesday", "last week") and its ISO date when it resolves
+    # (a year given, or a reference date such as the article's publication date).
+    date: str | None = None
+    date_iso: str | None = None
     sentence: str
 
 

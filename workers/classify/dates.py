@@ -1,0 +1,157 @@
+"""When an incident happened: the date expression of its sentences, as written, and its ISO date.
+
+Expressions (both modes, a regular expression; with the NER pipeline, spaCy's DATE entities are
+also candidates when they contain a weekday, a month or a relative day word):
+"on Tuesday", "early Sunday", "late on Sunday", "on Saturday, June 7", "on 12 March 2019",
+"March 12", "yesterday", "today", "this morning", "last night", "last week", "two days ago",
+"a day before".
+
+Attachment: the first expression of the incident's sentences that does not belong to a verb of
+saying ("the ministry said on Thursday", "reported Tuesday", "reports Dawn on November 20") or
+to a span of time ("since 2001", "for three months", "in the past few days").
+
+Resolution (``resolve``): an absolute date with its year always; a day and month against the
+reference date (the latest such day not after it, a day of slack for time zones); a weekday as the
+latest such day on or before the reference ("last Tuesday": strictly before); "today", "this
+morning", "tonight" as the reference; "yesterday", "last night" as the day before; "N days ago".
+Vague ones ("last week", "earlier this month", "a day before") and anything without a reference
+resolve to None.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_WEEKDAYS = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+_NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night|midnight|noon))?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_PATTERN = re.compile(
+    rf"(?:\b(?:early|late)\s+(?:on\s+)?|\bon\s+(?:the\s+)?)?"
+    rf"(?:"
+    rf"(?:(?:last|this|next)\s+)?{_WEEKDAY}{_PART}(?:,?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|,?\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)?"
+    rf"|{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?{_PART}"
+    rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_PART}"
+    rf"|(?:the\s+)?night\s+of\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|(?:the\s+day\s+before\s+)?yesterday{_PART}|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
+    rf"|(?:last|earlier\s+this|this|late\s+last)\s+(?:week|month|weekend)"
+    rf"|(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+days?\s+(?:ago|earlier|before)"
+    rf"|{_MONTH}\s+{_YEAR}"
+    rf")\b",
+    re.I,
+)
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|reported|reports|report|stated|states|announced|added|according|quoted|"
+    r"wrote|statement|published|claimed|confirmed)\b",
+    re.I,
+)
+_SPAN_BEFORE = re.compile(r"\b(?:since|until|till|for|by|from|through|past)\s*$", re.I)
+
+
+def find(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, expression) of the date expressions in ``text``, left to right."""
+    out = []
+    for m in _PATTERN.finditer(text):
+        expr = m.group().strip()
+        # "May" the auxiliary: a month needs a day or a year
+        if re.fullmatch(r"(?:on\s+)?may", expr, re.I):
+            continue
+        out.append((m.start(), m.end(), expr))
+    return out
+
+
+def attached(text: str, start: int, end: int) -> bool:
+    """Whether the expression at ``text[start:end]`` can date the attack the sentence reports:
+    not the date of a statement ("said on Thursday", "reports Dawn on November 20") nor a bound of a
+    span of time ("since March 2019")."""
+    before = text[max(0, start - 40) : start]
+    clause = re.split(r"[,;:.(]|\bthat\b|\bwhen\b|\bafter\b", before)[-1]
+    words = clause.split()
+    if _SAYING.search(" ".join(words[-4:])):
+        return False
+    if _SPAN_BEFORE.search(before):
+        return False
+    # "The ministry on Thursday said": the statement's date; "... on July 21, reported Dawn" is not
+    return not re.match(r"\s*(?:said|says|told|reported|announced)\b", text[end : end + 25], re.I)
+
+
+def resolve(expr: str, reference: date | None) -> date | None:
+    low = " ".join(expr.lower().replace(",", " ").replace(".", " ").split())
+    low = re.sub(r"^(?:early|late)\s+(?:on\s+)?|^on\s+(?:the\s+)?", "", low)
+    year_m = re.search(rf"\b({_YEAR})\b", low)
+    year = int(year_m.group(1)) if year_m else None
+    month = day = None
+    for tok in re.findall(r"[a-z]+|\d+", low):
+        if tok in _MONTHS and month is None and not (tok == "may" and not re.search(r"may\s+\d", low)):
+            month = _MONTHS[tok]
+        elif tok.isdigit() and len(tok) <= 2 and day is None:
+            day = int(tok)
+    if re.search(r"\d+(?:st|nd|rd|th)\b", low) and day is None:
+        day = int(re.search(r"(\d+)(?:st|nd|rd|th)\b", low).group(1))
+    if month and day:
+        if year:
+            return _safe(year, month, day)
+        if reference is None:
+            return None
+        candidate = _safe(reference.year, month, day)
+        if candidate and candidate > reference + timedelta(days=1):
+            candidate = _safe(reference.year - 1, month, day)
+        return candidate
+    if month:  # "June 2019": a month, not a day
+        return None
+    if reference is None:
+        return None
+    if re.search(r"\bday before yesterday\b", low):
+        return reference - timedelta(days=2)
+    if re.search(r"\byesterday\b|\blast night\b", low):
+        return reference - timedelta(days=1)
+    if re.search(r"^(?:today|tonight|this (?:morning|afternoon|evening))$", low):
+        return reference
+    ago = re.match(r"^(\d+|one|two|three|four|five|six|seven|ten|a) days? ago$", low)
+    if ago:
+        n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBERS[ago.group(1)]
+        return reference - timedelta(days=n)
+    wd = re.match(rf"^(last |this )?({'|'.join(_WEEKDAYS)})\b", low)
+    if wd:
+        back = (reference.weekday() - _WEEKDAYS[wd.group(2)]) % 7
+        if wd.group(1) == "last " and back == 0:
+            back = 7
+        return reference - timedelta(days=back)
+    return None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

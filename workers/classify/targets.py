@@ -1,0 +1,356 @@
+"""Who or what an attack hit: short noun phrases found next to attack words in a sentence.
+
+Token rules that run in both modes (no dependency parse: the NER pipeline runs without its parser
+for speed, and the gazetteer pipeline has none):
+
+* the object of an attack verb or noun: "attacked X", "targeted X", "stormed X", "ambushed X",
+  "opened fire on X", "an attack on X", "the bombing of X", "set ablaze X";
+* the site of an explosion or a shooting: "exploded at/near/outside/in front of X",
+  "a bomb ... at X", "opens fire ... at X" (X must be a target noun of the lexicon);
+* victims named by their role: "killing 41 police trainees", "shot dead a Hazara man",
+  "X was hit / were killed / was abducted".
+
+A phrase ends on a target noun of ``config/patterns/targets.tsv``; with the NER pipeline's tagger, a
+noun outside the lexicon also ends a phrase after an attack verb or noun ("attack on a container
+ship"), never after a killing verb, where bare "people"/"persons" are counts, not targets.
+Phrases are kept as written ("a fake checkpoint"), without "at least"/"up to"; an "of" phrase
+stays attached ("the house of a National Conference leader").  Objects of attack verbs come first,
+then explosion sites, then victims; one phrase per head noun, at most three.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from wirewatch.config import data_path
+
+MAX_TARGETS = 3
+MAX_WORDS = 9
+
+# Attack verbs and nouns whose object is what was attacked (lower-case surface forms).
+# fmt: off
+_OBJECT_VERBS = {
+    "attack", "attacked", "attacking", "target", "targeted", "targeting", "targets", "storm", "stormed",
+    "storming", "storms", "ambush", "ambushed", "ambushing", "ambushes", "bomb", "bombed", "raid",
+    "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit",
+    "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "kidnap", "kidnapped",
+    "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts", "assassinated",
+}
+_OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
+                 "shelling", "siege", "kidnapping", "abduction", "killing"}
+_VICTIM_VERBS = {"kill", "killed", "killing", "kills", "injure", "injured", "injuring", "injures", "wound",
+                 "wounded", "wounding", "wounds", "murdered", "beheaded", "executed", "shot"}
+_SITE_WORDS = {"exploded", "explodes", "explosion", "blast", "bomb", "bombing", "detonated", "detonates",
+               "off",
+               "fire", "fired", "firing", "grenade", "went", "occurred", "occurs", "explode", "attack",
+               "lobbed", "hurled", "planted", "shooting"}
+_SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting"}
+_PASSIVE = {"attacked", "targeted", "hit", "ambushed", "stormed", "shot", "killed", "injured", "wounded",
+            "abducted", "kidnapped", "torched", "bombed", "overrun", "struck", "assaulted", "raided",
+            "gunned", "murdered", "beheaded", "shelled"}
+_AUX = {"was", "were", "is", "are", "been", "being", "be", "got"}
+_SKIP = {"at", "least", "up", "to", "more", "than", "as", "many", "about", "nearly", "around", "some",
+         "over", "almost", "dead", "down", "and", "also", "the", "other"}
+_DETS = {"a", "an", "the", "his", "her", "their", "its", "our", "one", "two", "three", "four", "five",
+         "six", "seven", "eight", "nine", "ten", "several", "many", "dozens", "scores", "hundreds", "another",
+         "this", "that", "these", "those", "some"}
+_NOT_TARGET = {"people", "persons", "person", "others", "other", "one", "ones", "individuals", "lives",
+               "dozens", "scores", "hundreds", "thousands", "number", "total", "toll", "responsibility",
+               "explosives", "explosive", "bomb", "bombs", "device", "devices", "ied", "ieds", "charge",
+               "grenade", "grenades", "rocket", "rockets", "mortar", "mortars", "mine", "mines", "vest",
+               "vests", "gun", "guns", "weapons", "rifle", "fire", "firing", "spot", "scene", "site", "place",
+               "area", "incident", "attack", "attacks", "blast", "explosion", "way", "time", "day", "night"}
+# fmt: on
+
+
+@dataclass(frozen=True)
+class TargetLexicon:
+    forms: dict[tuple[str, ...], str]  # surface form (tokens) -> kind
+    longest: int
+
+    def kind_at(self, words: list[str], end: int) -> tuple[str | None, int]:
+        """The kind of the lexicon form ending at ``words[end]`` (longest first) and its length."""
+        for n in range(min(self.longest, end + 1), 0, -1):
+            kind = self.forms.get(tuple(words[end - n + 1 : end + 1]))
+            if kind:
+                return kind, n
+        return None, 0
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> TargetLexicon:
+    forms: dict[tuple[str, ...], str] = {}
+    with data_path("patterns/targets.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            for form in row["forms"].split("|"):
+                forms.setdefault(tuple(form.strip().lower().split()), row["kind"])
+    return TargetLexicon(forms, max(len(k) for k in forms))
+
+
+def head_key(word: str) -> str:
+    """A head noun compared without its plural ending ("checkpoints" ~ "checkpoint")."""
+    w = word.lower().strip(".,;:'\"()")
+    for suffix, repl in (("ies", "y"), ("men", "man"), ("es", "e"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and not w.endswith("ss"):
+            return w[: -len(suffix)] + repl
+    return w
+
+
+class TargetFinder:
+    def __init__(self, use_pos: bool) -> None:
+        self.use_pos = use_pos
+        self.lexicon = load_lexicon()
+
+    def find(
+        self, sent: Span, blocked: set[int], places: set[int] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """(priority, token index, phrase) for the targets of ``sent``. ``blocked`` holds the token
+        indices of perpetrators (armed groups, "militants") and dates, never part of a target;
+        ``places`` those of place names, part of a target only before a target noun of the lexicon
+        ("Domodedovo International Airport", "the tribal Khassadar force")."""
+        self._places = places or set()
+        toks = list(sent)
+        words = [t.lower_ for t in toks]
+        found: list[tuple[int, int, str]] = []
+        for i in range(len(toks)):
+            w = words[i]
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            # "opened fire on X", "fired at X", "shot at X", "set upon X", "attack on X", "bombing of X"
+            if (
+                (w in ("fire", "fired", "firing", "shot", "shooting") and nxt in ("on", "at", "upon"))
+                or (w == "set" and nxt == "upon")
+                or (
+                    w in _OBJECT_NOUNS
+                    and nxt in ("on", "against", "targeting") + (("of",) if w != "killing" else ())
+                )
+                or (w in ("set", "sets", "setting") and nxt in ("ablaze", "alight"))
+                or (w == "fire" and nxt == "to" and i > 0 and words[i - 1] in ("set", "sets", "setting"))
+                or (w in ("stormed", "storm", "rammed", "crashed") and nxt == "into")
+            ):
+                self._add(found, 3, self._forward(toks, words, i + 2, blocked, open_head=True), i)
+            elif w in _OBJECT_VERBS and self._verbal(toks, i):
+                if nxt in ("by", "in", "at", "near", "on", "during", "when", "while", "after"):
+                    continue
+                self._add(found, 3, self._forward(toks, words, i + 1, blocked, open_head=True), i)
+            elif (
+                w in _VICTIM_VERBS
+                and self._verbal(toks, i)
+                and nxt not in ("by", "in", "at", "during", "when")
+            ):
+                start = i + 1
+                if w == "shot" and nxt in ("dead", "down"):
+                    start += 1
+                self._add(found, 1, self._forward(toks, words, start, blocked, open_head=False), i)
+            if w in _SITE_WORDS:
+                for j in range(i + 1, min(len(toks), i + 10)):
+                    if words[j] in (".", ";", "when", "while", "killing", "injuring", "and") or (
+                        words[j] == "," and j > i + 1
+                    ):
+                        break
+                    prep = words[j]
+                    if prep == "in" and words[j + 1 : j + 3] == ["front", "of"]:
+                        prep, skip = "in front of", 3
+                    else:
+                        skip = 1
+                    if prep in _SITE_PREPS:
+                        phrase = self._forward(
+                            toks, words, j + skip, blocked, open_head=False, kinds={"place", "vehicle"}
+                        )
+                        if phrase:
+                            self._add(found, 2, phrase, j)
+                            break
+            # passive: "the patrolling party was hit", "Two civilians ... were killed"
+            if (
+                w in _AUX
+                and nxt in _PASSIVE
+                or (
+                    w in _AUX
+                    and nxt in ("allegedly", "reportedly")
+                    and i + 2 < len(words)
+                    and words[i + 2] in _PASSIVE
+                )
+            ):
+                self._add(found, 1, self._backward(toks, words, i - 1, blocked), i)
+        found.sort(key=lambda f: (-f[0], f[1]))
+        out: list[tuple[int, int, str]] = []
+        seen: set[str] = set()
+        for pri, idx, phrase in found:
+            key = head_key(phrase.split(" of ")[0].split()[-1])
+            if key in seen or any(phrase.lower() in o[2].lower() for o in out):
+                continue
+            seen.add(key)
+            out.append((pri, idx, phrase))
+        return out[:MAX_TARGETS]
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _verbal(self, toks: list[Token], i: int) -> bool:
+        if not self.use_pos:
+            return True
+        return toks[i].pos_ in ("VERB", "AUX") or toks[i].tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB")
+
+    @staticmethod
+    def _add(found: list, pri: int, phrase: str | None, idx: int) -> None:
+        if phrase:
+            found.append((pri, idx, phrase))
+
+    def _is_noun(self, tok: Token) -> bool:
+        return (
+            self.use_pos
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in ("DATE", "TIME", "GPE", "CARDINAL")
+        )
+
+    def _wordish(self, tok: Token) -> bool:
+        if tok.text in ("-", "'s", "’s", "'"):
+            return True
+        if not (tok.is_alpha or tok.like_num or "-" in tok.text or "." in tok.text[:-1]):
+            return False
+        if self.use_pos:
+            return tok.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PART", "PUNCT") or tok.lower_ in _DETS
+        return tok.lower_ in _DETS or tok.like_num or tok.lower_ not in _BOUNDARY
+
+    def _forward(
+        self,
+        toks: list[Token],
+        words: list[str],
+        start: int,
+        blocked: set[int],
+        open_head: bool,
+        kinds: set[str] | None = None,
+        depth: int = 0,
+    ) -> str | None:
+        i = start
+        while i < len(toks) and words[i] in _SKIP and words[i] not in ("the",):
+            i += 1
+        begin = i
+        end = None  # inclusive index of the head
+        j = i
+        lexical_end = None
+        while j < len(toks) and j - begin < MAX_WORDS:
+            if words[j] == "(" and ")" in words[j + 1 : j + 4] and end is not None:
+                j = words.index(")", j) + 1  # "Frontier Corps (FC) camp"
+                continue
+            if not self._wordish(toks[j]):
+                break
+            if toks[j].i in blocked:
+                if j == begin:
+                    return None
+                break
+            if (
+                not self.use_pos
+                and end is not None
+                and re.search(r"(?:ed|ing)$", words[j])
+                and j + 1 < len(words)
+                and (words[j + 1] in _DETS or toks[j + 1].like_num)
+            ):
+                break  # "the office garage damaged a motorcycle": a verb, no tagger to say so
+            kind, _ = self.lexicon.kind_at(words, j)
+            if kind and (kinds is None or kind in kinds) and words[j] not in _NOT_TARGET:
+                end = lexical_end = j
+            elif (
+                open_head
+                and self._is_noun(toks[j])
+                and words[j] not in _NOT_TARGET
+                and (end is None or end == j - 1)
+            ):
+                end = j  # "a container ship", "a Gram Panchayat"
+            j += 1
+        if end is None:
+            return None
+        if any(t.i in self._places for t in toks[begin : end + 1]) and lexical_end != end:
+            return None  # "at Kotahbari": a place, not a target
+        # a proper name right after a role stays with it: "a Hazara man", "journalist Pavel Sheremet"
+        phrase_toks = toks[begin : end + 1]
+        if phrase_toks and phrase_toks[0].lower_ in ("and", ","):
+            return None
+        text = " ".join(t.text for t in phrase_toks)
+        # "a local police chief and his son": a coordinated target of the lexicon stays with it
+        if (
+            depth == 0
+            and end + 3 < len(toks)
+            and words[end + 1] == "and"
+            and (words[end + 2] in _DETS or toks[end + 2].like_num)
+        ):
+            tail = self._forward(toks, words, end + 2, blocked, open_head=False, depth=1)
+            if tail:
+                text = f"{text} and {tail}"
+                return _clean(text)
+        # "the house of X", "a troop of 80 CRPF personnel"
+        if depth == 0 and end + 1 < len(toks) and words[end + 1] == "of":
+            tail = self._forward(toks, words, end + 2, blocked, open_head=True, depth=1)
+            if tail and len(text.split()) + len(tail.split()) < MAX_WORDS + 2:
+                text = f"{text} of {tail}"
+        return _clean(text)
+
+    def _backward(self, toks: list[Token], words: list[str], end: int, blocked: set[int]) -> str | None:
+        while end >= 0 and words[end] in ("who", "which", "that", "allegedly", "reportedly", ","):
+            end -= 1
+        if end >= 0 and words[end] == ")":  # "Haider Ali (50)"
+            while end >= 0 and words[end] != "(":
+                end -= 1
+            end -= 1
+        if end >= 0 and toks[end].i in self._places:
+            # "nine Mexican police officers in the state of Jalisco are shot dead"
+            for k in range(end - 1, max(-1, end - 7), -1):
+                if words[k] in ("in", "from", "at", "near") and k > 0:
+                    end = k - 1
+                    break
+        if end < 0 or toks[end].i in blocked or words[end] in _NOT_TARGET:
+            return None
+        kind, _ = self.lexicon.kind_at(words, end)
+        if not kind and not (self._is_noun(toks[end]) and toks[end].pos_ == "NOUN"):
+            return None
+        begin = end
+        while (
+            begin - 1 >= 0
+            and end - begin < MAX_WORDS - 1
+            and self._wordish(toks[begin - 1])
+            and toks[begin - 1].i not in blocked
+        ):
+            if words[begin - 1] in ("of",):
+                break
+            begin -= 1
+            if words[begin] in _DETS or toks[begin].like_num:
+                if begin - 1 >= 0 and (words[begin - 1] in ("least", "than") or toks[begin - 1].like_num):
+                    break
+                break
+        while begin < end and words[begin] in _SKIP | {"and"} and words[begin] not in _DETS:
+            begin += 1
+        before = begin - 1
+        if before >= 0 and words[before] == ")" and "(" in words[max(0, before - 5) : before]:
+            before = max(k for k in range(max(0, before - 5), before) if words[k] == "(") - 1
+        if before >= 0 and toks[before].i in blocked:
+            return None  # "Seven CPI (Maoist) cadres were killed": the perpetrators' own men
+        return _clean(" ".join(t.text for t in toks[begin : end + 1]))
+
+
+def _clean(text: str) -> str | None:
+    text = " ".join(text.replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s").split())
+    text = text.strip(" ,.;:")
+    if not text or text.lower() in _NOT_TARGET:
+        return None
+    if text.isupper() and len(text) > 4:
+        text = text.lower()
+    return text
+
+
+# Words that end a phrase in the gazetteer mode, which has no tagger: function words and verbs
+# that follow a target in a news sentence.
+# fmt: off
+_BOUNDARY = {
+    "in", "on", "at", "near", "by", "from", "for", "with", "to", "into", "outside", "inside", "of",
+    "during", "after", "before", "when", "while", "who", "which", "that", "was", "were", "is", "are",
+    "and", "or", "but", "killing", "injuring", "wounding", "leaving", "said", "says", "reports",
+    "reported", "as", "under", "along", "across", "against", "between", "through", "where", "has",
+    "have", "had", "been", "be", "it", "they", "he", "she", "we", "not", "no", "today", "yesterday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "early", "late",
+    "last", "this", "morning", "night", "evening", "afternoon",
+}
+# fmt: on
