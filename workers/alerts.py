@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from . import keys
@@ -41,15 +41,38 @@ def event_id(verdict: Verdict, published: datetime | None) -> str:
     """Key that groups reports of one event: main attack type, place, and day.
 
     Several outlets report the same bombing; they get the same ``event_id`` so that a consumer
-    (and our notifier) can show one event with many sources instead of ten alerts.
+    (and our notifier) can show one event with many sources instead of ten alerts. The day is the
+    attack's own date when the text gives one that resolves ("late on Tuesday"), so that the next
+    morning's follow-up is the same event; otherwise the day of publication.
     """
     kind = verdict.attack_types[0] if verdict.attack_types else "attack"
     place = ""
     if verdict.locations:
         loc = verdict.locations[0]
         place = f"{loc.country_code or ''}/{loc.name.lower()}"
-    day = (published or datetime.now(UTC)).astimezone(UTC).date().isoformat()
-    return keys.digest(f"{kind}|{place}|{day}", 12)
+    reference = (published or datetime.now(UTC)).astimezone(UTC).date()
+    return keys.digest(f"{kind}|{place}|{event_day(verdict, reference).isoformat()}", 12)
+
+
+# An incident date further from publication than this is not trusted as the event's day (a text
+# recalling an old attack still reports today's news, and a misread date must not split events).
+_EVENT_DAY_WINDOW = timedelta(days=7)
+
+
+def event_day(verdict: Verdict, published: date) -> date:
+    """The day of the article's main incident when its date resolves near publication, else ``published``."""
+    kind = verdict.attack_types[0] if verdict.attack_types else None
+    ranked = sorted(verdict.incidents, key=lambda inc: inc.type != kind)  # the main type's first
+    for incident in ranked:
+        if not incident.date_iso:
+            continue
+        try:
+            day = date.fromisoformat(incident.date_iso[:10])
+        except ValueError:
+            continue
+        if published - _EVENT_DAY_WINDOW <= day <= published + timedelta(days=1):
+            return day
+    return published
 
 
 def build_alert(article: Article, verdict: Verdict, *, detected_at: datetime | None = None) -> dict[str, Any]:

@@ -94,6 +94,29 @@ def test_same_event_same_id_other_place_other_id() -> None:
     assert alerts.event_id(elsewhere, day) != alerts.event_id(_verdict(), day)
 
 
+def test_a_follow_up_the_next_day_is_the_same_event_when_the_attack_date_is_given() -> None:
+    """Reported late on Tuesday 9 January and again on Wednesday morning: one event."""
+    tuesday = datetime(2018, 1, 9, 23, tzinfo=UTC)
+    wednesday = datetime(2018, 1, 10, 7, tzinfo=UTC)
+    incident = _verdict().incidents[0]
+    dated = _verdict(
+        incidents=[incident.model_copy(update={"date": "late on Tuesday", "date_iso": "2018-01-09"})]
+    )
+    assert alerts.event_id(dated, wednesday) == alerts.event_id(_verdict(), tuesday)
+    # Without a date in the text the publication day decides, as before.
+    assert alerts.event_id(_verdict(), wednesday) != alerts.event_id(_verdict(), tuesday)
+
+
+def test_an_incident_date_far_from_publication_does_not_decide_the_day() -> None:
+    published = datetime(2018, 1, 10, 7, tzinfo=UTC)
+    incident = _verdict().incidents[0]
+    old = _verdict(
+        incidents=[incident.model_copy(update={"date": "in March 2015", "date_iso": "2015-03-01"})]
+    )
+    assert alerts.event_day(old, published.date()) == published.date()
+    assert alerts.event_id(old, published) == alerts.event_id(_verdict(), published)
+
+
 def test_summary_says_what_where_how_many() -> None:
     line = alerts.summary(alerts.build_alert(_article(), _verdict()))
     assert line.startswith("suicide attack in Kabul (41 killed, 80 injured)")
