@@ -31,6 +31,12 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--model", type=Path, default=None, help="A model from `wirewatch train --out`.")
+    parser.add_argument(
+        "--embedding",
+        choices=("auto", "off"),
+        default="auto",
+        help="off: measure the default (triage) service.",
+    )
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -43,7 +49,9 @@ def main() -> None:
     if args.limit:
         rows = rows[: args.limit]
     texts = [r.text for r in rows]
-    classifier = Classifier.load(threshold=args.threshold, model=args.model, embedding=None)
+    classifier = Classifier.load(
+        threshold=args.threshold, model=args.model, embedding=None if args.embedding == "auto" else False
+    )
     stage2 = classifier.triage.stage2_name
     tokenizer = classifier.triage.nlp.tokenizer
     tokens = sum(len(tokenizer(normalise(t[: classifier.max_chars]))) for t in texts)
