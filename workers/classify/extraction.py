@@ -380,23 +380,25 @@ class Extractor:
         s.groups, s.generic = self._actors(doc, sent)
         s.claim = bool(_CLAIM.search(sent.text))
         if s.event:
-            s.dates = self._dates(sent)
-            blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset)
+            in_text = _dates.find(sent.text)
+            s.dates = self._dates(sent, in_text)
+            blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset, in_text)
             s.targets = self.target_finder.find(sent, blocked, place_tokens)
 
     # -- dates and targets --------------------------------------------------------------------------
 
-    def _dates(self, sent: Span) -> list[str]:
-        """Date expressions of the sentence that can date its attack (see :mod:`.dates`); with NER,
-        DATE entities that name a day the regular expression missed are added."""
+    def _dates(self, sent: Span, in_text: list[tuple[int, int, str]]) -> list[str]:
+        """Date expressions of the sentence that can date its attack (``in_text``: those that
+        :func:`.dates.find` finds in it); with NER, DATE entities that name a day the regular
+        expression missed are added."""
         text = sent.text
-        found = [(a, b, e) for a, b, e in _dates.find(text) if _dates.attached(text, a, b)]
+        found = [(a, b, e) for a, b, e in in_text if _dates.attached(text, a, b)]
         if self.use_ner:
             for ent in sent.ents:
                 if ent.label_ != "DATE":
                     continue
                 a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
-                if any(x < b and a < y for x, y, _ in _dates.find(text)):
+                if any(x < b and a < y for x, y, _ in in_text):
                     continue
                 if _DAY_WORD.search(ent.text) and _dates.attached(text, a, b):
                     found.append((a, b, ent.text))
@@ -404,10 +406,15 @@ class Extractor:
         return [e for _, _, e in found]
 
     def _target_blocked(
-        self, doc: Doc, sent: Span, places: list[_Mention], offset: int
+        self,
+        doc: Doc,
+        sent: Span,
+        places: list[_Mention],
+        offset: int,
+        in_text: list[tuple[int, int, str]],
     ) -> tuple[set[int], set[int]]:
-        """Tokens that are no target (perpetrators: armed groups, "militants"; dates), and the
-        tokens of place names."""
+        """Tokens that are no target (perpetrators: armed groups, "militants"; the dates ``in_text``
+        of the sentence), and the tokens of place names."""
         blocked = {
             i
             for _, a, b in list(self.actor_lower(doc))
@@ -420,7 +427,7 @@ class Extractor:
             span = doc.char_span(m.start - offset, max(m.end, m.start + 1) - offset, alignment_mode="expand")
             if span is not None and m.kind != "demonym":
                 place_tokens.update(range(span.start, span.end))
-        for a, b, _ in _dates.find(sent.text):
+        for a, b, _ in in_text:
             span = doc.char_span(sent.start_char + a, sent.start_char + b, alignment_mode="expand")
             if span is not None:
                 blocked.update(range(span.start, span.end))
