@@ -76,6 +76,14 @@ _SAYING = re.compile(
     re.I,
 )
 _SPAN_BEFORE = re.compile(r"\b(?:since|until|till|for|by|from|through|past)\s*$", re.I)
+_MAY_ALONE = re.compile(r"(?:on\s+)?may", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:.(]|\bthat\b|\bwhen\b|\bafter\b")
+_SAID_AFTER = re.compile(r"\s*(?:said|says|told|reported|announced)\b", re.I)
+_LEAD = re.compile(r"^(?:early|late)\s+(?:on\s+)?|^on\s+(?:the\s+)?")
+_YEAR_IN = re.compile(rf"\b({_YEAR})\b")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
+_AGO = re.compile(r"^(\d+|one|two|three|four|five|six|seven|ten|a) days? ago$")
+_ON_WEEKDAY = re.compile(rf"^(last |this )?({'|'.join(_WEEKDAYS)})\b")
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
@@ -84,7 +92,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
     for m in _PATTERN.finditer(text):
         expr = m.group().strip()
         # "May" the auxiliary: a month needs a day or a year
-        if re.fullmatch(r"(?:on\s+)?may", expr, re.I):
+        if _MAY_ALONE.fullmatch(expr):
             continue
         out.append((m.start(), m.end(), expr))
     return out
@@ -95,20 +103,20 @@ def attached(text: str, start: int, end: int) -> bool:
     not the date of a statement ("said on Thursday", "reports Dawn on November 20") nor a bound of a
     span of time ("since March 2019")."""
     before = text[max(0, start - 40) : start]
-    clause = re.split(r"[,;:.(]|\bthat\b|\bwhen\b|\bafter\b", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     words = clause.split()
     if _SAYING.search(" ".join(words[-4:])):
         return False
     if _SPAN_BEFORE.search(before):
         return False
     # "The ministry on Thursday said": the statement's date; "... on July 21, reported Dawn" is not
-    return not re.match(r"\s*(?:said|says|told|reported|announced)\b", text[end : end + 25], re.I)
+    return not _SAID_AFTER.match(text[end : end + 25])
 
 
 def resolve(expr: str, reference: date | None) -> date | None:
     low = " ".join(expr.lower().replace(",", " ").replace(".", " ").split())
-    low = re.sub(r"^(?:early|late)\s+(?:on\s+)?|^on\s+(?:the\s+)?", "", low)
-    year_m = re.search(rf"\b({_YEAR})\b", low)
+    low = _LEAD.sub("", low)
+    year_m = _YEAR_IN.search(low)
     year = int(year_m.group(1)) if year_m else None
     month = day = None
     for tok in re.findall(r"[a-z]+|\d+", low):
@@ -116,8 +124,9 @@ def resolve(expr: str, reference: date | None) -> date | None:
             month = _MONTHS[tok]
         elif tok.isdigit() and len(tok) <= 2 and day is None:
             day = int(tok)
-    if re.search(r"\d+(?:st|nd|rd|th)\b", low) and day is None:
-        day = int(re.search(r"(\d+)(?:st|nd|rd|th)\b", low).group(1))
+    ordinal = _ORDINAL.search(low) if day is None else None
+    if ordinal:
+        day = int(ordinal.group(1))
     if month and day:
         if year:
             return _safe(year, month, day)
@@ -137,11 +146,11 @@ def resolve(expr: str, reference: date | None) -> date | None:
         return reference - timedelta(days=1)
     if re.search(r"^(?:today|tonight|this (?:morning|afternoon|evening))$", low):
         return reference
-    ago = re.match(r"^(\d+|one|two|three|four|five|six|seven|ten|a) days? ago$", low)
+    ago = _AGO.match(low)
     if ago:
         n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBERS[ago.group(1)]
         return reference - timedelta(days=n)
-    wd = re.match(rf"^(last |this )?({'|'.join(_WEEKDAYS)})\b", low)
+    wd = _ON_WEEKDAY.match(low)
     if wd:
         back = (reference.weekday() - _WEEKDAYS[wd.group(2)]) % 7
         if wd.group(1) == "last " and back == 0:
