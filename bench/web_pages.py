@@ -48,9 +48,7 @@ def main() -> None:
 
     classifier = Classifier.load(threshold=args.threshold, model=args.model, embedding=None)
     two = classifier.score_many(texts)
-    scores = {
-        "wirewatch-triage": np.array([t.score if t.triage_score is None else t.triage_score for t in two])
-    }
+    scores = {"wirewatch-triage": np.array([t.first_stage_score for t in two])}
     if classifier.triage.stage2_name != "none":
         scores[f"wirewatch-triage + {classifier.triage.stage2_name}"] = np.array([t.score for t in two])
     scores["keyword rule"] = keyword_scores(texts)

@@ -236,9 +236,7 @@ def evaluate(
         # The second stage is kept only if it gains over the first alone: both, from one run.
         scores = {
             f"wirewatch-triage + {stage2}": scores["wirewatch-triage"],
-            "wirewatch-triage alone": np.array(
-                [t.score if t.triage_score is None else t.triage_score for t in triages]
-            ),
+            "wirewatch-triage alone": np.array([t.first_stage_score for t in triages]),
         }
     if baselines:
         scores["keyword rule"] = keyword_scores([r.text for r in rows])

@@ -98,6 +98,11 @@ class Triage:
     def is_attack(self, threshold: float = 0.5) -> bool:
         return self.score >= threshold
 
+    @property
+    def first_stage_score(self) -> float:
+        """The triage stage's own score, whether or not the second stage replaced it."""
+        return self.score if self.triage_score is None else self.triage_score
+
 
 @dataclass
 class _Analysis:
