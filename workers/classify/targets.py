@@ -330,9 +330,7 @@ class TargetFinder:
                 break
             begin -= 1
             if words[begin] in _DETS or toks[begin].like_num:
-                if begin - 1 >= 0 and (words[begin - 1] in ("least", "than") or toks[begin - 1].like_num):
-                    break
-                break
+                break  # a determiner or a count starts the phrase
         while begin < end and words[begin] in _SKIP | {"and"} and words[begin] not in _DETS:
             begin += 1
         before = begin - 1
