@@ -1,6 +1,7 @@
 """Throughput of the classifier on one core: triage alone, with the second stage, and full classify.
 
-    python bench/classify.py [DATA.jsonl] [--limit N] [--batch-size 64]
+    python bench/classify.py [DATA.jsonl] [--limit N] [--batch-size 64] [--threshold 0.5]
+                             [--model DIR] [--embedding auto|off]
 
 Prints articles/s and tokens/s for each path and the process's peak RSS; the last line is JSON.
 The second stage (sentence embeddings, the ``embed`` extra) runs only on the texts whose triage
