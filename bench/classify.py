@@ -44,6 +44,7 @@ def main() -> None:
 
     from wirewatch.workers.classify.classifier import Classifier
     from wirewatch.workers.classify.dataset import load_rows
+    from wirewatch.workers.classify.embedding import mode_flag
     from wirewatch.workers.classify.passages import normalise
 
     rows = load_rows(args.data)
@@ -51,7 +52,7 @@ def main() -> None:
         rows = rows[: args.limit]
     texts = [r.text for r in rows]
     classifier = Classifier.load(
-        threshold=args.threshold, model=args.model, embedding=None if args.embedding == "auto" else False
+        threshold=args.threshold, model=args.model, embedding=mode_flag(args.embedding)
     )
     stage2 = classifier.triage.stage2_name
     tokenizer = classifier.triage.nlp.tokenizer

@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 import trafilatura
+
 from wirewatch.workers.errors import ExtractionFailed
 from wirewatch.workers.extract import extract
 

@@ -14,6 +14,7 @@ Last line: one JSON object (articles_per_s, limit_ratio, latency_p50_s, latency_
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -108,10 +109,8 @@ def stage_costs(site: Site, sample: int) -> dict[str, float]:
     t = time.perf_counter()
     texts = []
     for r in results:
-        try:
+        with contextlib.suppress(Exception):  # a page without main text still cost its time
             texts.append(extract(r.body, r.final_url, charset=r.charset))
-        except Exception:  # noqa: BLE001 - a page without main text still cost its time
-            pass
     extract_s = (time.perf_counter() - t) / sample
     clf = Classifier.load()
     clf.classify(texts[0].text, texts[0].title)  # warm up lazy loads

@@ -15,6 +15,7 @@ from wirewatch.workers.store import Store
 
 if TYPE_CHECKING:
     from wirewatch.workers.classify.classifier import Classifier
+    from wirewatch.workers.classify.embedding import mode_flag
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,7 @@ def classifier() -> Classifier:
     loaded = Classifier.load(
         threshold=settings.alert_threshold,
         max_chars=settings.max_classify_chars,
-        embedding={"auto": None, "on": True, "off": False}[settings.embedding],
+        embedding=mode_flag(settings.embedding),
     )
     _ = loaded.extractor  # the NER pipeline loads here, not in the middle of the first verdict
     return loaded

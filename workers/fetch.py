@@ -34,6 +34,7 @@ from typing import Literal, Protocol
 import brotli
 import httpcore
 import httpx
+
 from wirewatch.config import Settings
 
 from . import netguard

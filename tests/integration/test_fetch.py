@@ -27,6 +27,7 @@ from conftest_fetch import (
 )
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
+
 from wirewatch.workers import fetch as fetch_module
 from wirewatch.workers import robots
 from wirewatch.workers.errors import (

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
 from wirewatch.workers.feeds import article_id, canonical_url
 
 SCHEMES = st.sampled_from(["http", "https", "HTTP", "Https", "ftp", "javascript", "mailto", "file", ""])

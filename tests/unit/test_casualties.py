@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from wirewatch.workers.classify.casualties import number_to_words, parse_casualties, parse_number
 
 

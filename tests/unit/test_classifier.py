@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from wirewatch.workers.classify.classifier import Classifier
 from wirewatch.workers.models import Verdict
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from wirewatch.workers.errors import ExtractionFailed
 from wirewatch.workers.extract import decode_html, extract
 

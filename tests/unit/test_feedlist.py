@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from wirewatch.config import data_path
 from wirewatch.workers.errors import NotAFeed, UnsafeXML
 from wirewatch.workers.feedlist import load_feed_list, parse_opml

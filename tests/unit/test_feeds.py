@@ -9,6 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+
 from wirewatch.workers.errors import NotAFeed, UnsafeXML
 from wirewatch.workers.feeds import article_id, canonical_url, parse_feed
 from wirewatch.workers.keys import digest

@@ -11,6 +11,7 @@ import socket
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from wirewatch.workers.errors import BadURL, BlockedAddress, ConnectionFailed
 from wirewatch.workers.netguard import (
     METADATA_ADDRESSES,

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .embedding import mode_flag
 from .evaluate import Evaluation, SystemResult
 
 
@@ -23,7 +24,7 @@ class Stage2(StrEnum):
 
     @property
     def flag(self) -> bool | None:
-        return {"auto": None, "on": True, "off": False}[self.value]
+        return mode_flag(self.value)
 
 
 def register(app: typer.Typer) -> None:

