@@ -84,6 +84,12 @@ _YEAR_IN = re.compile(rf"\b({_YEAR})\b")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
 _AGO = re.compile(r"^(\d+|one|two|three|four|five|six|seven|ten|a) days? ago$")
 _ON_WEEKDAY = re.compile(rf"^(last |this )?({'|'.join(_WEEKDAYS)})\b")
+# Full month names only: "may" and the abbreviations are ordinary words too often on their own.
+_DAY_WORD = re.compile(
+    rf"\b(?:{'|'.join(_WEEKDAYS)}|{'|'.join(m for m in _MONTHS if len(m) > 4 or m in ('june', 'july'))}"
+    r"|today|yesterday|tonight)\b",
+    re.I,
+)
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
@@ -96,6 +102,12 @@ def find(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((m.start(), m.end(), expr))
     return out
+
+
+def names_a_day(expr: str) -> bool:
+    """Whether a date expression from elsewhere (an NER DATE entity) names a day, a month or a
+    weekday, as an attack's date does ("last week" and "two years" do not)."""
+    return _DAY_WORD.search(expr) is not None
 
 
 def attached(text: str, start: int, end: int) -> bool:

@@ -103,11 +103,6 @@ _NOT_PLACE_WORDS = {
     "Some",
     "Bomb",
 }
-_DAY_WORD = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|"
-    r"july|august|september|october|november|december|today|yesterday|tonight)\b",
-    re.I,
-)
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
@@ -400,7 +395,7 @@ class Extractor:
                 a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
                 if any(x < b and a < y for x, y, _ in in_text):
                     continue
-                if _DAY_WORD.search(ent.text) and _dates.attached(text, a, b):
+                if _dates.names_a_day(ent.text) and _dates.attached(text, a, b):
                     found.append((a, b, ent.text))
         found.sort()
         return [e for _, _, e in found]
