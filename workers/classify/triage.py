@@ -189,6 +189,9 @@ class TriageModel:
         self.incident_pooling = True
         self.rules = rules
         self.calibration = calibration
+        # The fitted weights as arrays once, not converted from JSON lists on every score.
+        self._first = _Linear.of(calibration) if calibration is not None else None
+        self._second = _Linear.of(self.stage2) if self.stage2 is not None else None
         self.max_chars = max_chars
         # A TextCategorizer; spaCy types get_pipe's result as a plain callable.
         self.textcat: Any = nlp.get_pipe("textcat") if "textcat" in nlp.pipe_names else None
@@ -298,9 +301,10 @@ class TriageModel:
         logits = self.head.logit(self.encoder.pool([chunk[i].sentences for i in chosen]))
         for i, logit in zip(chosen, logits, strict=True):
             analysis = chunk[i]
-            score = _combine(np.append(analysis.features, logit), self.stage2)
+            assert self._second is not None
+            score = self._second.score(np.append(analysis.features, logit))
             if analysis.incident_features is not None:
-                score = max(score, _combine(np.append(analysis.incident_features, logit), self.stage2))
+                score = max(score, self._second.score(np.append(analysis.incident_features, logit)))
             triages[i].triage_score = triages[i].score
             triages[i].score = score
             triages[i].stage = "embedding"
@@ -464,8 +468,8 @@ class TriageModel:
 
     def combine(self, features: np.ndarray) -> float:
         """The calibrated score: a logistic function of the features."""
-        if self.calibration is not None:
-            return _combine(features, self.calibration)
+        if self._first is not None:
+            return self._first.score(features)
         return round(_sigmoid(float(features[: len(FEATURES)] @ _RULE_WEIGHTS + _RULE_INTERCEPT)), 6)
 
     def evidence(self, analysis: _Analysis) -> list[str]:
@@ -487,12 +491,27 @@ class TriageModel:
         return [analysis.sentences[i] for i in (incidents or order[:1])[:MAX_EVIDENCE]]
 
 
-def _combine(features: np.ndarray, calibration: dict[str, Any]) -> float:
-    """A fitted calibration (``train.fit_calibration``) applied to one feature vector."""
-    mean = np.asarray(calibration["mean"])
-    scale = np.asarray(calibration["scale"])
-    weights = np.asarray(calibration["weights"])
-    return round(_sigmoid(float(((features - mean) / scale) @ weights + calibration["intercept"])), 6)
+@dataclass(frozen=True)
+class _Linear:
+    """A fitted calibration (``train.fit_calibration``): standardise, weigh, add, squash."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+
+    @classmethod
+    def of(cls, calibration: dict[str, Any]) -> _Linear:
+        return cls(
+            np.asarray(calibration["mean"], dtype=np.float64),
+            np.asarray(calibration["scale"], dtype=np.float64),
+            np.asarray(calibration["weights"], dtype=np.float64),
+            float(calibration["intercept"]),
+        )
+
+    def score(self, features: np.ndarray) -> float:
+        z = float(((features - self.mean) / self.scale) @ self.weights) + self.intercept
+        return round(_sigmoid(z), 6)
 
 
 EVIDENCE_FLOOR = 1.5
