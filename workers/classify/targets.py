@@ -134,7 +134,7 @@ class TargetFinder:
         indices of perpetrators (armed groups, "militants") and dates, never part of a target;
         ``places`` those of place names, part of a target only before a target noun of the lexicon
         ("Domodedovo International Airport", "the tribal Khassadar force")."""
-        self._places = places or set()
+        places = places or set()
         toks = list(sent)
         words = [t.lower_ for t in toks]
         found: list[tuple[int, int, str]] = []
@@ -153,11 +153,11 @@ class TargetFinder:
                 or (w == "fire" and nxt == "to" and i > 0 and words[i - 1] in ("set", "sets", "setting"))
                 or (w in ("stormed", "storm", "rammed", "crashed") and nxt == "into")
             ):
-                self._add(found, 3, self._forward(toks, words, i + 2, blocked, open_head=True), i)
+                self._add(found, 3, self._forward(toks, words, i + 2, blocked, places, open_head=True), i)
             elif w in _OBJECT_VERBS and self._verbal(toks, i):
                 if nxt in ("by", "in", "at", "near", "on", "during", "when", "while", "after"):
                     continue
-                self._add(found, 3, self._forward(toks, words, i + 1, blocked, open_head=True), i)
+                self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
             elif (
                 w in _VICTIM_VERBS
                 and self._verbal(toks, i)
@@ -166,7 +166,7 @@ class TargetFinder:
                 start = i + 1
                 if w == "shot" and nxt in ("dead", "down"):
                     start += 1
-                self._add(found, 1, self._forward(toks, words, start, blocked, open_head=False), i)
+                self._add(found, 1, self._forward(toks, words, start, blocked, places, open_head=False), i)
             if w in _SITE_WORDS:
                 for j in range(i + 1, min(len(toks), i + 10)):
                     if words[j] in (".", ";", "when", "while", "killing", "injuring", "and") or (
@@ -180,7 +180,13 @@ class TargetFinder:
                         skip = 1
                     if prep in _SITE_PREPS:
                         phrase = self._forward(
-                            toks, words, j + skip, blocked, open_head=False, kinds={"place", "vehicle"}
+                            toks,
+                            words,
+                            j + skip,
+                            blocked,
+                            places,
+                            open_head=False,
+                            kinds={"place", "vehicle"},
                         )
                         if phrase:
                             self._add(found, 2, phrase, j)
@@ -196,7 +202,7 @@ class TargetFinder:
                     and words[i + 2] in _PASSIVE
                 )
             ):
-                self._add(found, 1, self._backward(toks, words, i - 1, blocked), i)
+                self._add(found, 1, self._backward(toks, words, i - 1, blocked, places), i)
         found.sort(key=lambda f: (-f[0], f[1]))
         return distinct(found, lambda f: f[2])
 
@@ -234,6 +240,7 @@ class TargetFinder:
         words: list[str],
         start: int,
         blocked: set[int],
+        places: set[int],
         open_head: bool,
         kinds: set[str] | None = None,
         depth: int = 0,
@@ -276,7 +283,7 @@ class TargetFinder:
             j += 1
         if end is None:
             return None
-        if any(t.i in self._places for t in toks[begin : end + 1]) and lexical_end != end:
+        if any(t.i in places for t in toks[begin : end + 1]) and lexical_end != end:
             return None  # "at Kotahbari": a place, not a target
         # a proper name right after a role stays with it: "a Hazara man", "journalist Pavel Sheremet"
         phrase_toks = toks[begin : end + 1]
@@ -290,25 +297,27 @@ class TargetFinder:
             and words[end + 1] == "and"
             and (words[end + 2] in _DETS or toks[end + 2].like_num)
         ):
-            tail = self._forward(toks, words, end + 2, blocked, open_head=False, depth=1)
+            tail = self._forward(toks, words, end + 2, blocked, places, open_head=False, depth=1)
             if tail:
                 text = f"{text} and {tail}"
                 return _clean(text)
         # "the house of X", "a troop of 80 CRPF personnel"
         if depth == 0 and end + 1 < len(toks) and words[end + 1] == "of":
-            tail = self._forward(toks, words, end + 2, blocked, open_head=True, depth=1)
+            tail = self._forward(toks, words, end + 2, blocked, places, open_head=True, depth=1)
             if tail and len(text.split()) + len(tail.split()) < MAX_WORDS + 2:
                 text = f"{text} of {tail}"
         return _clean(text)
 
-    def _backward(self, toks: list[Token], words: list[str], end: int, blocked: set[int]) -> str | None:
+    def _backward(
+        self, toks: list[Token], words: list[str], end: int, blocked: set[int], places: set[int]
+    ) -> str | None:
         while end >= 0 and words[end] in ("who", "which", "that", "allegedly", "reportedly", ","):
             end -= 1
         if end >= 0 and words[end] == ")":  # "Haider Ali (50)"
             while end >= 0 and words[end] != "(":
                 end -= 1
             end -= 1
-        if end >= 0 and toks[end].i in self._places:
+        if end >= 0 and toks[end].i in places:
             # "nine Mexican police officers in the state of Jalisco are shot dead"
             for k in range(end - 1, max(-1, end - 7), -1):
                 if words[k] in ("in", "from", "at", "near") and k > 0:
