@@ -82,7 +82,12 @@ def test_bundled_corrections_are_well_formed() -> None:
 def test_evaluate_with_baselines_and_plot(tmp_path: Path, sample: Path, classifier: Classifier) -> None:
     evaluation = evaluate(sample, classifier=classifier, baselines=True, corrected=True)
     names = [s.name for s in evaluation.systems]
-    assert names == ["wirewatch-triage", "keyword rule", "tf-idf + logistic regression"]
+    assert names == [
+        "wirewatch-triage",
+        "keyword rule",
+        "tf-idf + logistic regression",
+        "tf-idf + LR, corrected train",
+    ]
     assert evaluation.classifier["stage2"] == "none"
     # With the second stage, the first stage alone is measured in the same run.
     both = evaluate(sample, classifier=Classifier.load(embedding=True))

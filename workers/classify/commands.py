@@ -104,12 +104,18 @@ def train_command(
     embedding: Annotated[
         Stage2, typer.Option(help="Train the second stage: auto when the `embed` extra is installed.")
     ] = Stage2.auto,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(help="Label corrections TSV applied to DATA before training (default: bundled)."),
+    ] = None,
 ) -> None:
     """Rebuild the triage model (text classifier + calibration) from DATA, deterministically."""
     from .train import train as run_training
     from .triage import model_dir
 
-    summary = run_training(data, out or model_dir(), seed=seed, folds=folds, embedding=embedding.flag)
+    summary = run_training(
+        data, out or model_dir(), seed=seed, folds=folds, embedding=embedding.flag, corrections=corrections
+    )
     result = {"oof": summary["oof"], "threshold_before_shift": summary["threshold_before_shift"]}
     if "embedding" in summary:
         result["second_stage"] = {k: summary["embedding"][k] for k in ("encoder", "gate", "oof")}

@@ -242,6 +242,11 @@ def evaluate(
         scores["keyword rule"] = keyword_scores([r.text for r in rows])
         train_rows = load_rows(train_path or Path(data).with_name("train.jsonl"))
         scores["tf-idf + logistic regression"] = tfidf_scores(train_rows, [r.text for r in rows])
+        if corrected:
+            # The model trains on corrected labels (``wirewatch train`` applies the same file), so the
+            # baseline is also shown trained on them: the comparison on equal terms.
+            fixed_train, _ = apply_corrections(train_rows, load_corrections(corrections))
+            scores["tf-idf + LR, corrected train"] = tfidf_scores(fixed_train, [r.text for r in rows])
 
     def systems(on: list[Row]) -> list[SystemResult]:
         return [measure(name, s, on, threshold, curve=name != "keyword rule") for name, s in scores.items()]

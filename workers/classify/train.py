@@ -86,7 +86,10 @@ def train(
     blank = spacy.blank("en")
     bags = [_bag(blank, r.text) for r in rows]
 
-    digest = hashlib.sha256(Path(train_path).read_bytes()).hexdigest()[:12]
+    # The data as trained on: the file and the labels after corrections (a corrections file that
+    # changes the same number of labels differently is a different training set).
+    trained = Path(train_path).read_bytes() + labels.astype(np.uint8).tobytes()
+    digest = hashlib.sha256(trained).hexdigest()[:12]
     with tempfile.TemporaryDirectory(prefix="wirewatch-train-") as tmp:
         key = hashlib.sha256(f"{digest}:{seed}:{changed}:".encode() + config.read_bytes()).hexdigest()[:12]
         work = Path(work_dir) / key if work_dir is not None else Path(tmp)
@@ -138,7 +141,15 @@ def train(
                 "license": "Apache-2.0",
             }
         )
-        calibration.update({"trained_on": f"train-{digest}", "seed": seed, "folds": folds, "rows": len(rows)})
+        calibration.update(
+            {
+                "trained_on": f"train-{digest}",
+                "seed": seed,
+                "folds": folds,
+                "rows": len(rows),
+                "labels_corrected": changed,
+            }
+        )
         if (out_dir / "textcat").exists():
             shutil.rmtree(out_dir / "textcat")
         out_dir.mkdir(parents=True, exist_ok=True)
