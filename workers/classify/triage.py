@@ -68,6 +68,12 @@ FEATURES = (
     "neg_at_zmax",
     "incident_sentences",
     "z_best_incident",
+    "group_agent_sentences",
+    "state_agent_sentences",
+    "group_victim_sentences",
+    "group_agent_at_best",
+    "state_agent_at_best",
+    "accident_at_best",
     *(f"log_{label.lower()}" for label in NEG_LABELS),
     "log_sentences",
 )
@@ -152,17 +158,82 @@ class RuleSet:
         for label, phrases in phrase_lists.items():
             self.phrases.add(label, list(tokenizer.pipe(p.lower() for p in phrases)))
 
-    def counts(self, doc: Doc) -> dict[str, int]:
-        found: dict[str, int] = {}
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every match, one per label and start token."""
+        found: list[tuple[str, int, int]] = []
         seen: set[tuple[str, int]] = set()
         strings = doc.vocab.strings
-        for match_id, start, _end in list(self.phrases(doc)) + list(self.tokens(doc)):
+        for match_id, start, end in list(self.phrases(doc)) + list(self.tokens(doc)):
             label = strings[match_id]
             if (label, start) in seen:
                 continue
             seen.add((label, start))
-            found[label] = found.get(label, 0) + 1
+            found.append((label, start, end))
         return found
+
+    def counts(self, doc: Doc) -> dict[str, int]:
+        return _count(self.matches(doc))
+
+
+def _count(matches: Iterable[tuple[str, int, int]]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for label, _start, _end in matches:
+        found[label] = found.get(label, 0) + 1
+    return found
+
+
+# Between an actor and its verb: a reporting verb, a passive, a clause break or another actor means
+# the actor is not the one doing it ("police said gunmen killed", "three soldiers were killed").
+_NOT_AGENT_BETWEEN = {
+    "said", "says", "say", "told", "reported", "according", "claimed", "claim", "accused", "blamed",
+    "was", "were", "is", "are", "been", "being", "be", "got", ",", ";", ":", "that", "who", "which",
+    "and", "or", "after", "when", "as", "while", "before", "against",
+}  # fmt: skip
+_ACTOR_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who does the violence a sentence reports, read from word order (no parser).
+
+    The corrected labels turn on it: "rebels killed 36 villagers" is an attack, "the army killed
+    36 rebels" and "an air strike killed 36" are not. ``group_agent``: an armed group (militants,
+    gunmen, a named group) acts ("militants stormed", "killed by gunmen"); ``state_agent``: state
+    forces act ("troops shelled", "shot by police", "an air strike"); ``group_victim``: an armed
+    group is on the receiving end ("killing 20 militants").
+    """
+
+    group_agent: bool = False
+    state_agent: bool = False
+    group_victim: bool = False
+
+    @classmethod
+    def read(cls, doc: Doc, matches: Sequence[tuple[str, int, int]]) -> Roles:
+        actors = [(start, end, label) for label, start, end in matches if label in ("GROUP", "STATE")]
+        if not actors:
+            return cls(state_agent=any(label == "STATE_STRIKE" for label, _s, _e in matches))
+        violence = [(start, end) for label, start, end in matches if label == "VIOLENCE"]
+        words = [t.lower_ for t in doc]
+        agent = {"GROUP": False, "STATE": False}
+        group_victim = False
+        for start, end, label in actors:
+            for v_start, v_end in violence:
+                if end <= v_start <= end + _ACTOR_WINDOW and not (
+                    set(words[end:v_start]) & _NOT_AGENT_BETWEEN
+                    or any(end <= a < v_start for a, _e, _l in actors)
+                ):
+                    agent[label] = True  # "militants on Friday stormed"
+                elif v_end <= start <= v_end + 3:
+                    between = words[v_end:start]
+                    if "by" in between:
+                        agent[label] = True  # "killed by suspected militants"
+                    elif label == "GROUP" and not set(between) & _NOT_AGENT_BETWEEN:
+                        group_victim = True  # "killing 20 militants"
+        return cls(
+            group_agent=agent["GROUP"],
+            state_agent=agent["STATE"] or any(label == "STATE_STRIKE" for label, _s, _e in matches),
+            group_victim=group_victim,
+        )
 
 
 class TriageModel:
@@ -377,7 +448,9 @@ class TriageModel:
         z_doc = float(z[0])
         z_sent = z[1 : 1 + n]
         z_units = z[1:]
-        cues_per_sentence = [self.rules.counts(doc) for doc in docs]
+        matched = [self.rules.matches(doc) for doc in docs]
+        cues_per_sentence = [_count(m) for m in matched]
+        roles = [Roles.read(doc, m) for doc, m in zip(docs, matched, strict=True)]
         total: dict[str, int] = {}
         for cues in cues_per_sentence:
             for label, count in cues.items():
@@ -421,6 +494,16 @@ class TriageModel:
             float(negatives(cues_per_sentence[best_sentence])),
             math.log1p(sum(incident)),
             max((float(z_sent[i]) for i in range(n) if incident[i]), default=-_Z_CLIP),
+            math.log1p(sum(r.group_agent for r in roles)),
+            math.log1p(sum(r.state_agent for r in roles)),
+            math.log1p(sum(r.group_victim for r in roles)),
+            float(roles[best_sentence].group_agent),
+            float(roles[best_sentence].state_agent),
+            # a disaster or accident word where the text is strongest, and no armed group acting
+            float(
+                cues_per_sentence[best_sentence].get("NEG_DISASTER", 0) > 0
+                and not roles[best_sentence].group_agent
+            ),
             *(math.log1p(total.get(label, 0)) for label in NEG_LABELS),
             math.log1p(n),
             *self._lexical_features(docs),
