@@ -15,7 +15,6 @@ from wirewatch.workers.store import Store
 
 if TYPE_CHECKING:
     from wirewatch.workers.classify.classifier import Classifier
-    from wirewatch.workers.classify.embedding import mode_flag
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +25,7 @@ def store() -> Store:
 @lru_cache(maxsize=1)
 def classifier() -> Classifier:
     from wirewatch.workers.classify.classifier import Classifier
+    from wirewatch.workers.classify.embedding import mode_flag
 
     settings = get_settings()
     loaded = Classifier.load(
