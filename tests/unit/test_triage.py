@@ -9,7 +9,7 @@ import pytest
 from wirewatch.workers.classify.classifier import Classifier
 from wirewatch.workers.classify.dataset import Row, apply_corrections, load_corrections, load_rows
 from wirewatch.workers.classify.passages import normalise, split_sentences, text_hash
-from wirewatch.workers.classify.triage import Triage
+from wirewatch.workers.classify.triage import Roles, RuleSet, Triage, pattern_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -137,6 +137,47 @@ def test_a_sample_of_dev_rows_is_mostly_right(classifier: Classifier) -> None:
     for triage in triages:
         assert 0.0 <= triage.score <= 1.0
         assert len(triage.evidence) <= 5
+
+
+# --- who does the violence ----------------------------------------------------------------------
+
+# Sentences from the dev split (Wikipedia Current Events Portal items, CC BY-SA 4.0) and
+# invented variants of the same shapes; (group acts, state acts, group on the receiving end).
+ROLES = [
+    ("Gunmen opened fire against two social workers delivering aid in Van Province, killing them.",
+     (True, False, False)),
+    ("Shells fired by Houthi forces have killed at least 18 people near the port city of Aden.",
+     (True, False, False)),
+    ("Three soldiers were killed when militants ambushed their convoy.", (True, False, False)),
+    ("Police said gunmen killed three officers at a checkpoint.", (True, False, False)),
+    ("A suicide bomber attacked a police station in Quetta.", (True, False, False)),
+    ("U.S. airstrikes in eastern Afghanistan hit an ISIS radio station and kill 29 militants.",
+     (False, True, True)),
+    ("The Afghan military recaptures Arghandab District, killing 200 Taliban members.",
+     (False, False, True)),
+    ("Pakistan army operations kill 77 militants in North Waziristan.", (False, True, True)),
+    ("Security forces opened fire on protesters, killing five.", (False, True, False)),
+    ("The central bank left interest rates unchanged.", (False, False, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROLES, ids=[s[:40] for s, _ in ROLES])
+def test_who_does_the_violence(sentence: str, expected: tuple[bool, bool, bool]) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    rules = RuleSet(nlp.vocab, pattern_files())
+    doc = nlp.make_doc(normalise(sentence))
+    roles = Roles.read(doc, rules.matches(doc))
+    assert (roles.group_agent, roles.state_agent, roles.group_victim) == expected
+
+
+def test_the_calibration_weighs_who_acts(classifier: Classifier) -> None:
+    """With the reviewed labels an armed group acting counts for an attack, state forces acting
+    against one: the same event, told both ways, scores apart."""
+    by_rebels = classifier.score("Rebels attacked a village in North Kivu, killing 36 civilians.").score
+    by_army = classifier.score("The army attacked a rebel camp in North Kivu, killing 36 rebels.").score
+    assert by_rebels >= 0.5 > by_army
 
 
 # --- passages ------------------------------------------------------------------------------------
