@@ -17,6 +17,7 @@ from typing import Any
 import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
+from redis.typing import EncodableT
 
 from . import keys
 from .models import Article, FeedEntry
@@ -183,7 +184,8 @@ class Store:
     def stalled(self, older_than: float, now: float | None = None, limit: int = 500) -> list[str]:
         """IDs of unsettled articles with no progress for ``older_than`` seconds (oldest first)."""
         now = time.time() if now is None else now
-        return list(self.r.zrangebyscore(keys.INFLIGHT, "-inf", now - older_than, start=0, num=limit))
+        found = self.r.zrangebyscore(keys.INFLIGHT, "-inf", now - older_than, start=0, num=limit)
+        return [str(member) for member in found]
 
     def touch(self, article_id: str, now: float | None = None) -> None:
         self.r.zadd(keys.INFLIGHT, {article_id: time.time() if now is None else now}, xx=True)
@@ -211,8 +213,8 @@ class Store:
         return bool(self.r.set(keys.event(event_id), alert_id, nx=True, ex=window_s))
 
     def alerts(self, count: int = 100, start: str = "-") -> list[tuple[str, dict[str, Any]]]:
-        rows = self.r.xrange(keys.ALERTS_STREAM, min=start, count=count)
-        return [(entry_id, json.loads(fields["data"])) for entry_id, fields in rows]
+        rows = self.r.xrange(keys.ALERTS_STREAM, min=start, count=count) or []
+        return [(str(entry_id), json.loads(fields["data"])) for entry_id, fields in rows if fields]
 
     # --- feeds ---------------------------------------------------------------------------------
     def add_feeds(self, urls: Iterable[str]) -> int:
@@ -224,13 +226,13 @@ class Store:
         return int(self.r.srem(keys.FEEDS, *urls)) if urls else 0
 
     def feeds(self) -> list[str]:
-        return sorted(self.r.smembers(keys.FEEDS))
+        return sorted(str(url) for url in self.r.smembers(keys.FEEDS))
 
     def feed_state(self, feed_url: str) -> dict[str, str]:
-        return dict(self.r.hgetall(keys.feed(feed_url)))
+        return {str(k): str(v) for k, v in self.r.hgetall(keys.feed(feed_url)).items()}
 
     def update_feed_state(self, feed_url: str, **fields: object) -> None:
-        values = {k: ("" if v is None else str(v)) for k, v in fields.items()}
+        values: dict[EncodableT, EncodableT] = {k: ("" if v is None else str(v)) for k, v in fields.items()}
         values["url"] = feed_url
         self.r.hset(keys.feed(feed_url), mapping=values)
 
@@ -258,7 +260,7 @@ class Store:
         self.r.hincrby(keys.STATS, field, amount)
 
     def stats(self) -> dict[str, int]:
-        return {k: int(v) for k, v in self.r.hgetall(keys.STATS).items()}
+        return {str(k): int(v) for k, v in self.r.hgetall(keys.STATS).items()}
 
     def delivered(self, task_name: str, delivery_key: str) -> int:
         """Count one delivery of a task; a count above the limit marks a poison message."""
@@ -292,12 +294,13 @@ class Store:
         raw = self.r.lindex(keys.DEAD_LETTERS, index)
         if raw is None:
             return None
-        self.r.lrem(keys.DEAD_LETTERS, 1, raw)
+        self.r.lrem(keys.DEAD_LETTERS, 1, str(raw))
         return dict(json.loads(raw))
 
     # --- robots.txt cache ----------------------------------------------------------------------
     def cached_robots(self, origin: str) -> str | None:
-        return self.r.get(keys.robots(origin))
+        cached = self.r.get(keys.robots(origin))
+        return None if cached is None else str(cached)
 
     def cache_robots(self, origin: str, body: str) -> None:
         self.r.set(keys.robots(origin), body, ex=86400)
