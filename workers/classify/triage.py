@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,23 @@ class _Analysis:
     cues: dict[str, int]
     # Features of the strongest incident sentence (attack event and casualty phrase) read alone.
     incident_features: np.ndarray | None = None
+
+
+# A sentence that dates its incident to a past year or month ("in March", "in 2004", "the 2001
+# attacks", "years ago") recalls it: it is not pooled as a report of its own. "On March 7" and
+# "last week" are how reports date what just happened, and do not count.
+_PAST = re.compile(
+    r"\b(?:in|since|during|of|the)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d\s+(?:attacks?|bombings?|massacre|war|uprising|coup)\b"
+    r"|\bin\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
+    r"(?!\s+\d)\b"
+    r"|\b(?:years|decades)\s+ago\b|\blast\s+year\b",
+    re.I,
+)
+
+
+def _in_the_past(sentence: str) -> bool:
+    return _PAST.search(sentence) is not None
 
 
 def model_dir() -> Path:
@@ -410,11 +428,9 @@ class TriageModel:
             z_pairs = z_sent[:-1] + z_sent[1:] - bias
             z = np.clip(np.concatenate([[z_doc], z_sent, z_pairs]), -_Z_CLIP, _Z_CLIP)
             analysis = self._features(sentences, docs, z, len(docs))
-            if self.incident_pooling and len(docs) > 1 and any(analysis.incident):
-                best = max(
-                    (i for i in range(len(docs)) if analysis.incident[i]),
-                    key=lambda i: analysis.sentence_strength[i],
-                )
+            current = [i for i in range(len(docs)) if analysis.incident[i] and not _in_the_past(sentences[i])]
+            if self.incident_pooling and len(docs) > 1 and current:
+                best = max(current, key=lambda i: analysis.sentence_strength[i])
                 alone = self._features([sentences[best]], [docs[best]], np.array([z[1 + best]] * 2), 1)
                 # ...but in the article's context: its negative contexts (a trial, an anniversary) stay.
                 alone.features[_NEG_COLUMNS] = analysis.features[_NEG_COLUMNS]
