@@ -155,6 +155,7 @@ class Evaluation:
     corrections_applied: int
     seconds: float
     classifier: dict[str, str]
+    corrected_rows: list[Row] = field(default_factory=list)
 
     @property
     def main(self) -> SystemResult:
@@ -252,6 +253,7 @@ def evaluate(
         return [measure(name, s, on, threshold, curve=name != "keyword rule") for name, s in scores.items()]
 
     fixed: list[SystemResult] = []
+    corrected_rows: list[Row] = []
     applied = 0
     if corrected:
         corrected_rows, applied = apply_corrections(rows, load_corrections(corrections))
@@ -265,37 +267,48 @@ def evaluate(
         corrections_applied=applied,
         seconds=seconds,
         classifier={"name": classifier.name, "version": classifier.version, "stage2": stage2},
+        corrected_rows=corrected_rows,
     )
 
 
 def plot_pr(evaluation: Evaluation, path: str | Path) -> None:
-    """Precision-recall curves of the systems that give scores, as a PNG (matplotlib, Agg)."""
+    """Precision-recall curves of the systems that give scores, as a PNG (matplotlib, Agg): one
+    panel on the original labels and, when measured, one on the corrected labels."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    labels = np.array([r.label for r in evaluation.rows])
-    fig, ax = plt.subplots(figsize=(6, 5), dpi=110)
-    for system in evaluation.systems:
-        if system.average_precision is None:
+    panels = [("original labels", evaluation.systems, evaluation.rows)]
+    if evaluation.corrected:
+        panels.append(
+            (
+                f"corrected labels ({evaluation.corrections_applied} changed)",
+                evaluation.corrected,
+                evaluation.corrected_rows,
+            )
+        )
+    fig, axes = plt.subplots(1, len(panels), figsize=(6 * len(panels), 5), dpi=110, squeeze=False)
+    for ax, (title, systems, rows) in zip(axes[0], panels, strict=True):
+        labels = np.array([r.label for r in rows])
+        for system in systems:
             m = system.overall
-            ax.plot([m.recall], [m.precision], "o", label=f"{system.name} (F1 {m.f1:.3f})")
-            continue
-        order = np.argsort(-system.scores, kind="stable")
-        hits = labels[order] == 1
-        precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
-        recall = np.cumsum(hits) / max(1, hits.sum())
-        ax.plot(recall, precision, label=f"{system.name} (AP {system.average_precision:.3f})")
-        m = system.overall
-        ax.plot([m.recall], [m.precision], "k.", markersize=6)
-    ax.set_xlabel("recall")
-    ax.set_ylabel("precision")
-    ax.set_xlim(0, 1.01)
-    ax.set_ylim(0.3, 1.01)
-    ax.grid(alpha=0.3)
-    ax.set_title(f"{Path(evaluation.data).name}: precision-recall (dots: threshold)")
-    ax.legend(loc="lower left", fontsize=8)
+            if system.average_precision is None:
+                ax.plot([m.recall], [m.precision], "o", label=f"{system.name} (F1 {m.f1:.3f})")
+                continue
+            order = np.argsort(-system.scores, kind="stable")
+            hits = labels[order] == 1
+            precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+            recall = np.cumsum(hits) / max(1, hits.sum())
+            ax.plot(recall, precision, label=f"{system.name} (AP {system.average_precision:.3f})")
+            ax.plot([m.recall], [m.precision], "k.", markersize=6)
+        ax.set_xlabel("recall")
+        ax.set_ylabel("precision")
+        ax.set_xlim(0, 1.01)
+        ax.set_ylim(0.3, 1.01)
+        ax.grid(alpha=0.3)
+        ax.set_title(f"{Path(evaluation.data).name}, {title} (dots: threshold)", fontsize=9)
+        ax.legend(loc="lower left", fontsize=7)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
