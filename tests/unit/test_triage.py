@@ -143,8 +143,11 @@ def test_a_sample_of_dev_rows_is_mostly_right(classifier: Classifier) -> None:
     ("sentence", "past"),
     [
         ("191 people were killed and more than 2 000 injured in march after the terrorist attack", True),
-        ("the 2001 attacks killed nearly 3,000 people", True),
         ("In 2004 a car bomb killed five people outside the embassy.", True),
+        ("In March 2004, a bomb killed 191 people in Madrid.", True),
+        ("The bombing on Sunday was the deadliest since 2017, killing 20.", False),
+        ("Boko Haram, which has killed thousands since 2009, attacked a village on Sunday.", False),
+        ("A bomb killed three ahead of the 2024 elections.", False),
         ("On March 7, militants killed three policemen in Dhemaji District.", False),
         ("A suicide bomber killed 41 people in Kabul last week.", False),
         ("Gunmen killed four people on Sunday.", False),
@@ -160,7 +163,9 @@ def test_a_review_recalling_a_past_attack_is_not_an_alert(classifier: Classifier
     path = SHARED / "labelled" / "dev.jsonl"
     if not path.exists():
         pytest.skip(f"shared data missing: {path}")
-    row = next(r for r in load_rows(path) if r.text.startswith("stormy year for property insurers"))
+    row = next((r for r in load_rows(path) if r.text.startswith("stormy year for property insurers")), None)
+    if row is None:
+        pytest.skip("the BBC insurers' row is not in this dev split")
     assert classifier.score(row.text).score < 0.5
 
 
@@ -182,6 +187,12 @@ ROLES = [
      (False, False, True)),
     ("Pakistan army operations kill 77 militants in North Waziristan.", (False, True, True)),
     ("Security forces opened fire on protesters, killing five.", (False, True, False)),
+    ("Soldiers killed by Boko Haram in Borno", (True, False, False)),
+    ("Militants killed in army raid", (False, False, True)),
+    ("Militants killed 20 soldiers and police officers in an ambush.", (True, False, False)),
+    ("A drone strike by the Houthis hit the airport.", (True, False, False)),
+    ("Al-Shabaab claimed the attack that killed 10.", (True, False, False)),
+    ("Gunmen who stormed the hotel killed 20 guests.", (True, False, False)),
     ("The central bank left interest rates unchanged.", (False, False, False)),
 ]  # fmt: skip
 

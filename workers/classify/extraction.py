@@ -36,7 +36,7 @@ from spacy.util import filter_spans
 
 from wirewatch.workers.classify import dates as _dates
 from wirewatch.workers.classify.casualties import parse_casualties
-from wirewatch.workers.classify.gazetteer import DEMONYMS, Gazetteer, Place, code_name, direction_prefix, fold
+from wirewatch.workers.classify.gazetteer import DEMONYMS, Gazetteer, Place, code_name, direction_prefix
 from wirewatch.workers.classify.patterns import (
     GENERIC,
     TYPE_PRIORITY,
@@ -309,7 +309,6 @@ class Extractor:
                     place = self.gazetteer.lookup(_bare(m.location.name), context)
                     if place and place.country_code != m.location.country_code:
                         m.location = place.location(m.location.name)
-        _prefer_named_countries([m for s in out for m in s.places], self.gazetteer)
         return out
 
     def _types(self, doc: Doc) -> list[tuple[int, int, str, bool, bool]]:
@@ -823,34 +822,6 @@ def _context_location(sentences: list[_Sentence], first: _Sentence) -> Location 
         if loc:
             return loc
     return None
-
-
-def _prefer_named_countries(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
-    """A small place whose country nothing else in the article names is more likely a namesake
-    in the country the article does name: "Tera Yengkhom Leikai ... Imphal West district in
-    India's Manipur state" is in India, not at Téra in Niger. Such a place keeps its name and takes
-    that country, without coordinates (the gazetteer does not know the real one)."""
-    support: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.kind in ("country", "admin", "city") and m.location.country_code:
-            support.setdefault(m.location.country_code, set()).add(fold(m.location.name))
-    if not support:
-        return
-    for m in mentions:
-        code = m.location.country_code
-        if not code or m.kind not in ("city", "admin", "ner"):
-            continue
-        own = fold(m.location.name)
-        if support.get(code, set()) - {own}:
-            continue  # another place in the article is in the same country
-        others = {c: len(names - {own}) for c, names in support.items() if c != code}
-        best = max(others, key=lambda c: others[c], default=None)
-        if best is None or others[best] == 0:
-            continue
-        place = gazetteer.lookup(_bare(m.location.name))
-        if place is None or place.kind == "country" or place.population >= 1_000_000:
-            continue  # "Kabul", "Iraq": not a namesake; a name the gazetteer lacks: no evidence
-        m.location = Location(name=m.location.name, country_code=best)
 
 
 def _context_country(sentences: list[_Sentence], group: list[_Sentence]) -> str | None:

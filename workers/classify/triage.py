@@ -126,21 +126,27 @@ class _Analysis:
     incident_features: np.ndarray | None = None
 
 
-# A sentence that dates its incident to a past year or month ("in March", "in 2004", "the 2001
-# attacks", "years ago") recalls it: it is not pooled as a report of its own. "On March 7" and
-# "last week" are how reports date what just happened, and do not count.
+# A sentence that dates its incident to a past year or month ("in March", "in 2004", "in March
+# 2004", "years ago") and says nothing of today recalls it: it is not pooled as a report of its
+# own. "On March 7", "on Sunday" and "last week" are how reports date what just happened, and a
+# sentence with one of them is current whatever else it recalls ("the deadliest since 2004").
+_MONTH_NAMES = "january|february|march|april|june|july|august|september|october|november|december"
 _PAST = re.compile(
-    r"\b(?:in|since|during|of|the)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d\s+(?:attacks?|bombings?|massacre|war|uprising|coup)\b"
-    r"|\bin\s+(?:january|february|march|april|june|july|august|september|october|november|december)"
-    r"(?!\s+\d)\b"
-    r"|\b(?:years|decades)\s+ago\b|\blast\s+year\b",
+    rf"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTH_NAMES})\s+)?(?:19|20)\d\d\b"
+    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s+\d)"
+    r"|\b(?:years|decades)\s+ago\b",
+    re.I,
+)
+_CURRENT = re.compile(
+    rf"\b(?:today|yesterday|tonight|last\s+(?:night|week)|this\s+(?:morning|afternoon|evening|week)"
+    rf"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b)",
     re.I,
 )
 
 
 def _in_the_past(sentence: str) -> bool:
-    return _PAST.search(sentence) is not None
+    return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
 
 
 def model_dir() -> Path:
@@ -204,9 +210,14 @@ def _count(matches: Iterable[tuple[str, int, int]]) -> dict[str, int]:
 # the actor is not the one doing it ("police said gunmen killed", "three soldiers were killed").
 _NOT_AGENT_BETWEEN = {
     "said", "says", "say", "told", "reported", "according", "claimed", "claim", "accused", "blamed",
-    "was", "were", "is", "are", "been", "being", "be", "got", ",", ";", ":", "that", "who", "which",
-    "and", "or", "after", "when", "as", "while", "before", "against",
+    "was", "were", "is", "are", "been", "being", "be", "got", ",", ";", ":", "that", "which",
+    "and", "or", "after", "when", "as", "while", "before", "against", "in", "during", "died", "dies",
+    "dead",
 }  # fmt: skip
+# After a participle, these make it a passive with the actor before it as the victim: "soldiers
+# killed by Boko Haram", "militants killed in an army raid" (headlines drop the "were").
+_PASSIVE_AFTER = {"by", "in", "during", "when", "as", "after", "while"}
+_PERFECT = {"have", "has", "had"}
 _ACTOR_WINDOW = 6
 
 
@@ -240,16 +251,32 @@ class Roles:
                     set(words[end:v_start]) & _NOT_AGENT_BETWEEN
                     or any(end <= a < v_start for a, _e, _l in actors)
                 ):
-                    agent[label] = True  # "militants on Friday stormed"
+                    if (
+                        v_end < len(words)
+                        and words[v_end] in _PASSIVE_AFTER
+                        and words[v_end - 1].endswith(("ed", "shot", "hit"))
+                        and not set(words[end:v_start]) & _PERFECT
+                    ):
+                        group_victim = group_victim or label == "GROUP"  # "militants killed in a raid"
+                    else:
+                        agent[label] = True  # "militants on Friday stormed"
                 elif v_end <= start <= v_end + 3:
                     between = words[v_end:start]
                     if "by" in between:
                         agent[label] = True  # "killed by suspected militants"
                     elif label == "GROUP" and not set(between) & _NOT_AGENT_BETWEEN:
                         group_victim = True  # "killing 20 militants"
+
+        # "an air strike" is the state's, unless the text says whose: "a drone strike by the Houthis"
+        def claimed(end: int) -> bool:
+            return words[end : end + 1] == ["by"] and any(
+                lab == "GROUP" and end + 1 <= a <= end + 3 for a, _e, lab in actors
+            )
+
+        state_strike = any(label == "STATE_STRIKE" and not claimed(e) for label, _s, e in matches)
         return cls(
             group_agent=agent["GROUP"],
-            state_agent=agent["STATE"] or any(label == "STATE_STRIKE" for label, _s, _e in matches),
+            state_agent=agent["STATE"] or state_strike,
             group_victim=group_victim,
         )
 
@@ -428,9 +455,13 @@ class TriageModel:
             z_pairs = z_sent[:-1] + z_sent[1:] - bias
             z = np.clip(np.concatenate([[z_doc], z_sent, z_pairs]), -_Z_CLIP, _Z_CLIP)
             analysis = self._features(sentences, docs, z, len(docs))
-            current = [i for i in range(len(docs)) if analysis.incident[i] and not _in_the_past(sentences[i])]
-            if self.incident_pooling and len(docs) > 1 and current:
-                best = max(current, key=lambda i: analysis.sentence_strength[i])
+            pooled = (
+                [i for i in range(len(docs)) if analysis.incident[i] and not _in_the_past(sentences[i])]
+                if self.incident_pooling and len(docs) > 1
+                else []
+            )
+            if pooled:
+                best = max(pooled, key=lambda i: analysis.sentence_strength[i])
                 alone = self._features([sentences[best]], [docs[best]], np.array([z[1 + best]] * 2), 1)
                 # ...but in the article's context: its negative contexts (a trial, an anniversary) stay.
                 alone.features[_NEG_COLUMNS] = analysis.features[_NEG_COLUMNS]
