@@ -8,8 +8,9 @@ import pytest
 
 from wirewatch.workers.classify.classifier import Classifier
 from wirewatch.workers.classify.dataset import Row, apply_corrections, load_corrections, load_rows
+from wirewatch.workers.classify.dates import recalls_the_past
 from wirewatch.workers.classify.passages import normalise, split_sentences, text_hash
-from wirewatch.workers.classify.triage import Roles, RuleSet, Triage, _in_the_past, pattern_files
+from wirewatch.workers.classify.triage import Roles, RuleSet, Triage, pattern_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -154,7 +155,7 @@ def test_a_sample_of_dev_rows_is_mostly_right(classifier: Classifier) -> None:
     ],
 )
 def test_incidents_dated_to_the_past_are_recalled_not_reported(sentence: str, past: bool) -> None:
-    assert _in_the_past(sentence) is past
+    assert recalls_the_past(sentence) is past
 
 
 def test_a_review_recalling_a_past_attack_is_not_an_alert(classifier: Classifier) -> None:

@@ -85,9 +85,23 @@ _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
 _AGO = re.compile(r"^(\d+|one|two|three|four|five|six|seven|ten|a) days? ago$")
 _ON_WEEKDAY = re.compile(rf"^(last |this )?({'|'.join(_WEEKDAYS)})\b")
 # Full month names only: "may" and the abbreviations are ordinary words too often on their own.
-_DAY_WORD = re.compile(
-    rf"\b(?:{'|'.join(_WEEKDAYS)}|{'|'.join(m for m in _MONTHS if len(m) > 4 or m in ('june', 'july'))}"
-    r"|today|yesterday|tonight)\b",
+_FULL_MONTHS = "|".join(m for m in _MONTHS if len(m) > 4 or m in ("june", "july"))
+_WEEKDAY_NAMES = "|".join(_WEEKDAYS)
+_DAY_WORD = re.compile(rf"\b(?:{_WEEKDAY_NAMES}|{_FULL_MONTHS}|today|yesterday|tonight)\b", re.I)
+# A sentence that dates its incident to a past year or month ("in March", "in 2004", "in March
+# 2004", "years ago") and says nothing of today recalls it. "On March 7", "on Sunday" and "last
+# week" are how reports date what just happened, and a sentence with one of them is current
+# whatever else it recalls ("the deadliest since 2004").
+_PAST = re.compile(
+    rf"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_FULL_MONTHS})\s+)?(?:19|20)\d\d\b"
+    rf"|\bin\s+(?:{_FULL_MONTHS})\b(?!\s+\d)"
+    r"|\b(?:years|decades)\s+ago\b",
+    re.I,
+)
+_CURRENT = re.compile(
+    r"\b(?:today|yesterday|tonight|last\s+(?:night|week)|this\s+(?:morning|afternoon|evening|week)"
+    rf"|on\s+(?:{_WEEKDAY_NAMES})"
+    rf"|(?:{_FULL_MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_FULL_MONTHS})\b)",
     re.I,
 )
 
@@ -108,6 +122,11 @@ def names_a_day(expr: str) -> bool:
     """Whether a date expression from elsewhere (an NER DATE entity) names a day, a month or a
     weekday, as an attack's date does ("last week" and "two years" do not)."""
     return _DAY_WORD.search(expr) is not None
+
+
+def recalls_the_past(sentence: str) -> bool:
+    """Whether a sentence dates what it tells to a past month or year, and to nothing recent."""
+    return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
 
 
 def attached(text: str, start: int, end: int) -> bool:

@@ -227,6 +227,7 @@ def evaluate(
     from .classifier import Classifier
 
     rows = load_rows(data)
+    fixes = load_corrections(corrections) if corrected else {}
     classifier = classifier or Classifier.load(threshold=threshold)
     started = time.perf_counter()
     triages = classifier.score_many([r.text for r in rows])
@@ -246,7 +247,7 @@ def evaluate(
         if corrected:
             # The model trains on corrected labels (``wirewatch train`` applies the same file), so the
             # baseline is also shown trained on them: the comparison on equal terms.
-            fixed_train, _ = apply_corrections(train_rows, load_corrections(corrections))
+            fixed_train, _ = apply_corrections(train_rows, fixes)
             scores["tf-idf + LR, corrected train"] = tfidf_scores(fixed_train, [r.text for r in rows])
 
     def systems(on: list[Row]) -> list[SystemResult]:
@@ -256,7 +257,7 @@ def evaluate(
     corrected_rows: list[Row] = []
     applied = 0
     if corrected:
-        corrected_rows, applied = apply_corrections(rows, load_corrections(corrections))
+        corrected_rows, applied = apply_corrections(rows, fixes)
         fixed = systems(corrected_rows)
     return Evaluation(
         data=str(data),

@@ -91,7 +91,7 @@ def train(
     trained = Path(train_path).read_bytes() + labels.astype(np.uint8).tobytes()
     digest = hashlib.sha256(trained).hexdigest()[:12]
     with tempfile.TemporaryDirectory(prefix="wirewatch-train-") as tmp:
-        key = hashlib.sha256(f"{digest}:{seed}:{changed}:".encode() + config.read_bytes()).hexdigest()[:12]
+        key = hashlib.sha256(f"{digest}:{seed}:".encode() + config.read_bytes()).hexdigest()[:12]
         work = Path(work_dir) / key if work_dir is not None else Path(tmp)
         for fold in range(folds):
             inside = [r for r, f in zip(rows, fold_of, strict=True) if f != fold]

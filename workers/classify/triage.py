@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from spacy.tokens import Doc
 
 from wirewatch.config import data_path
 
+from .dates import recalls_the_past
 from .embedding import EmbeddingHead, SentenceEncoder
 from .lexical import LexicalModel, ngram_slots
 from .passages import normalise, split_sentences
@@ -126,29 +126,6 @@ class _Analysis:
     incident_features: np.ndarray | None = None
 
 
-# A sentence that dates its incident to a past year or month ("in March", "in 2004", "in March
-# 2004", "years ago") and says nothing of today recalls it: it is not pooled as a report of its
-# own. "On March 7", "on Sunday" and "last week" are how reports date what just happened, and a
-# sentence with one of them is current whatever else it recalls ("the deadliest since 2004").
-_MONTH_NAMES = "january|february|march|april|june|july|august|september|october|november|december"
-_PAST = re.compile(
-    rf"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTH_NAMES})\s+)?(?:19|20)\d\d\b"
-    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s+\d)"
-    r"|\b(?:years|decades)\s+ago\b",
-    re.I,
-)
-_CURRENT = re.compile(
-    rf"\b(?:today|yesterday|tonight|last\s+(?:night|week)|this\s+(?:morning|afternoon|evening|week)"
-    rf"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTH_NAMES})\b)",
-    re.I,
-)
-
-
-def _in_the_past(sentence: str) -> bool:
-    return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
-
-
 def model_dir() -> Path:
     return data_path("model")
 
@@ -239,23 +216,21 @@ class Roles:
     @classmethod
     def read(cls, doc: Doc, matches: Sequence[tuple[str, int, int]]) -> Roles:
         actors = [(start, end, label) for label, start, end in matches if label in ("GROUP", "STATE")]
-        if not actors:
-            return cls(state_agent=any(label == "STATE_STRIKE" for label, _s, _e in matches))
         violence = [(start, end) for label, start, end in matches if label == "VIOLENCE"]
         words = [t.lower_ for t in doc]
         agent = {"GROUP": False, "STATE": False}
         group_victim = False
         for start, end, label in actors:
             for v_start, v_end in violence:
+                before = set(words[end:v_start])
                 if end <= v_start <= end + _ACTOR_WINDOW and not (
-                    set(words[end:v_start]) & _NOT_AGENT_BETWEEN
-                    or any(end <= a < v_start for a, _e, _l in actors)
+                    before & _NOT_AGENT_BETWEEN or any(end <= a < v_start for a, _e, _l in actors)
                 ):
                     if (
                         v_end < len(words)
                         and words[v_end] in _PASSIVE_AFTER
                         and words[v_end - 1].endswith(("ed", "shot", "hit"))
-                        and not set(words[end:v_start]) & _PERFECT
+                        and not before & _PERFECT
                     ):
                         group_victim = group_victim or label == "GROUP"  # "militants killed in a raid"
                     else:
@@ -456,13 +431,14 @@ class TriageModel:
             z = np.clip(np.concatenate([[z_doc], z_sent, z_pairs]), -_Z_CLIP, _Z_CLIP)
             analysis = self._features(sentences, docs, z, len(docs))
             pooled = (
-                [i for i in range(len(docs)) if analysis.incident[i] and not _in_the_past(sentences[i])]
+                [i for i in range(len(docs)) if analysis.incident[i] and not recalls_the_past(sentences[i])]
                 if self.incident_pooling and len(docs) > 1
                 else []
             )
             if pooled:
                 best = max(pooled, key=lambda i: analysis.sentence_strength[i])
                 alone = self._features([sentences[best]], [docs[best]], np.array([z[1 + best]] * 2), 1)
+                # (one dated to a past month or year recalls an attack and is not pooled alone)
                 # ...but in the article's context: its negative contexts (a trial, an anniversary) stay.
                 alone.features[_NEG_COLUMNS] = analysis.features[_NEG_COLUMNS]
                 analysis.incident_features = alone.features
