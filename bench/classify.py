@@ -4,7 +4,7 @@
                              [--model DIR] [--embedding auto|off]
 
 Prints articles/s and tokens/s for each path and the process's peak RSS; the last line is JSON.
-The second stage (sentence embeddings, the ``embed`` extra) runs only on the texts whose triage
+The second stage (the fine-tuned reader, the ``embed`` extra) runs only on the texts whose triage
 score reaches its gate; without the extra, its line says so and full classify is triage + details.
 Tokens are counted with the model's tokenizer on the normalised text, outside the timed part.
 """

@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     max_classify_chars: int = Field(default=100_000, gt=0, description="Text handed to spaCy is cut here.")
     embedding: Literal["auto", "on", "off"] = Field(
         default="off",
-        description="Second stage (sentence embeddings, the `embed` extra): on, off, or auto (if installed).",
+        description="Second stage (fine-tuned reader, `embed` extra): on, off, or auto (if installed).",
     )
     notify_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Apprise URLs that receive alerts (comma-separated)."

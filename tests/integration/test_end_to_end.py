@@ -78,3 +78,29 @@ def test_feed_to_alerts_exactly_the_attacks(redis_url: str, httpserver, start_wo
     stats = client.hgetall(keys.STATS)
     assert int(stats["discovered"]) == len(articles)
     assert int(stats["alerted"]) == len(alerts)
+
+
+def test_the_second_stage_runs_in_forked_workers(
+    redis_url: str, httpserver, start_worker, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """With ``WIREWATCH_EMBEDDING=on`` the worker's parent loads the fine-tuned reader (PyTorch)
+    before the pool forks; its children read, alert exactly the attacks, and each alert names the
+    second stage that scored it."""
+    from wirewatch.workers.classify.embedding import READER_NAME
+
+    articles = load_articles()
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    client.sadd(keys.FEEDS, serve_site(httpserver, articles))
+
+    worker = start_worker(service_env(redis_url, tmp_path, WIREWATCH_EMBEDDING="on"), "--concurrency=2")
+    wait_until(lambda: _articles_settled(client, len(articles)), timeout=240, message="articles classified")
+    wait_until(
+        lambda: queue_depth(broker_for(redis_url), "alerts") == 0, timeout=30, message="alert queue drained"
+    )
+
+    alerts = [json.loads(fields["data"]) for _id, fields in client.xrange(keys.ALERTS_STREAM)]
+    alerted_paths = sorted(a["url"].rsplit("/", 1)[-1] for a in alerts)
+    assert alerted_paths == sorted(f"{a.slug}.html" for a in articles if a.expect_attack), worker.log()[
+        -4000:
+    ]
+    assert {a["classifier"]["stage2"] for a in alerts} == {READER_NAME}

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from wirewatch.workers.classify.classifier import Classifier
 from wirewatch.workers.classify.commands import register
 from wirewatch.workers.classify.dataset import apply_corrections, load_corrections, load_rows, source_group
+from wirewatch.workers.classify.embedding import READER_NAME
 from wirewatch.workers.classify.evaluate import Metrics, average_precision, evaluate, keyword_scores, plot_pr
 from wirewatch.workers.classify.passages import text_hash
 
@@ -91,7 +92,7 @@ def test_evaluate_with_baselines_and_plot(tmp_path: Path, sample: Path, classifi
     assert evaluation.classifier["stage2"] == "none"
     # With the second stage, the first stage alone is measured in the same run.
     both = evaluate(sample, classifier=Classifier.load(embedding=True))
-    assert [s.name for s in both.systems] == ["wirewatch-triage + all-MiniLM-L6-v2", "wirewatch-triage alone"]
+    assert [s.name for s in both.systems] == [f"wirewatch-triage + {READER_NAME}", "wirewatch-triage alone"]
     assert both.systems[1].scores.tolist() == evaluation.main.scores.tolist()
     main = evaluation.main
     assert main.overall.n == len(evaluation.rows)
@@ -111,7 +112,7 @@ def test_cli_eval(tmp_path: Path, sample: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(sample), "--errors", "2", "--json", str(out)])
     assert result.exit_code == 0, result.output
     assert "precision" in result.output.lower() or "P" in result.output
-    assert json.loads(out.read_text())["systems"][0]["name"] == "wirewatch-triage + all-MiniLM-L6-v2"
+    assert json.loads(out.read_text())["systems"][0]["name"] == f"wirewatch-triage + {READER_NAME}"
     alone = tmp_path / "alone.json"
     result = CliRunner().invoke(app, ["eval", str(sample), "--embedding", "off", "--json", str(alone)])
     assert result.exit_code == 0, result.output

