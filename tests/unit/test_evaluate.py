@@ -117,3 +117,22 @@ def test_cli_eval(tmp_path: Path, sample: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(sample), "--embedding", "off", "--json", str(alone)])
     assert result.exit_code == 0, result.output
     assert [s["name"] for s in json.loads(alone.read_text())["systems"]] == ["wirewatch-triage"]
+
+
+def test_train_writes_a_model_that_loads_and_scores(tmp_path: Path, sample: Path) -> None:
+    """`wirewatch train` end to end on a small real sample (triage stage only): four folds, the
+    calibration, the final model; the written model loads and tells an attack from ordinary news."""
+    from wirewatch.workers.classify.train import train
+    from wirewatch.workers.classify.triage import FEATURES, LEXICAL_FEATURES, READER_FILE
+
+    out = tmp_path / "model"
+    summary = train(sample.parent / "train.jsonl", out, seed=0, embedding=False, log=lambda _line: None)
+    assert summary["features"] == [*FEATURES, *LEXICAL_FEATURES]
+    assert summary["rows"] == len(load_rows(sample.parent / "train.jsonl"))
+    assert 0.0 < summary["oof"]["f1"] <= 1.0
+    assert {p.name for p in out.iterdir()} == {"textcat", "lexical.npz", "calibration.json"}
+    assert not (out / READER_FILE).exists()
+    classifier = Classifier.load(model=out)
+    attack = classifier.score("Gunmen stormed a police checkpoint and killed six officers, officials said.")
+    market = classifier.score("Shares rose on Monday as the central bank left interest rates unchanged.")
+    assert attack.score > market.score

