@@ -53,6 +53,7 @@ _BOUND_WORDS = {
 # fmt: off
 _KILL_CUES = {
     "beheaded", "bodies", "dead", "death", "deaths", "die", "died", "dies", "dying", "executed",
+    "execution", "executions",
     "fatalities", "fatality", "kill", "killed", "killing", "kills", "life", "lives", "lynched",
     "martyred", "massacred", "murdered", "perished", "slain", "toll",
 }
@@ -60,7 +61,7 @@ _KILL_CUES = {
 # fmt: off
 _INJURY_CUES = {
     "hospitalised", "hospitalized", "hurt", "injure", "injured", "injures", "injuries", "injuring",
-    "injury", "maimed", "wounded", "wounding", "wounds",
+    "injury", "maimed", "wound", "wounded", "wounding", "wounds",
 }
 # fmt: on
 # fmt: off
@@ -335,6 +336,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
             if k < n and toks[k].low in _PERSON_NOUNS and k <= i + 4 and not toks[k].low.endswith("s"):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
                     k += 1
+                if _attributive(toks, k):  # "a security checkpoint", "a police station": no one
+                    i = k + 1
+                    continue
                 count, last = 1, k
                 # coordination: "and his son", "and a colleague", "and another"
                 while (
@@ -382,6 +386,25 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
     return out
 
 
+# Person nouns that are as often a modifier of a thing: "a security post", "a police van".
+_ATTRIBUTIVE = {"security", "police", "family", "crew", "staff"}
+
+
+def _attributive(toks: list[_Tok], k: int) -> bool:
+    if toks[k].low not in _ATTRIBUTIVE or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return (
+        nxt.text.isalpha()
+        and nxt.text.islower()
+        and nxt.low not in _FUNCTION_WORDS
+        and nxt.low not in _CLAUSE
+        and nxt.low not in _AUX
+        and _cue_kind(toks, k + 1) is None
+        and not nxt.low.endswith("ed")
+    )
+
+
 def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
     low = toks[k].low
     if low in _INJURY_CUES:
@@ -403,6 +426,7 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
 
 _WINDOW = 7
 _LONG_WINDOW = 12  # "nine Mexican police officers in the state of Jalisco are shot dead"
+_BRACKET_SLACK = 8  # bracketed tokens a cue may lie beyond the window ("(TJ)", "(21)")
 # An article's noun phrase ends at these: "an encounter with Maharashtra Police" counts no one.
 _FUNCTION_WORDS = {
     "with",
@@ -437,7 +461,8 @@ _FUNCTION_WORDS = {
 _CLAUSE = {"while", "whereas", "and", "but", "whilst"}
 _AUX = {"was", "were", "is", "are", "been", "be", "got", "get", "also", "reportedly", "allegedly", "shot"}
 _NEGATION = re.compile(
-    r"\b(?:no\s+(?:human\s+)?(?P<cas>casualt(?:y|ies)|loss of (?:life|lives))|"
+    r"\b(?:no\s+(?:other\s+|further\s+|reports?\s+of\s+(?:any\s+)?)?(?:human\s+)?"
+    r"(?P<cas>casualt(?:y|ies)|loss of (?:life|lives))|"
     r"(?:no\s+one|nobody|none|no\s+(?:person|people|soldier|civilian)s?)\s+(?:\w+\s+){0,2}?"
     r"(?:was|were|is|are|has been|have been|got)\s+(?:\w+\s+)?(?P<cue>killed|hurt|injured|wounded|harmed)|"
     r"no\s+(?P<noun>deaths?|injur(?:y|ies)|fatalit(?:y|ies)))\b",
@@ -493,6 +518,11 @@ def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     return not any(t.low in _AUX or t.low in ("been", "be") for t in toks[num.last + 1 : cue])
 
 
+def _passive_pair(toks: list[_Tok], k: int) -> bool:
+    """ "were shot at and wounded", "were attacked and injured": the cue shares an earlier auxiliary."""
+    return k >= 3 and toks[k - 1].low == "and" and any(t.low in _AUX for t in toks[max(0, k - 5) : k - 1])
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -528,19 +558,28 @@ def _parse(text: str) -> Casualties:
     # bisecting sorted positions keeps a 60,000-character "sentence" linear, not quadratic.
     cue_ks = [k for k, _ in cues]
     firsts = [n.first for n in nums]
+    # Tokens inside brackets do not count toward the distance: "four members of the Tablighi
+    # Jamaat (TJ) were wounded" binds as if the acronym were not there.
+    bracketed = [0]
+    depth = 0
+    for tok in toks:
+        depth = depth + 1 if tok.low == "(" else max(0, depth - 1) if tok.low == ")" else depth
+        bracketed.append(bracketed[-1] + int(depth > 0 or tok.low == ")"))
     for idx, num in enumerate(nums):
         best: tuple[int, int, int, Kind] | None = None
         best_k = -1
-        lo_k = bisect_left(cue_ks, num.first - _LONG_WINDOW)
-        hi_k = bisect_right(cue_ks, num.last + _LONG_WINDOW)
+        lo_k = bisect_left(cue_ks, num.first - _LONG_WINDOW - _BRACKET_SLACK)
+        hi_k = bisect_right(cue_ks, num.last + _LONG_WINDOW + _BRACKET_SLACK)
         for k, kind in cues[lo_k:hi_k]:
             if num.first <= k <= num.last:
                 continue
             dist = num.first - k if k < num.first else k - num.last
+            lo_t, hi_t = (k, num.first) if k < num.first else (num.last, k)
+            dist -= bracketed[hi_t] - bracketed[lo_t + 1]
             window = _WINDOW
             if (
                 k > num.last
-                and toks[k - 1].low in _AUX
+                and (toks[k - 1].low in _AUX or _passive_pair(toks, k))
                 and not any(c in cue_at for c in range(num.last + 1, k))
             ):
                 window = _LONG_WINDOW
