@@ -11,7 +11,8 @@ Fields: type (predicted type among the annotated acceptable types; `type_strict`
 one), location (predicted name matches the annotated place or one of its alternates, ignoring
 case and "south of"-style qualifiers; `location_strict`: the main one only), country, killed,
 injured (exact, None only equals None), actors (same set; `actors_overlap`: at least one in common,
-or both empty), targets and date (below).  The last line is a JSON object with every figure.
+or both empty; names compared by `actor_key`: a group's aliases are one name, and every word for
+unidentified attackers is one class), targets and date (below).  The last line is a JSON object with every figure.
 
 Targets: the gold incident lists what the text says was attacked (phrases as written) and their
 head nouns (`target_heads`). `targets` (lenient): some predicted phrase contains a gold head noun
@@ -34,6 +35,7 @@ import sys
 from pathlib import Path
 
 from wirewatch.workers.classify.extraction import Extractor
+from wirewatch.workers.classify.patterns import GENERIC_PERPETRATORS, load_armed_groups
 from wirewatch.workers.classify.targets import head_key
 from wirewatch.workers.models import Incident
 
@@ -138,11 +140,40 @@ def _date_ok(pred: str | None, gold: str | None) -> bool:
     return p in g or g in p
 
 
+def _group_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for group in load_armed_groups():
+        for alias in (group.canonical, *group.aliases, *group.exact_case):
+            names.setdefault(" ".join(alias.lower().split()), group.canonical.lower())
+    return names
+
+
+_GROUP_NAMES = _group_names()
+# Words for attackers the text does not identify: one class, whichever word the text or the
+# annotator used ("gunmen", "unidentified persons", "assailants").
+_UNIDENTIFIED = frozenset(
+    ["gunmen", "assailants", "attackers", "unidentified attackers", "armed men", "armed individuals", "group of men"]
+)
+
+
+def actor_key(name: str) -> str:
+    """One key per actor: a named group by its canonical name whatever alias was written ("Maoists"
+    and "Communist Party of India (Maoist)" are one group), generic words in their plural, and
+    every word for unidentified attackers as one class."""
+    low = " ".join(name.lower().split())
+    if low in _GROUP_NAMES:
+        return _GROUP_NAMES[low]
+    low = GENERIC_PERPETRATORS.get(low) or low
+    if low in _UNIDENTIFIED or low.startswith(("unidentified ", "unknown ")):
+        return "unidentified attackers"
+    return low
+
+
 def score(pred: Incident, gold: dict) -> dict[str, bool]:
     ploc = pred.location.name if pred.location else None
     pcc = pred.location.country_code if pred.location else None
-    pa = {a.lower() for a in pred.actors}
-    ga = {a.lower() for a in gold["actors"]}
+    pa = {actor_key(a) for a in pred.actors}
+    ga = {actor_key(a) for a in gold["actors"]}
     return {
         "type": pred.type in gold["types"],
         "type_strict": pred.type == gold["type"],

@@ -49,6 +49,13 @@ GENERIC_PERPETRATORS = {
     "extremists": "extremists", "jihadists": "jihadists", "jihadist": "jihadists",
     "bandits": "bandits", "kidnappers": "kidnappers", "abductors": "kidnappers",
     "miscreants": "miscreants",
+    "unidentified persons": "unidentified attackers", "unidentified individuals": "unidentified attackers",
+    "unidentified people": "unidentified attackers", "unknown persons": "unidentified attackers",
+    "unknown individuals": "unidentified attackers", "unknown people": "unidentified attackers",
+    "unidentified attackers": "unidentified attackers", "unknown attackers": "unidentified attackers",
+    "unidentified assailants": "unidentified attackers", "unknown assailants": "unidentified attackers",
+    "unidentified group": "unidentified attackers", "armed individuals": "gunmen",
+    "group of men": "gunmen", "group of armed men": "gunmen",
 }
 # fmt: on
 
