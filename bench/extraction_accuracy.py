@@ -12,7 +12,8 @@ one), location (predicted name matches the annotated place or one of its alterna
 case and "south of"-style qualifiers; `location_strict`: the main one only), country, killed,
 injured (exact, None only equals None), actors (same set; `actors_overlap`: at least one in common,
 or both empty; names compared by `actor_key`: a group's aliases are one name, and every word for
-unidentified attackers is one class), targets and date (below).  The last line is a JSON object with every figure.
+unidentified attackers is one class), targets and date (below).  The last line is a JSON object
+with every figure.
 
 Targets: the gold incident lists what the text says was attacked (phrases as written) and their
 head nouns (`target_heads`). `targets` (lenient): some predicted phrase contains a gold head noun
@@ -152,7 +153,15 @@ _GROUP_NAMES = _group_names()
 # Words for attackers the text does not identify: one class, whichever word the text or the
 # annotator used ("gunmen", "unidentified persons", "assailants").
 _UNIDENTIFIED = frozenset(
-    ["gunmen", "assailants", "attackers", "unidentified attackers", "armed men", "armed individuals", "group of men"]
+    [
+        "gunmen",
+        "assailants",
+        "attackers",
+        "unidentified attackers",
+        "armed men",
+        "armed individuals",
+        "group of men",
+    ]
 )
 
 
