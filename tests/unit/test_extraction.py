@@ -277,3 +277,34 @@ def test_distinct_incidents_keep_their_counts(extractor: Extractor, text: str) -
     details = extractor.extract(text, [])
     assert [i.killed for i in details.incidents] == [1, 1]
     assert details.killed == 2
+
+
+# Real dev texts (tests/fixtures/incidents/heldout-2026-11-26.jsonl, dev rows 398 and 1818).
+MANIPUR_CASE = (
+    "An improvised explosive, emplaced by United National Liberation Front (UNLF) militants, detonated "
+    "targeting the residence of a man accused of collecting money in the name of the UNLF in Tera Yengkhom "
+    "Leikai in Imphal West district in India's Manipur state on 19 March, The Sangai Express reported."
+)
+PUNTLAND_WCEP = (
+    "Al-Shabaab militants storm a military base in Puntland. The subsequent battle with the Somali military "
+    "leaves at least 70 people dead. Somali officials called the attack the deadliest in the country in "
+    "years. (Al Jazeera)"
+)
+
+
+def test_a_small_town_abroad_does_not_outvote_the_articles_country(extractor: Extractor) -> None:
+    """ "Tera" is a town in Niger; in a report from India's Manipur state, the village that
+    contains its name is in India, and the UNLF is the UNLF, not another Manipur group."""
+    (incident,) = extractor.extract(MANIPUR_CASE, []).incidents
+    assert incident.location is not None and incident.location.name.startswith("Tera")
+    assert incident.location.country_code == "IN"
+    assert incident.actors == ["United National Liberation Front"]
+
+
+def test_a_demonym_is_not_a_region(extractor: Extractor) -> None:
+    """ "the Somali military" names Somalia's army, not Ethiopia's Somali Region (without NER,
+    Puntland is not in the gazetteer and the place is the country)."""
+    (incident,) = extractor.extract(PUNTLAND_WCEP, []).incidents
+    assert incident.location is not None and incident.location.name in ("Puntland", "Somalia")
+    assert incident.location.country_code == "SO"
+    assert (incident.killed, incident.actors) == (70, ["al-Shabaab"])

@@ -176,6 +176,7 @@ class _Mention:
     locative: bool = False  # "in/at/near X": where something happened
     aside: bool = False  # "from X", "border with X", "X-based": not where it happened
     end: int = -1
+    guess: str | None = None  # country of a small town inside an unknown name: the last resort
 
     @property
     def rank(self) -> int:
@@ -305,10 +306,24 @@ class Extractor:
         # Re-resolve ambiguous names now that the article's countries are known.
         for s in out:
             for m in s.places:
+                if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
+                    m.location.country_code = m.guess  # nothing else in the article tells
                 if m.kind in ("city", "admin"):
                     place = self.gazetteer.lookup(_bare(m.location.name), context)
                     if place and place.country_code != m.location.country_code:
                         m.location = place.location(m.location.name)
+                    code = m.location.country_code
+                    if (
+                        m.kind == "city"
+                        and self.gazetteer.needs_context(_bare(m.location.name))
+                        and context[code] <= 1
+                        and sum(context.values()) - context[code] >= 2
+                    ):
+                        # A small town abroad that nothing else in the article points to ("Tera",
+                        # Niger, in a report from Manipur): an unknown place of the article's country.
+                        other = next(c for c, _ in context.most_common() if c != code)
+                        m.location = Location(name=m.location.name, country_code=other)
+                        m.kind = "ner"
         return out
 
     def _types(self, doc: Doc) -> list[tuple[int, int, str, bool, bool]]:
@@ -477,6 +492,8 @@ class Extractor:
             span = doc[start:end]
             if any(i in blocked and i not in in_actor for i in range(start, end)):
                 continue
+            if _demonym_use(doc, start, end):
+                continue  # "the Somali military": a people's name, not the Somali Region
             if not case_free and not span.text[:1].isupper():
                 continue
             place = self.gazetteer.lookup(span.text)
@@ -542,7 +559,10 @@ class Extractor:
                 )
             elif labels.get((span.start, span.end)) == "ner":
                 # "Mohmand Charsadda": an unknown name around a known place takes its country
-                within = [p for a, b, p in inner if span.start <= a and b <= span.end]
+                # ... unless that place is a small town the name merely contains ("Tera" in
+                # "Tera Yengkhom Leikai"): then the article's other places tell the country.
+                inside = [(a, b, p) for a, b, p in inner if span.start <= a and b <= span.end]
+                within = [p for a, b, p in inside if not self.gazetteer.needs_context(doc[a:b].text)]
                 out.append(
                     _Mention(
                         Location(name=label, country_code=within[0].country_code if within else None),
@@ -551,6 +571,7 @@ class Extractor:
                         locative,
                         aside,
                         offset + span.end_char,
+                        guess=inside[0][2].country_code if inside else None,
                     )
                 )
         _inherit_country(out, original, self.gazetteer)
@@ -770,6 +791,14 @@ def _restates(group: list[_Sentence], later: list[_Sentence]) -> bool:
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
     return not (a.lat is not None and b.lat is not None)  # two towns the gazetteer knows
+
+
+def _demonym_use(doc: Doc, start: int, end: int) -> bool:
+    """ "Somali officials", "the Kurdish fighters": a people's name before a common noun."""
+    if end - start != 1 or doc[start].lower_ not in DEMONYMS or end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.is_alpha and nxt.is_lower and nxt.lower_ not in _PLACE_NOUNS | _DESIGNATORS
 
 
 def _inherit_country(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> None:
