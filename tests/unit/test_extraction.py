@@ -308,3 +308,20 @@ def test_a_demonym_is_not_a_region(extractor: Extractor) -> None:
     assert incident.location is not None and incident.location.name in ("Puntland", "Somalia")
     assert incident.location.country_code == "SO"
     assert (incident.killed, incident.actors) == (70, ["al-Shabaab"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dev rows 467 and 908 (heldout-2026-11-26.jsonl)
+        "A member of the Mexican Local Police was killed and two civilians were wounded when a home-made "
+        "explosive device, emplaced by cartel guerillas, detonated targeting the officer's vehicle.",
+        "Four Policemen were killed and 15 others injured in a bomb blast on their convoy in Torghar "
+        "District on October 2. The bomb planted on Torghar Thakot road was detonated by remote control.",
+    ],
+)
+def test_improvised_devices_are_ieds(extractor: Extractor, text: str) -> None:
+    """A home-made device, or one set off by remote control, is an IED, which ranks above "bombing"."""
+    details = extractor.extract(text, [])
+    assert [incident.type for incident in details.incidents] == ["ied"]
+    assert "ied" in details.attack_types
