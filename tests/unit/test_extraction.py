@@ -325,3 +325,15 @@ def test_improvised_devices_are_ieds(extractor: Extractor, text: str) -> None:
     details = extractor.extract(text, [])
     assert [incident.type for incident in details.incidents] == ["ied"]
     assert "ied" in details.attack_types
+
+
+def test_a_country_that_only_reacts_does_not_move_the_place(extractor: Extractor) -> None:
+    """Shindand (29,000 people) stays in Afghanistan when Britain condemns the attack: a country's
+    name and its demonym are not places inside it."""
+    text = (
+        "Gunmen killed three policemen at a checkpoint in Shindand on Sunday. Britain condemned the "
+        "attack. British officials said the United Kingdom would keep supporting the police."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name == "Shindand"
+    assert incident.location.country_code == "AF"

@@ -286,12 +286,15 @@ class Extractor:
         out: list[_Sentence] = []
         docs = list(self.nlp.pipe([p for _, p in paragraphs]))
         context: Counter[str] = Counter()
+        inside: Counter[str] = Counter()  # places within a country (not its name, not a demonym)
         per_doc = []
         for (offset, _), doc in zip(paragraphs, docs, strict=True):
             places = self._places(doc, offset, text, case_free=shouting or lowered)
             for m in places:
                 if m.location.country_code and m.kind != "ner":
                     context[m.location.country_code] += 1
+                    if m.kind in ("admin", "city") and not m.aside:
+                        inside[m.location.country_code] += 1
             per_doc.append((offset, doc, places))
         for offset, doc, places in per_doc:
             type_hits = self._types(doc)
@@ -313,15 +316,19 @@ class Extractor:
                     if place and place.country_code != m.location.country_code:
                         m.location = place.location(m.location.name)
                     code = m.location.country_code
+                    other = next((c for c, _ in context.most_common() if c != code), None)
                     if (
                         m.kind == "city"
+                        and other is not None
                         and self.gazetteer.needs_context(_bare(m.location.name))
                         and context[code] <= 1
-                        and sum(context.values()) - context[code] >= 2
+                        and context[other] >= 2
+                        and inside[other] >= 1
                     ):
                         # A small town abroad that nothing else in the article points to ("Tera",
-                        # Niger, in a report from Manipur): an unknown place of the article's country.
-                        other = next(c for c, _ in context.most_common() if c != code)
+                        # Niger, in a report from India's Manipur state) is an unknown place of the
+                        # country whose other places the article names. A country that only
+                        # reacts ("Britain condemned it; British officials said") names none.
                         m.location = Location(name=m.location.name, country_code=other)
                         m.kind = "ner"
         return out
