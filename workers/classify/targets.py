@@ -51,8 +51,11 @@ _VICTIM_VERBS = {"kill", "killed", "killing", "kills", "injure", "injured", "inj
 _SITE_WORDS = {"exploded", "explodes", "explosion", "blast", "bomb", "bombing", "detonated", "detonates",
                "off",
                "fire", "fired", "firing", "grenade", "went", "occurred", "occurs", "explode", "attack",
-               "lobbed", "hurled", "planted", "shooting"}
-_SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting"}
+               "lobbed", "hurled", "planted", "shooting", "bombings", "blasts", "explosions", "shootings",
+               "up"}
+# "in" too: "a blast in a crowded market" (a site must be a place or vehicle noun of the lexicon,
+# so "a blast in Kabul" gives none).
+_SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting", "in"}
 _PASSIVE = {"attacked", "targeted", "hit", "ambushed", "stormed", "shot", "killed", "injured", "wounded",
             "abducted", "kidnapped", "torched", "bombed", "overrun", "struck", "assaulted", "raided",
             "gunned", "murdered", "beheaded", "shelled"}
@@ -317,6 +320,10 @@ class TargetFinder:
             while end >= 0 and words[end] != "(":
                 end -= 1
             end -= 1
+        # "two Shia lawyers identified as Atif Zaidi and Ali Muntazir were shot dead"
+        named = [k for k in range(max(0, end - 9), end) if words[k] == "identified" and words[k + 1] == "as"]
+        if named and named[-1] > 0:
+            end = named[-1] - 1
         if end >= 0 and toks[end].i in places:
             # "nine Mexican police officers in the state of Jalisco are shot dead"
             for k in range(end - 1, max(-1, end - 7), -1):
