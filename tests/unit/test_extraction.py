@@ -337,3 +337,24 @@ def test_a_country_that_only_reacts_does_not_move_the_place(extractor: Extractor
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name == "Shindand"
     assert incident.location.country_code == "AF"
+
+
+# dev row 773 (heldout-2026-11-26.jsonl): an unpunctuated bulletin, one "sentence".
+SILAPATHAR_SATP = (
+    "Some unidentified miscreants set ablaze Mandal Hotel situated at Silapathar Namsuk area in Dhemaji "
+    "District on March 7 reports The Assam Tribune Tension prevailed on the third day at Silapathar and its "
+    "adjoining area with shops and business establishment remained closed on March 8 Army Police and "
+    "Central Armed Police Forces CAPF carried out a flag march at Silapathar Police have arrested 14 persons "
+    "in this connection"
+)
+
+
+def test_an_arrest_far_from_the_attack_does_not_cancel_it(extractor: Extractor) -> None:
+    (incident,) = extractor.extract(SILAPATHAR_SATP, []).incidents
+    assert incident.type == "arson"
+    assert incident.location is not None and "Silapathar" in incident.location.name
+
+
+def test_weapons_recovered_are_no_attack(extractor: Extractor) -> None:
+    text = "Police recovered two IEDs and a grenade from a hideout in Imphal East District on Monday."
+    assert extractor.extract(text, []).incidents == []

@@ -109,6 +109,7 @@ _NOT_ATTACK = re.compile(
     r"sentenc\w+|convicted|trial|court)\b",
     re.I,
 )
+_NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
 # Running totals over a long period ("More than 2,500 civilians have been killed so far this year",
 # "killed since 2001") are context, not an incident of their own.
 _CUMULATIVE = re.compile(
@@ -382,8 +383,16 @@ class Extractor:
                 s.types.add(label)
         has_trigger = any(h[3] and (not h[2].endswith("|ctx") or violent) for h in in_sent)
         s.event = has_trigger or cas.killed is not None or cas.injured is not None
-        if s.event and cas.killed is None and cas.injured is None and _NOT_ATTACK.search(sent.text):
-            s.event = False  # "IEDs seized", "a tiffin bomb ... recovered": weapons found, no attack
+        if s.event and cas.killed is None and cas.injured is None:
+            # "IEDs seized", "a tiffin bomb ... recovered": weapons found, no attack. Near the
+            # trigger only: an unpunctuated bulletin ("... set ablaze a hotel ... Police have
+            # arrested 14 persons") is one long "sentence" that also reports the attack.
+            at = [doc[h[0]].idx - sent.start_char for h in in_sent if h[3]]
+            if any(
+                not at or min(abs(m.start() - a) for a in at) <= _NOT_ATTACK_REACH
+                for m in _NOT_ATTACK.finditer(sent.text)
+            ):
+                s.event = False
         fresh_trigger = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)
         if s.event and not fresh_trigger and _CUMULATIVE.search(sent.text):
             s.event, s.killed, s.injured, s.types = False, None, None, set()  # a running total
