@@ -310,8 +310,14 @@ class Ledger:
         return {i: s for i, s in self.states.items() if s not in ("classified", "failed")}
 
     def row(self) -> dict[str, int]:
-        return {"expected": len(self.expected), "found": self.found, "duplicates": self.duplicates,
-                "lost": len(self.lost), "unexpected": len(self.unexpected), "unsettled": len(self.unsettled)}
+        return {
+            "expected": len(self.expected),
+            "found": self.found,
+            "duplicates": self.duplicates,
+            "lost": len(self.lost),
+            "unexpected": len(self.unexpected),
+            "unsettled": len(self.unsettled),
+        }
 
 
 def ledger(client: redis.Redis, ids: set[str], expected: set[str] | None = None) -> Ledger:
@@ -341,8 +347,14 @@ def assert_exactly_once(client: redis.Redis, site: NewsSite, paths: list[str], l
     ids = {site.article_id(p) for p in paths}
     book = ledger(client, ids)
     n = len(book.expected)
-    assert book.row() == {"expected": n, "found": n, "duplicates": 0, "lost": 0, "unexpected": 0,
-                          "unsettled": 0}, (book.row(), book.states, log[-4000:])
+    assert book.row() == {
+        "expected": n,
+        "found": n,
+        "duplicates": 0,
+        "lost": 0,
+        "unexpected": 0,
+        "unsettled": 0,
+    }, (book.row(), book.states, log[-4000:])
     assert all(state == "classified" for state in book.states.values()), book.states
     assert site.attack_ids(paths) <= book.expected, "a labelled attack report was not classified as one"
     return book

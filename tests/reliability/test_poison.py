@@ -32,8 +32,12 @@ from wirewatch.workers.store import Store, connect
 pytestmark = pytest.mark.reliability
 
 
-def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(redis_url: str, news_site,  # type: ignore[no-untyped-def]
-                                                                       start_worker, tmp_path: Path) -> None:
+def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(
+    redis_url: str,
+    news_site,  # type: ignore[no-untyped-def]
+    start_worker,
+    tmp_path: Path,
+) -> None:
     # Given a feed of 9 real articles (4 labelled attack reports) where one attack report's page kills the
     # process that fetches it, and a two-process worker...
     site = news_site()
@@ -48,11 +52,13 @@ def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(redis_url:
     worker = start_worker(env, "--concurrency=2")
 
     # When the worker works through the feed...
-    wait_until(lambda: client.llen(keys.DEAD_LETTERS) >= 1, timeout=4 * VISIBILITY_TIMEOUT + 120,
-               message="the poison task dead-lettered")
+    wait_until(
+        lambda: client.llen(keys.DEAD_LETTERS) >= 1,
+        timeout=4 * VISIBILITY_TIMEOUT + 120,
+        message="the poison task dead-lettered",
+    )
     others_ids = {site.article_id(p) for p in others}
-    wait_until(lambda: settled(client, others_ids), timeout=240,
-               message="the other articles settled")
+    wait_until(lambda: settled(client, others_ids), timeout=240, message="the other articles settled")
 
     # Then the poison task was delivered WIREWATCH_MAX_DELIVERIES times (each one killed its
     # process), then dead-lettered; the other attack reports were alerted exactly once.
@@ -61,8 +67,14 @@ def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(redis_url:
     assert [(d["task"], d["args"]) for d in dead] == [("wirewatch.fetch_article", [poison_id])]
     assert "poison" in dead[0]["error"]
     book = ledger(client, others_ids | {poison_id})
-    assert book.row() == {"expected": len(book.expected), "found": len(book.expected), "duplicates": 0,
-                          "lost": 0, "unexpected": 0, "unsettled": 1}, book.row()  # unsettled: the poison
+    assert book.row() == {
+        "expected": len(book.expected),
+        "found": len(book.expected),
+        "duplicates": 0,
+        "lost": 0,
+        "unexpected": 0,
+        "unsettled": 1,
+    }, book.row()  # unsettled: the poison
     assert site.attack_ids(others) <= book.expected
     assert book.states[poison_id] == "queued" and book.stream[poison_id] == 0
     status = json.loads(wirewatch(env, "status", "--json").stdout)
@@ -75,8 +87,9 @@ def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(redis_url:
     send(redis_url, "wirewatch.fetch_article", corrupt_id, queue="fetch")
 
     # Then it is retried WIREWATCH_MAX_RETRIES times and dead-lettered with its error.
-    wait_until(lambda: client.llen(keys.DEAD_LETTERS) == 2, timeout=120,
-               message="the failing task dead-lettered")
+    wait_until(
+        lambda: client.llen(keys.DEAD_LETTERS) == 2, timeout=120, message="the failing task dead-lettered"
+    )
     failed = json.loads(client.lindex(keys.DEAD_LETTERS, 0))
     assert (failed["task"], failed["args"]) == ("wirewatch.fetch_article", [corrupt_id])
     assert "ValidationError" in failed["error"]
@@ -93,15 +106,19 @@ def test_poison_page_and_failing_task_are_dead_lettered_then_requeued(redis_url:
     # final failure (not dead-lettered again).
     all_ids = others_ids | {poison_id}
     wait_until(lambda: settled(client, all_ids), timeout=180, message="all articles settled")
-    wait_until(lambda: quiet(client) and int(client.hget(keys.STATS, "failed:missing_record") or 0) == 1,
-               timeout=60, message="the re-queued failing task finished")
+    wait_until(
+        lambda: quiet(client) and int(client.hget(keys.STATS, "failed:missing_record") or 0) == 1,
+        timeout=60,
+        message="the re-queued failing task finished",
+    )
     book = assert_exactly_once(client, site, paths, worker.log())
     assert book.stream[poison_id] == 1
     assert client.llen(keys.DEAD_LETTERS) == 0
 
 
 def test_task_killed_by_the_hard_time_limit_comes_back(  # type: ignore[no-untyped-def]
-        redis_url: str, news_site, start_worker, tmp_path: Path) -> None:
+    redis_url: str, news_site, start_worker, tmp_path: Path
+) -> None:
     # Given an article whose page does not answer, and a worker whose hard time limit (1 s) kills
     # the pool process running the fetch...
     site = news_site()
@@ -123,6 +140,9 @@ def test_task_killed_by_the_hard_time_limit_comes_back(  # type: ignore[no-untyp
 
     # Then the task is not acknowledged and forgotten: it is delivered again, and now that the page
     # answers, the article is fetched.
-    wait_until(lambda: json.loads(client.get(keys.article(article_id)))["state"] != "discovered",
-               timeout=60, message="the article fetched on a later delivery")
+    wait_until(
+        lambda: json.loads(client.get(keys.article(article_id)))["state"] != "discovered",
+        timeout=60,
+        message="the article fetched on a later delivery",
+    )
     assert site.hits[path] == 2

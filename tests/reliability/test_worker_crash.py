@@ -39,8 +39,12 @@ def _in_flight(client: redis.Redis, pattern: str) -> list[str]:
     return [k.decode() for k in client.scan_iter(pattern)]
 
 
-def test_pool_process_killed_mid_fetch_and_mid_classification(redis_url: str, news_site, start_worker,  # type: ignore[no-untyped-def]
-                                                              tmp_path: Path) -> None:
+def test_pool_process_killed_mid_fetch_and_mid_classification(
+    redis_url: str,
+    news_site,
+    start_worker,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     # Given a feed of 10 real articles (5 attack reports) and a one-process worker; the page of an
     # attack report answers slowly, so that a kill lands while it is being fetched, and one report
     # is long (30,000 characters of real reports), so that a kill lands while it is classified.
@@ -73,8 +77,9 @@ def test_pool_process_killed_mid_fetch_and_mid_classification(redis_url: str, ne
         state = json.loads(client.get(keys.article(long_id)) or "{}").get("state")
         return [k for k in running if now - seen[k] > 1.0] if state == "fetched" else []
 
-    found = wait_until(long_classification_running, timeout=180, interval=0.05,
-                       message="the long report being classified")
+    found = wait_until(
+        long_classification_running, timeout=180, interval=0.05, message="the long report being classified"
+    )
     assert kill_child(worker.proc.pid) is not None
     # (the task had not finished: its delivery counter is only removed when it does)
     assert client.exists(*found) == len(found)
@@ -82,15 +87,22 @@ def test_pool_process_killed_mid_fetch_and_mid_classification(redis_url: str, ne
 
     # Then the worker replaces its pool processes, the killed tasks are delivered again, and
     # every attack report is alerted exactly once; every article ends classified.
-    wait_until(lambda: settled(client, {site.article_id(p) for p in paths}),
-               timeout=SETTLE_TIMEOUT, message="all articles settled")
+    wait_until(
+        lambda: settled(client, {site.article_id(p) for p in paths}),
+        timeout=SETTLE_TIMEOUT,
+        message="all articles settled",
+    )
     assert_exactly_once(client, site, paths, worker.log())
     assert site.hits[slow] == 2  # killed mid-fetch, then fetched again
     assert "WorkerLostError" in worker.log() or "SIGKILL" in worker.log()
 
 
-def test_whole_worker_killed_then_a_new_worker_takes_over(redis_url: str, news_site, start_worker,  # type: ignore[no-untyped-def]
-                                                          tmp_path: Path) -> None:
+def test_whole_worker_killed_then_a_new_worker_takes_over(
+    redis_url: str,
+    news_site,
+    start_worker,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     # Given 18 real articles (8 attack reports) and a two-process worker; one attack report's page
     # answers slowly.
     site = news_site(copies=2)
@@ -123,7 +135,10 @@ def test_whole_worker_killed_then_a_new_worker_takes_over(redis_url: str, news_s
     # Then a new worker restores them after the visibility timeout, and every attack report is
     # alerted exactly once.
     second = start_worker(env, "--concurrency=2")
-    wait_until(lambda: settled(client, {site.article_id(p) for p in paths}),
-               timeout=SETTLE_TIMEOUT, message="all articles settled")
+    wait_until(
+        lambda: settled(client, {site.article_id(p) for p in paths}),
+        timeout=SETTLE_TIMEOUT,
+        message="all articles settled",
+    )
     assert_exactly_once(client, site, paths, worker.log() + second.log())
     assert site.hits[slow] >= 2
