@@ -65,12 +65,13 @@ def test_the_reader_loads_offline_and_reads_meaning(reader: PassageReader) -> No
 
 def test_the_shipped_reader_is_small_and_only_its_tuned_layers() -> None:
     weights = model_dir() / READER_FILE
-    assert weights.stat().st_size < 10_000_000
+    assert weights.stat().st_size < 25_000_000  # six layers and the head in float16, not the embeddings
     from safetensors import safe_open
 
     with safe_open(str(weights), framework="pt") as handle:
         names = set(handle.keys())
-    assert {n.split(".")[3] for n in names if n.startswith("encoder.encoder.layer.")} == {"4", "5"}
+    layers = {n.split(".")[3] for n in names if n.startswith("encoder.encoder.layer.")}
+    assert layers == {str(k) for k in range(6)}
     assert {"head.weight", "head.bias"} <= names and not any("embeddings" in n for n in names)
 
 
