@@ -75,7 +75,7 @@ def train(
     them (only the calibration is refitted), which makes changing rules or features cheap.
     ``embedding``: None trains the second stage when the sentence encoder is installed, False
     never, True fails without it. It fine-tunes a transformer five times (once per fold and once
-    on all rows): about 50 minutes on two CPU cores, as measured for the bundled model.
+    on all rows): about 70 minutes on two CPU cores, as measured for the bundled model.
     """
     rows = load_rows(train_path)
     rows, changed = apply_corrections(rows, load_corrections(corrections))
