@@ -577,8 +577,8 @@ class Extractor:
                 # "Mohmand Charsadda": an unknown name around a known place takes its country
                 # ... unless that place is a small town the name merely contains ("Tera" in
                 # "Tera Yengkhom Leikai"): then the article's other places tell the country.
-                inside = [(a, b, p) for a, b, p in inner if span.start <= a and b <= span.end]
-                within = [p for a, b, p in inside if not self.gazetteer.needs_context(doc[a:b].text)]
+                contained = [(a, b, p) for a, b, p in inner if span.start <= a and b <= span.end]
+                within = [p for a, b, p in contained if not self.gazetteer.needs_context(doc[a:b].text)]
                 out.append(
                     _Mention(
                         Location(name=label, country_code=within[0].country_code if within else None),
@@ -587,7 +587,7 @@ class Extractor:
                         locative,
                         aside,
                         offset + span.end_char,
-                        guess=inside[0][2].country_code if inside else None,
+                        guess=contained[0][2].country_code if contained else None,
                     )
                 )
         _inherit_country(out, original, self.gazetteer)
