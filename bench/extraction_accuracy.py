@@ -170,15 +170,26 @@ _UNIDENTIFIED = frozenset(
 )
 
 
+_GENERIC_WORDS = frozenset(GENERIC_PERPETRATORS.values()) - {"", "unidentified attackers"}
+
+
 def actor_key(name: str) -> str:
     """One key per actor: a named group by its canonical name whatever alias was written ("Maoists"
     and "Communist Party of India (Maoist)" are one group), generic words in their plural, and
-    every word for unidentified attackers as one class."""
+    every word for unidentified attackers as one class. "Unidentified" or "unknown" before another
+    generic word names nobody more or less: "unidentified militants" is "militants" (annotators
+    wrote either)."""
     low = " ".join(name.lower().split())
     if low in _GROUP_NAMES:
         return _GROUP_NAMES[low]
     low = GENERIC_PERPETRATORS.get(low) or low
-    if low in _UNIDENTIFIED or low.startswith(("unidentified ", "unknown ")):
+    if low.startswith(("unidentified ", "unknown ")):
+        rest = low.split(" ", 1)[1]
+        rest = GENERIC_PERPETRATORS.get(rest) or rest
+        if rest in _GENERIC_WORDS and rest not in _UNIDENTIFIED:
+            return rest
+        return "unidentified attackers"
+    if low in _UNIDENTIFIED:
         return "unidentified attackers"
     return low
 

@@ -43,6 +43,14 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The group claimed the killing of a couple at the village.", 2, None),
         ("A bomb kills at least 4 soldiers and another 11 are injured.", 4, 11),
         ("The journalist is killed in a car bombing.", 1, None),
+        # "along with" coordinates victims as "and" does; guards' own wounds are victims' wounds.
+        (
+            "A tribal elder along with his guard was shot dead while his two other gunmen sustained injuries.",
+            2,
+            2,
+        ),
+        # the attackers' losses are not the attack's victims
+        ("Armed men attacked the building, and four of the assailants were killed, police said.", None, None),
     ],
 )
 def test_counts(text: str, killed: int | None, injured: int | None) -> None:

@@ -340,37 +340,28 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                     i = k + 1
                     continue
                 count, last = 1, k
-                # coordination: "and his son", "and a colleague", "and another"
+                # coordination: "and his son", "and a colleague", "and another", "along with his guard"
                 while (
-                    last + 2 < n
-                    and toks[last + 1].low == "and"
-                    and toks[last + 2].low
-                    in (
-                        "his",
-                        "her",
-                        "their",
-                        "a",
-                        "an",
-                        "another",
-                        "the",
-                        "two",
-                        "three",
-                    )
+                    (width := _coordinator(toks, last + 1))
+                    and last + width + 1 < n
+                    and toks[last + width + 1].low
+                    in ("his", "her", "their", "a", "an", "another", "the", "two", "three")
                 ):
-                    m = last + 3
+                    det = last + width + 1
+                    m = det + 1
                     while (
-                        m < n and m <= last + 5 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
+                        m < n and m <= det + 3 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
                     ):
                         m += 1
                     if m < n and toks[m].low in _PERSON_NOUNS:
-                        add = {"two": 2, "three": 3}.get(toks[last + 2].low, 1)
+                        add = {"two": 2, "three": 3}.get(toks[det].low, 1)
                         if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
                             break
                         count += add
                         last = m
-                    elif toks[last + 2].low == "another":
+                    elif toks[det].low == "another":
                         count += 1
-                        last = last + 2
+                        last = det
                     else:
                         break
                 out.append(_Num(count, False, i, last, person=True))
@@ -384,6 +375,15 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
             out.append(_Num(1, False, i, i, person=True))
         i += 1
     return out
+
+
+def _coordinator(toks: list[_Tok], j: int) -> int:
+    """Tokens of "and" / "along with" / "together with" at ``j`` (0 if none): one more victim follows."""
+    if j < len(toks) and toks[j].low == "and":
+        return 1
+    if j + 1 < len(toks) and toks[j].low in ("along", "together") and toks[j + 1].low == "with":
+        return 2
+    return 0
 
 
 # Person nouns that are as often a modifier of a thing: "a security post", "a police van".
@@ -510,12 +510,25 @@ def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """ "Two gunmen kill three soldiers": the number counts the killers (active verb, no "were")."""
     if toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives"):
         return False  # intransitive: the number counts the dead
+    if cue > 0 and toks[cue - 1].low in ("sustained", "suffered", "received"):
+        return False  # "two gunmen sustained injuries": the guards' own wounds
     noun = toks[num.last + 1].low if num.last + 1 < len(toks) else ""
     if noun not in _PERPETRATORS and (
         num.last + 2 >= len(toks) or toks[num.last + 2].low not in _PERPETRATORS
     ):
         return False
     return not any(t.low in _AUX or t.low in ("been", "be") for t in toks[num.last + 1 : cue])
+
+
+def _of_the_attackers(toks: list[_Tok], num: _Num) -> bool:
+    """ "four of the assailants were killed": the attackers' losses, not the attack's victims."""
+    j = num.last + 1
+    return (
+        j + 2 < len(toks)
+        and toks[j].low == "of"
+        and toks[j + 1].low in ("the", "those")
+        and toks[j + 2].low in _PERPETRATORS
+    )
 
 
 def _passive_pair(toks: list[_Tok], k: int) -> bool:
@@ -613,7 +626,7 @@ def _parse(text: str) -> Casualties:
             bound[idx] = best_k
         if best is None:
             continue
-        if best_k > num.last and _attackers(toks, num, best_k):
+        if best_k > num.last and (_attackers(toks, num, best_k) or _of_the_attackers(toks, num)):
             continue
         if (
             best_k + 2 < len(toks)

@@ -103,6 +103,7 @@ _NOT_PLACE_WORDS = {
     "Some",
     "Bomb",
 }
+_UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
@@ -680,6 +681,10 @@ class Extractor:
         for match_id, start, _ in self.generic_matcher(doc):
             if sent.start <= start < sent.end:
                 name = self.nlp.vocab.strings[match_id].split(":", 1)[1]
+                # "unknown gunmen", "two unidentified militants": the text says nobody knows who.
+                before = {t.lower_ for t in doc[max(sent.start, start - 2) : start]}
+                if name and before & _UNKNOWN and not name.startswith("unidentified"):
+                    name = "unidentified " + name
                 if name and name not in generic:
                     generic.append(name)
         return groups, generic

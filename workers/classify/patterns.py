@@ -40,7 +40,7 @@ TYPE_PRIORITY = {t: i for i, t in enumerate(ATTACK_TYPES)}
 # fmt: off
 GENERIC_PERPETRATORS = {
     "gunmen": "gunmen", "gunman": "gunmen", "armed men": "gunmen", "unidentified men": "gunmen",
-    "unknown gunmen": "gunmen", "militant": "militants", "militants": "militants",
+    "militant": "militants", "militants": "militants",
     "insurgent": "insurgents", "insurgents": "insurgents", "suicide bomber": "suicide bomber",
     "suicide bombers": "suicide bomber", "rebel": "rebels", "rebels": "rebels",
     "assailant": "assailants", "assailants": "assailants", "attacker": "attackers",
