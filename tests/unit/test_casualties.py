@@ -45,7 +45,7 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The journalist is killed in a car bombing.", 1, None),
         # "along with" coordinates victims as "and" does; guards' own wounds are victims' wounds.
         (
-            "A tribal elder along with his guard was shot dead while his two other gunmen sustained injuries.",
+            "An elder along with his guard was shot dead while his two other gunmen sustained injuries.",
             2,
             2,
         ),

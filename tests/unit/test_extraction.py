@@ -155,7 +155,7 @@ def test_every_armed_group_cites_a_source() -> None:
     [
         # the text says nobody knows who: the alert says so too
         (
-            "Unknown gunmen have opened fire on a civilian bus near Shalanbod village, killing one passenger.",
+            "Unknown gunmen opened fire on a civilian bus near Shalanbod village, killing one passenger.",
             ["unidentified gunmen"],
             "armed_assault",
         ),
@@ -165,7 +165,7 @@ def test_every_armed_group_cites_a_source() -> None:
             "armed_assault",
         ),
         (
-            "Militants opened fire on the police officer, killing him in a targeted sectarian attack in Quetta.",
+            "Militants shot the police officer dead in a targeted sectarian attack in Quetta.",
             ["militants"],
             "assassination",
         ),
