@@ -388,3 +388,20 @@ def test_an_arrest_far_from_the_attack_does_not_cancel_it(extractor: Extractor) 
 def test_weapons_recovered_are_no_attack(extractor: Extractor) -> None:
     text = "Police recovered two IEDs and a grenade from a hideout in Imphal East District on Monday."
     assert extractor.extract(text, []).incidents == []
+
+
+def test_a_digest_sentence_opening_on_another_town_is_another_incident(extractor: Extractor) -> None:
+    text = (
+        "In Kabul, gunmen open fire in a hospital, killing at least 24 people. Security forces kill the"
+        " attackers. In Kuz Kunar, a suicide bomber kills at least 32 people at a funeral."
+    )
+    kabul, kunar = extractor.extract(text, []).incidents
+    assert (kabul.location and kabul.location.name, kabul.killed) == ("Kabul", 24)
+    assert (kunar.type, kunar.killed) == ("suicide_attack", 32)
+    assert kunar.location is not None and "Kunar" in kunar.location.name
+
+
+def test_only_an_opening_on_another_town_starts_another_incident(extractor: Extractor) -> None:
+    for opening, incidents in (("In Kabul,", 1), ("In Afghanistan,", 1), ("In Kuz Kunar,", 2)):
+        text = f"Gunmen killed 24 people in a hospital in Kabul. {opening} a suicide bomber killed 3 people."
+        assert len(extractor.extract(text, []).incidents) == incidents, opening

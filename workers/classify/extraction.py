@@ -103,6 +103,7 @@ _NOT_PLACE_WORDS = {
     "Some",
     "Bomb",
 }
+_OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
@@ -787,11 +788,31 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     sloc = _choose_location([s])
     if gloc and sloc and not _same_place(gloc, sloc):
         return False
+    if gloc and _opens_elsewhere(s, gloc):
+        return False
     if not gtypes or not stypes or gtypes & stypes:
         return True
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+def _opens_elsewhere(s: _Sentence, gloc: Location) -> bool:
+    """ "In Kabul, gunmen ... In Kuz Kunar, a suicide bomber ...": a digest's sentence that opens on
+    another town (not a country) starts another story, even when the gazetteer cannot place it."""
+    m = _OPENING_PLACE.match(s.text)
+    if m is None:
+        return False
+    name = m.group(1).lower()
+    opening = [
+        p
+        for p in s.places
+        if p.start - s.start <= m.end(1) and (name in (low := p.location.name.lower()) or low in name)
+    ]
+    if not opening or any(p.kind in ("country", "demonym") for p in opening):
+        return False
+    known = _bare(gloc.name).lower()
+    return name not in known and known not in name
 
 
 def _restates(group: list[_Sentence], later: list[_Sentence]) -> bool:
