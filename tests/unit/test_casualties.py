@@ -49,6 +49,11 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
             2,
             2,
         ),
+        # a definite victim counts in a coordination; offices and roles are people
+        ("The governor of Zazi Maidan District and a bodyguard are shot dead and another two injured.", 2, 2),
+        ("The driver and his son were killed.", 2, None),
+        # a victim named far from the verb still counts one
+        ("A former sarpanch (village head), identified as Hadma Ram (45), was abducted and killed.", 1, None),
         # the attackers' losses are not the attack's victims
         ("Armed men attacked the building, and four of the assailants were killed, police said.", None, None),
     ],

@@ -91,6 +91,13 @@ _PERSON_NOUNS = {
     "tourists", "trader", "traders", "trainee", "trainees", "trooper", "troopers", "troops", "uncle",
     "victim", "victims", "villager", "villagers", "wife", "woman", "women", "worker", "workers",
     "worshipper", "worshippers", "youth", "youths",
+    # offices and roles that attacks single out
+    "bodyguard", "bodyguards", "governor", "governors", "councillor", "councillors", "councilor",
+    "councilors", "lawyer", "lawyers", "advocate", "politician", "politicians", "minister",
+    "legislator", "legislators", "lawmaker", "lawmakers", "candidate", "candidates", "activist",
+    "activists", "worshiper", "worshipers", "headman", "sarpanch", "teenager", "teenagers", "baby",
+    "babies", "toddler", "pupil", "pupils", "spokesman", "colonel", "sergeant", "inspector",
+    "inspectors", "commando", "commandos", "agent", "agents",
 }
 # fmt: on
 # fmt: off
@@ -322,7 +329,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
     out: list[_Num] = []
     i, n = 0, len(toks)
     while i < n:
-        if toks[i].low in ("a", "an") and i not in taken:
+        # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination
+        definite = toks[i].low == "the"
+        if toks[i].low in ("a", "an", "the") and i not in taken:
             # up to three modifiers, then a person noun
             k = i + 1
             while (
@@ -340,6 +349,15 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                     i = k + 1
                     continue
                 count, last = 1, k
+                if (
+                    definite
+                    and last + 2 < n
+                    and toks[last + 1].low == "of"
+                    and toks[last + 2].text[:1].isupper()
+                ):
+                    last += 2
+                    while last + 1 < n and last <= k + 5 and toks[last + 1].text[:1].isupper():
+                        last += 1
                 # coordination: "and his son", "and a colleague", "and another", "along with his guard"
                 while (
                     (width := _coordinator(toks, last + 1))
@@ -364,6 +382,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                         last = det
                     else:
                         break
+                if definite and count == 1:
+                    i += 1
+                    continue
                 out.append(_Num(count, False, i, last, person=True))
                 i = last + 1
                 continue
@@ -635,6 +656,9 @@ def _parse(text: str) -> Casualties:
         ):
             continue  # "dozens were killed or wounded": which, the text does not say
         if num.person and best[1] > 4 and not (best_k > num.last and toks[best_k - 1].low in _AUX):
+            bound.pop(
+                idx, None
+            )  # too far to count: "X ..., identified as Y (45), was killed" still counts one
             continue
         sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
     negated: set[int] = set()
