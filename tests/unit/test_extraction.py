@@ -405,3 +405,9 @@ def test_only_an_opening_on_another_town_starts_another_incident(extractor: Extr
     for opening, incidents in (("In Kabul,", 1), ("In Afghanistan,", 1), ("In Kuz Kunar,", 2)):
         text = f"Gunmen killed 24 people in a hospital in Kabul. {opening} a suicide bomber killed 3 people."
         assert len(extractor.extract(text, []).incidents) == incidents, opening
+
+
+def test_an_opening_preposition_is_not_part_of_the_place_name(gazetteer_extractor: Extractor) -> None:
+    text = "In Gazipur District, two traders suffered injuries as blockaders threw petrol bombs at a truck."
+    (incident,) = gazetteer_extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name == "Gazipur District"
