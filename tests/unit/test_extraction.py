@@ -407,7 +407,8 @@ def test_only_an_opening_on_another_town_starts_another_incident(extractor: Extr
         assert len(extractor.extract(text, []).incidents) == incidents, opening
 
 
-def test_an_opening_preposition_is_not_part_of_the_place_name(gazetteer_extractor: Extractor) -> None:
+def test_an_opening_preposition_is_not_part_of_the_place_name(extractor: Extractor) -> None:
     text = "In Gazipur District, two traders suffered injuries as blockaders threw petrol bombs at a truck."
-    (incident,) = gazetteer_extractor.extract(text, []).incidents
-    assert incident.location is not None and incident.location.name == "Gazipur District"
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) in (("Gazipur District", "BD"), ("Gazipur", "BD"))
