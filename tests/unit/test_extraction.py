@@ -411,4 +411,17 @@ def test_an_opening_preposition_is_not_part_of_the_place_name(extractor: Extract
     text = "In Gazipur District, two traders suffered injuries as blockaders threw petrol bombs at a truck."
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None
-    assert (incident.location.name, incident.location.country_code) in (("Gazipur District", "BD"), ("Gazipur", "BD"))
+    assert (incident.location.name, incident.location.country_code) in (
+        ("Gazipur District", "BD"),
+        ("Gazipur", "BD"),
+    )
+
+
+def test_a_building_yields_to_the_town_it_stands_in(ner_extractor: Extractor) -> None:
+    text = (
+        "At least 27 people are killed and 227 injured after a suicide bombing at the Shia Imam Sadiq mosque"
+        " in Kuwait City, Kuwait."
+    )
+    (incident,) = ner_extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == ("Kuwait City", "KW")

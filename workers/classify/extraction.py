@@ -103,6 +103,14 @@ _NOT_PLACE_WORDS = {
     "Some",
     "Bomb",
 }
+# A building NER takes for a place ("the German Embassy", "the Imam Sadiq mosque"): the town it
+# stands in is where the attack happened.
+_BUILDING = re.compile(
+    r"\b(?:mosque|embassy|consulate|church|cathedral|temple|shrine|synagogue|hotel|hospital|school|"
+    r"university|college|stadium|airport|ministry|headquarters|compound|palace|prison|jail|mall|plaza|"
+    r"bank|cinema|theatre|theater)s?\b",
+    re.I,
+)
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
@@ -180,6 +188,7 @@ class _Mention:
     aside: bool = False  # "from X", "border with X", "X-based": not where it happened
     end: int = -1
     guess: str | None = None  # country of a small town inside an unknown name: the last resort
+    facility: bool = False  # a building NER names ("the German Embassy"): the town it is in is the place
 
     @property
     def rank(self) -> int:
@@ -187,7 +196,7 @@ class _Mention:
             return -1
         if self.aside:
             return -2
-        return 4 + (2 if self.locative else 0) + (self.kind != "country")
+        return 4 + (2 if self.locative else 0) + (self.kind != "country") - 2 * self.facility
 
 
 @dataclass
@@ -479,7 +488,10 @@ class Extractor:
                     continue
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
-                    labels[(ent.start, ent.end)] = "ner"
+                    building = ent.label_ == "FAC" and bool(
+                        _BUILDING.search(doc[ent.start : min(len(doc), ent.end + 1)].text)
+                    )
+                    labels[(ent.start, ent.end)] = "facility" if building else "ner"
                 elif ent.label_ == "ORG" and self.gazetteer.lookup(ent.text) is not None:
                     spans.append(ent)  # the small model often tags towns as ORG ("Kismayo")
                 elif ent.label_ == "ORG":
@@ -536,7 +548,8 @@ class Extractor:
                 name = name[4:]
             place = self.gazetteer.lookup(name)
             initialism = (name.isupper() and len(name) <= 4) or not name[:1].isupper()
-            if place is None and labels.get((span.start, span.end)) == "ner" and initialism:
+            source = labels.get((span.start, span.end))
+            if place is None and source in ("ner", "facility") and initialism:
                 continue  # "SF", "DRG": initialisms NER takes for places
             before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
             qualifier = direction_prefix(before)
@@ -575,7 +588,7 @@ class Extractor:
                         offset + span.end_char,
                     )
                 )
-            elif labels.get((span.start, span.end)) == "ner":
+            elif source in ("ner", "facility"):
                 # "Mohmand Charsadda": an unknown name around a known place takes its country
                 # ... unless that place is a small town the name merely contains ("Tera" in
                 # "Tera Yengkhom Leikai"): then the article's other places tell the country.
@@ -590,6 +603,7 @@ class Extractor:
                         aside,
                         offset + span.end_char,
                         guess=contained[0][2].country_code if contained else None,
+                        facility=source == "facility",
                     )
                 )
         _inherit_country(out, original, self.gazetteer)
