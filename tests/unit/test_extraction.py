@@ -425,3 +425,21 @@ def test_a_building_yields_to_the_town_it_stands_in(ner_extractor: Extractor) ->
     (incident,) = ner_extractor.extract(text, []).incidents
     assert incident.location is not None
     assert (incident.location.name, incident.location.country_code) == ("Kuwait City", "KW")
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "The Police suspect the United Liberation Front of Asom (ULFA I) behind the attack.",
+        "Police blamed the United Liberation Front of Asom for the blast.",
+    ],
+)
+def test_a_later_sentence_that_attributes_the_attack_names_the_actor(
+    extractor: Extractor, attribution: str
+) -> None:
+    text = (
+        "On July 23, one man was killed and four people were injured in an IED explosion near Krishnai"
+        f" Police Station in Goalpara District. {attribution}"
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == ["United Liberation Front of Asom"]

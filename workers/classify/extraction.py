@@ -69,8 +69,13 @@ _STATE_ORG = re.compile(
 )
 
 
+# A sentence that attributes the attack: a claim, or the police's suspicion or blame.
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|\bresponsibility\b.{0,40}\bclaimed", re.I
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|\bresponsibility\b.{0,40}\bclaimed"
+    r"|\bbehind the (?:attack|blast|bombing|explosion|killing|ambush|incident|abduction)s?\b"
+    r"|\bblam(?:e|ed|es|ing)\b.{0,80}\bfor the (?:attack|blast|bombing|explosion|killing|ambush|incident)"
+    r"|\bclaimed that (?:it|they) (?:was|were)\b.{0,60}\b(?:conducted|carried out|attack)",
+    re.I,
 )
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
