@@ -443,3 +443,25 @@ def test_a_later_sentence_that_attributes_the_attack_names_the_actor(
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == ["United Liberation Front of Asom"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Tehreek e Taliban Pakistan (TTP) splinter group Ahrar ul Hind (AH) claimed the attack.",
+        "Ahrar ul Hind, a splinter group of the Tehreek e Taliban Pakistan, claimed the attack.",
+    ],
+)
+def test_the_parent_of_a_splinter_group_is_not_an_actor(extractor: Extractor, claim: str) -> None:
+    text = f"At least 11 persons were killed in a suicide attack in Peshawar on March 15. {claim}"
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == ["Ahrar-ul-Hind"]
+
+
+def test_a_faction_named_alone_keeps_its_parents_name(extractor: Extractor) -> None:
+    text = (
+        "One man was killed in an IED explosion in Goalpara District on July 23. The Police suspect the"
+        " Independent faction of the United Liberation Front of Asom behind the attack."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == ["United Liberation Front of Asom"]

@@ -117,6 +117,7 @@ _BUILDING = re.compile(
     re.I,
 )
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
+_SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
@@ -671,6 +672,7 @@ class Extractor:
 
     def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str]]:
         groups: list[str] = []
+        parents: list[str] = []
         # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
         hits = [doc[a:b] for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc))]
         for span in filter_spans(
@@ -685,6 +687,11 @@ class Extractor:
                 name = span.label_
                 if name not in groups:
                     groups.append(name)
+                if _parent_group(doc, span.start, span.end) and name not in parents:
+                    parents.append(name)
+        # "Jamaat-ul-Ahrar, a breakaway faction of the TTP": the parent did not act, the faction did.
+        if len(groups) > len(parents):
+            groups = [g for g in groups if g not in parents]
         if self.use_ner:
             for ent in sent.ents:
                 if ent.label_ == "ORG" and _GROUPISH_ORG.search(ent.text) and not _STATE_ORG.search(ent.text):
@@ -814,6 +821,17 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+def _parent_group(doc: Doc, start: int, end: int) -> bool:
+    """ "a splinter group of the TTP", "TTP (...) splinter group Ahrar ul Hind": the parent group."""
+    before = [t.lower_ for t in doc[max(0, start - 5) : start]]
+    if "of" in before[-2:] and any(w in _SPLINTER for w in before):
+        return True
+    after = [t.lower_ for t in doc[end : end + 6]]
+    if after[:1] == ["("] and ")" in after:  # "(TTP)"
+        after = after[after.index(")") + 1 :]
+    return bool(after) and after[0] in _SPLINTER
 
 
 def _opens_elsewhere(s: _Sentence, gloc: Location) -> bool:
