@@ -33,6 +33,7 @@ import importlib.util
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from wirewatch.workers.classify.extraction import Extractor
@@ -87,7 +88,8 @@ def load(path: Path) -> list[dict]:
 def _norm(name: str | None) -> str:
     if not name:
         return ""
-    name = name.lower()
+    # "Medellín" is "Medellin": accents set aside, as an analyst searching for the place would
+    name = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
     name = re.sub(
         r"^(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)\w*\s+of\s+", "", name
     )
