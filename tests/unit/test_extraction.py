@@ -465,3 +465,27 @@ def test_a_faction_named_alone_keeps_its_parents_name(extractor: Extractor) -> N
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == ["United Liberation Front of Asom"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a country's name before "military advisers" says whose, not where; "in northwest X" is where
+        (
+            "THE FMLN ATTACKED THE MOST IMPORTANT MILITARY INSTALLATION AND SET FIRE TO A RESIDENCE OF U.S."
+            " MILITARY ADVISERS AND CONFRONTED THE ARMY IN NORTHWEST SAN SALVADOR.",
+            "San Salvador",
+            "SV",
+        ),
+        # upper case: a region right after a town names the town's country
+        (
+            "THE MAYOR WAS KIDNAPPED IN THE MUNICIPALITY OF SAN FRANCISCO, ANTIOQUIA, BY THE ELN.",
+            "San Francisco",
+            "CO",
+        ),
+    ],
+)
+def test_upper_case_places(extractor: Extractor, text: str, name: str, code: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == (name, code)

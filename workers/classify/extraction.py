@@ -36,7 +36,15 @@ from spacy.util import filter_spans
 
 from wirewatch.workers.classify import dates as _dates
 from wirewatch.workers.classify.casualties import parse_casualties
-from wirewatch.workers.classify.gazetteer import DEMONYMS, Gazetteer, Place, code_name, direction_prefix
+from wirewatch.workers.classify.gazetteer import (
+    DEMONYMS,
+    DIRECTIONS,
+    Gazetteer,
+    Place,
+    code_name,
+    direction_prefix,
+)
+from wirewatch.workers.classify.passages import ABBREVIATION
 from wirewatch.workers.classify.patterns import (
     GENERIC,
     TYPE_PRIORITY,
@@ -117,6 +125,33 @@ _BUILDING = re.compile(
     re.I,
 )
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
+_QUARTERS = {*DIRECTIONS, "northern", "southern", "eastern", "western", "central"}
+# After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
+_INSTITUTIONS = {
+    "military",
+    "army",
+    "armed",
+    "forces",
+    "troops",
+    "soldiers",
+    "embassy",
+    "consulate",
+    "advisers",
+    "advisors",
+    "officials",
+    "government",
+    "citizens",
+    "nationals",
+    "navy",
+    "police",
+    "ambassador",
+    "president",
+    "diplomats",
+    "marines",
+    "intelligence",
+    "authorities",
+    "ministry",
+}
 _SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
@@ -223,6 +258,16 @@ class _Sentence:
     dates: list[str] = field(default_factory=list)  # attached date expressions, in order
 
 
+@Language.component("wirewatch_abbreviations")
+def _abbreviations(doc: Doc) -> Doc:
+    """The sentencizer ends a sentence at every full stop: not after "u.s." or "gen." before a word
+    in lower case ("a residence of u.s. military advisers", as all-caps wire copy reads lowered)."""
+    for tok in doc[1:]:
+        if tok.is_sent_start and tok.is_lower and ABBREVIATION.search(doc.text[: tok.idx].rstrip()):
+            tok.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> Gazetteer:
     return Gazetteer()
@@ -245,6 +290,7 @@ class Extractor:
         else:
             self.nlp = spacy.blank("en")
             self.nlp.add_pipe("sentencizer")
+            self.nlp.add_pipe("wirewatch_abbreviations")
             self.ner_name = "gazetteer"
         self.gazetteer = _gazetteer()
         self.place_matcher: PhraseMatcher = self.gazetteer.matcher(self.nlp)
@@ -572,6 +618,8 @@ class Extractor:
                 or (bool(low_before) and low_before[-1] in _LOCATIVE)
                 or (len(low_before) >= 2 and low_before[-1] == "of" and low_before[-2] in _PLACE_NOUNS)
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
+                # "in northwest San Salvador", "in northern Bogota"
+                or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1] in _QUARTERS)
             )
             aside = (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
@@ -581,7 +629,22 @@ class Extractor:
             )
             if after == "border" and (place is None or place.kind == "country"):
                 aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
-            if case_free and not (locative or aside) and (place is None or place.kind != "country"):
+            if place is not None and place.kind == "country" and after in _INSTITUTIONS:
+                aside = True  # "a residence of U.S. military advisers", "the Pakistan Army": whose, not where
+            # "SAN FRANCISCO, ANTIOQUIA": a region right after a place names where that place is
+            region_of_previous = (
+                place is not None
+                and place.kind == "admin"
+                and bool(out)
+                and span.start >= 1
+                and doc[span.start - 1].text == ","
+                and out[-1].end == offset + doc[span.start - 1].idx
+            )
+            if (
+                case_free
+                and not (locative or aside or region_of_previous)
+                and (place is None or place.kind != "country")
+            ):
                 continue  # no capitals to tell "EULOGIO FLORES" from Flores: require "in/at/near"
             if place is not None:
                 out.append(

@@ -191,7 +191,7 @@ STOPLIST = frozenset(
 # place when it is found by name alone (no NER): GeoNames holds every town of 15,000 people, and
 # their names are often given names, surnames or English words.
 WEAK_POPULATION = 100_000
-_DIRECTIONS = (
+DIRECTIONS = (
     "north",
     "south",
     "east",
@@ -366,7 +366,7 @@ def code_name(code: str) -> str | None:
 def direction_prefix(words_before: list[str]) -> str:
     """ "...20 km south of" -> "20 km south of"; "" when the place has no such qualifier."""
     low = [w.lower() for w in words_before]
-    if len(low) >= 2 and low[-1] == "of" and low[-2] in _DIRECTIONS:
+    if len(low) >= 2 and low[-1] == "of" and low[-2] in DIRECTIONS:
         start = len(low) - 2
         if (
             start >= 2

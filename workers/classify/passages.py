@@ -37,7 +37,7 @@ _WRAPPED_LINE = 40  # a line at least this long, not ending a sentence, was wrap
 # End of sentence: . ! ? (optionally followed by a closing quote or bracket), then white space.
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+")
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREV = re.compile(
+ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|gen|col|lt|capt|sgt|maj|gov|sen|rep|st|no|vs|jan|feb|mar|apr|jun|jul"
     r"|aug|sep|sept|oct|nov|dec|inc|corp|co|ltd|jr|sr)|\b[a-z]|\b(?:[a-z]\.){1,3}[a-z])\.[\"')\]]*$",
     re.IGNORECASE,
@@ -69,7 +69,7 @@ def split_sentences(text: str, max_chars: int = 400) -> list[str]:
             piece = paragraph[pos : match.start()] + paragraph[match.start() : match.end()].rstrip()
             candidate = pending + piece
             pos = match.end()
-            if _ABBREV.search(candidate) and pos < len(paragraph):
+            if ABBREVIATION.search(candidate) and pos < len(paragraph):
                 pending = candidate + " "
                 continue
             sentences.extend(_cut(candidate.strip(), max_chars))
