@@ -489,3 +489,15 @@ def test_upper_case_places(extractor: Extractor, text: str, name: str, code: str
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None
     assert (incident.location.name, incident.location.country_code) == (name, code)
+
+
+def test_departments_of_the_articles_country_are_separate_incidents(extractor: Extractor) -> None:
+    text = (
+        "IN CESAR DEPARTMENT, MEMBERS OF THE ELN KIDNAPPED A LIBERAL DEPUTY. IN SANTANDER, THE ELN KIDNAPPED"
+        " A CATTLEMAN. IN CORDOBA, A BUSINESSMAN WAS KIDNAPPED BY THE ELN."
+    )
+    incidents = extractor.extract(text, []).incidents
+    places = [(i.location.name, i.location.country_code) for i in incidents if i.location]
+    # Cordoba is the Colombian department here, not the Argentine city the article never points to
+    assert places[-1] == ("Córdoba", "CO")
+    assert {code for _, code in places} == {"CO"}

@@ -125,7 +125,17 @@ _BUILDING = re.compile(
     re.I,
 )
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
-_QUARTERS = {*DIRECTIONS, "northern", "southern", "eastern", "western", "central"}
+_QUARTERS = {
+    *DIRECTIONS,
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "downtown",
+    "mid-town",
+    "midtown",
+}
 # After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
 _INSTITUTIONS = {
     "military",
@@ -370,15 +380,26 @@ class Extractor:
                     continue
                 self._fill(s, sent, type_hits, places, doc, offset)
                 out.append(s)
-        # Re-resolve ambiguous names now that the article's countries are known.
+        # Re-resolve ambiguous names now that the article's countries are known: twice, since one
+        # name settled ("Santander": the Colombian department, not the Spanish city) tells about
+        # the next ("Cordoba").
+        for _ in range(2):
+            for s in out:
+                for m in s.places:
+                    if m.kind in ("city", "admin"):
+                        others = context.copy()  # what the rest of the article points to
+                        if m.location.country_code:
+                            others[m.location.country_code] -= 1
+                        place = self.gazetteer.lookup(_bare(m.location.name), others)
+                        if place and place.country_code != m.location.country_code:
+                            context[m.location.country_code or ""] -= 1
+                            context[place.country_code] += 1
+                            m.location = place.location(m.location.name)
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
                     m.location.country_code = m.guess  # nothing else in the article tells
                 if m.kind in ("city", "admin"):
-                    place = self.gazetteer.lookup(_bare(m.location.name), context)
-                    if place and place.country_code != m.location.country_code:
-                        m.location = place.location(m.location.name)
                     code = m.location.country_code
                     other = next((c for c, _ in context.most_common() if c != code), None)
                     if (
@@ -960,9 +981,14 @@ def _same_place(a: Location, b: Location) -> bool:
     if na == nb or na in nb or nb in na:
         return True
     # a country or region named after a city: the same incident described at another scale
-    return (
-        a.country_code is not None and a.country_code == b.country_code and (a.lat is None or b.lat is None)
-    )
+    if a.country_code is None or a.country_code != b.country_code:
+        return False
+    if a.lat is None and b.lat is None:
+        # two places the gazetteer cannot put on the map: one of them must be the country itself
+        # ("Cordoba" and "Santander" are two Colombian departments, two incidents)
+        country = (code_name(a.country_code) or "").lower()
+        return country in (_bare(a.name).lower(), _bare(b.name).lower())
+    return a.lat is None or b.lat is None
 
 
 def _bare(name: str) -> str:

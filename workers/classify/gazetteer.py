@@ -315,6 +315,17 @@ class Gazetteer:
         if not cands:
             return None
         context = context or Counter()
+        # "IN CORDOBA, CATTLEMAN ... WAS KIDNAPPED" in a report that names Colombian departments:
+        # the department of the article's country, not the big Argentine city the article never
+        # points to.
+        regions = [p for p in cands if p.kind == "admin" and context[p.country_code] >= 2]
+        if regions:
+            region = max(regions, key=lambda p: context[p.country_code])
+            elsewhere = max(
+                (context[p.country_code] for p in cands if p.country_code != region.country_code), default=0
+            )
+            if context[region.country_code] > 2 * elsewhere:
+                return region
 
         def score(p: Place) -> tuple[int, int, int]:
             exact_country = int(p.kind == "country")
