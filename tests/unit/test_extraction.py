@@ -501,3 +501,13 @@ def test_departments_of_the_articles_country_are_separate_incidents(extractor: E
     # Cordoba is the Colombian department here, not the Argentine city the article never points to
     assert places[-1] == ("Córdoba", "CO")
     assert {code for _, code in places} == {"CO"}
+
+
+def test_a_toll_over_the_last_weeks_is_not_the_incidents(extractor: Extractor) -> None:
+    text = (
+        "The mayor commented on the attack in which 20 persons were killed and approximately 100 were"
+        " injured near Itagui municipality. Twenty-eight policemen have been killed in this city over the"
+        " last two weeks."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert (incident.killed, incident.injured) == (20, 100)

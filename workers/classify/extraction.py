@@ -178,7 +178,7 @@ _CUMULATIVE = re.compile(
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting) (?:began|started)|"
     r"(?:in|over) the (?:past|last) "
-    r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months))\b",
+    r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months?|weeks?))\b",
     re.I,
 )
 # Words that mark a sentence's attack as another one than the incident before it.
