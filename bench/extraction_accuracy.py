@@ -54,6 +54,14 @@ HELDOUT_2 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-2026-11-26.json
 # before any extraction code ran on them. HELDOUT_2 was read for the rules that followed it; this
 # set was not.
 HELDOUT_3 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-train.jsonl"
+# 53 incidents in 50 train and dev texts drawn at random (seed 20261128) the same way, annotated
+# blind by two annotators (11 disagreements adjudicated) and committed before any extraction code
+# ran on them; read only in aggregate. HELDOUT_3 became a tuning set when it was drawn.
+HELDOUT_4 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-4.jsonl"
+# 52 incidents in 24 long texts (1,400-4,000 characters: mostly MUC-4 wire copy reporting several
+# attacks) drawn at random (seed 20261129), annotated blind by two annotators and adjudicated
+# (heldout-long.adjudication.md); read only in aggregate.
+HELDOUT_LONG = ROOT / "tests" / "fixtures" / "incidents" / "heldout-long.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -296,7 +304,7 @@ def main() -> int:
         "--heldout",
         type=Path,
         nargs="*",
-        default=[HELDOUT, HELDOUT_2, HELDOUT_3],
+        default=[HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_LONG],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong field")
