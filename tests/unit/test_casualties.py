@@ -54,7 +54,11 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The driver and his son were killed.", 2, None),
         # a victim named far from the verb still counts one
         ("A former sarpanch (village head), identified as Hadma Ram (45), was abducted and killed.", 1, None),
+        # the source of a figure is not a victim; a person "among" the dead leaves the total
+        ("A police spokesman said the bomb killed three people in Quetta on Friday.", 3, None),
+        ("A councillor was among 12 people killed in the blast.", 12, None),
         # the attackers' losses are not the attack's victims
+        ("Two gunmen sustained injuries in the exchange of fire.", None, None),
         ("Armed men attacked the building, and four of the assailants were killed, police said.", None, None),
     ],
 )

@@ -96,7 +96,7 @@ _PERSON_NOUNS = {
     "councilors", "lawyer", "lawyers", "advocate", "politician", "politicians", "minister",
     "legislator", "legislators", "lawmaker", "lawmakers", "candidate", "candidates", "activist",
     "activists", "worshiper", "worshipers", "headman", "sarpanch", "teenager", "teenagers", "baby",
-    "babies", "toddler", "pupil", "pupils", "spokesman", "colonel", "sergeant", "inspector",
+    "babies", "toddler", "pupil", "pupils", "colonel", "sergeant", "inspector",
     "inspectors", "commando", "commandos", "agent", "agents",
 }
 # fmt: on
@@ -348,6 +348,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                 if _attributive(toks, k):  # "a security checkpoint", "a police station": no one
                     i = k + 1
                     continue
+                if k + 1 < n and toks[k + 1].low in _SAYING:  # "a police spokesman said": the source
+                    i = k + 1
+                    continue
                 count, last = 1, k
                 if (
                     definite
@@ -396,6 +399,20 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
             out.append(_Num(1, False, i, i, person=True))
         i += 1
     return out
+
+
+_SAYING = {
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "confirmed",
+    "reported",
+    "stated",
+    "claimed",
+    "explained",
+}
 
 
 def _coordinator(toks: list[_Tok], j: int) -> int:
@@ -531,8 +548,9 @@ def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """ "Two gunmen kill three soldiers": the number counts the killers (active verb, no "were")."""
     if toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives"):
         return False  # intransitive: the number counts the dead
-    if cue > 0 and toks[cue - 1].low in ("sustained", "suffered", "received"):
-        return False  # "two gunmen sustained injuries": the guards' own wounds
+    owner = {t.low for t in toks[max(0, num.first - 2) : num.first]}
+    if cue > 0 and toks[cue - 1].low in ("sustained", "suffered", "received") and owner & {"his", "their"}:
+        return False  # "his two other gunmen sustained injuries": a victim's guards, wounded
     noun = toks[num.last + 1].low if num.last + 1 < len(toks) else ""
     if noun not in _PERPETRATORS and (
         num.last + 2 >= len(toks) or toks[num.last + 2].low not in _PERPETRATORS
@@ -547,7 +565,7 @@ def _of_the_attackers(toks: list[_Tok], num: _Num) -> bool:
     return (
         j + 2 < len(toks)
         and toks[j].low == "of"
-        and toks[j + 1].low in ("the", "those")
+        and toks[j + 1].low in ("the", "those", "these")
         and toks[j + 2].low in _PERPETRATORS
     )
 
@@ -573,7 +591,9 @@ def _parse(text: str) -> Casualties:
     # "killing nine persons, including four children, ..., and injuring 13": the part after
     # "including" restates the total, up to the next casualty cue.
     parts: set[int] = set()
-    first_last = min((n.last for n in nums), default=len(toks))
+    # "including"/"among" restate a part only after a count: "a councillor was among 12 people
+    # killed" gives 12, the person before "among" is not that count.
+    first_last = min((n.last for n in nums if not n.person), default=len(toks))
     walked = 0  # tokens before this were already walked to their next cue
     for t, tok in enumerate(toks):
         restating = tok.low in ("including", "among") or (

@@ -81,10 +81,13 @@ _STATE_ORG = re.compile(
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility|\bresponsibility\b.{0,40}\bclaimed"
     r"|\bbehind the (?:attack|blast|bombing|explosion|killing|ambush|incident|abduction)s?\b"
-    r"|\bblam(?:e|ed|es|ing)\b.{0,80}\bfor the (?:attack|blast|bombing|explosion|killing|ambush|incident)"
-    r"|\bclaimed that (?:it|they) (?:was|were)\b.{0,60}\b(?:conducted|carried out|attack)",
+    r"|\b(?:police|authorities|officials|government)\s+(?:have\s+|had\s+)?blamed\b"
+    r"|\bwas blamed on\b"
+    r"|\bclaimed that it was (?:their|its) (?:cadres|fighters|men|members)\b",
     re.I,
 )
+# ... unless the sentence denies it ("the TTP was not behind the attack").
+_DENIAL = re.compile(r"\b(?:not|denied|denies|deny|denying|never|no)\b", re.I)
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
@@ -125,17 +128,6 @@ _BUILDING = re.compile(
     re.I,
 )
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
-_QUARTERS = {
-    *DIRECTIONS,
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "downtown",
-    "mid-town",
-    "midtown",
-}
 # After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
 _INSTITUTIONS = {
     "military",
@@ -212,6 +204,8 @@ _NAME_PREFIXES = {
     "eastern", "western", "old", "new",
 }
 # fmt: on
+# "in northwest San Salvador", "in downtown Granada": where, as "in" alone says
+_QUARTERS = {*DIRECTIONS, *_NAME_PREFIXES, "downtown", "mid-town", "midtown"} - {"old", "new"}
 _CONTAINED = re.compile(
     r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-division|agency|block|province|state|"
     r"department|region|governorate|sector|valley)\s*)*(?:of|in|,|\()\s*(?:the\s+)?$"
@@ -272,8 +266,16 @@ class _Sentence:
 def _abbreviations(doc: Doc) -> Doc:
     """The sentencizer ends a sentence at every full stop: not after "u.s." or "gen." before a word
     in lower case ("a residence of u.s. military advisers", as all-caps wire copy reads lowered)."""
+    # All-caps copy arrives lowered: there a sentence may end on "u.s.", so only a word that makes
+    # the abbreviation an adjective ("u.s. military advisers") continues it.
+    lowered = not any(c.isupper() for c in doc.text)
     for tok in doc[1:]:
-        if tok.is_sent_start and tok.is_lower and ABBREVIATION.search(doc.text[: tok.idx].rstrip()):
+        if (
+            tok.is_sent_start
+            and tok.is_lower
+            and (not lowered or tok.lower_ in _INSTITUTIONS)
+            and ABBREVIATION.search(doc.text[: tok.idx].rstrip())
+        ):
             tok.is_sent_start = False
     return doc
 
@@ -395,6 +397,7 @@ class Extractor:
                             context[m.location.country_code or ""] -= 1
                             context[place.country_code] += 1
                             m.location = place.location(m.location.name)
+                            m.kind = place.kind
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
@@ -488,7 +491,7 @@ class Extractor:
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
-        s.claim = bool(_CLAIM.search(sent.text))
+        s.claim = bool(_CLAIM.search(sent.text)) and not _DENIAL.search(sent.text)
         if s.event:
             in_text = _dates.find(sent.text)
             s.dates = self._dates(sent, in_text)
@@ -660,6 +663,8 @@ class Extractor:
                 and span.start >= 1
                 and doc[span.start - 1].text == ","
                 and out[-1].end == offset + doc[span.start - 1].idx
+                # "LIMA, BOLIVAR SANCHEZ, A POLICE OFFICER": a name goes on, a region ends there
+                and (after in ("", ",", ".", ";", ")") or after in _PLACE_NOUNS | _DESIGNATORS)
             )
             if (
                 case_free
@@ -898,7 +903,7 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     sloc = _choose_location([s])
     if gloc and sloc and not _same_place(gloc, sloc):
         return False
-    if gloc and _opens_elsewhere(s, gloc):
+    if gloc and _opens_elsewhere(s, group):
         return False
     if not gtypes or not stypes or gtypes & stypes:
         return True
@@ -918,22 +923,26 @@ def _parent_group(doc: Doc, start: int, end: int) -> bool:
     return bool(after) and after[0] in _SPLINTER
 
 
-def _opens_elsewhere(s: _Sentence, gloc: Location) -> bool:
+def _opens_elsewhere(s: _Sentence, group: list[_Sentence]) -> bool:
     """ "In Kabul, gunmen ... In Kuz Kunar, a suicide bomber ...": a digest's sentence that opens on
-    another town (not a country) starts another story, even when the gazetteer cannot place it."""
+    another town (not a country, not a region) than every place the incident names starts another
+    story, even when the gazetteer cannot place it."""
     m = _OPENING_PLACE.match(s.text)
     if m is None:
         return False
-    name = m.group(1).lower()
-    opening = [
-        p
-        for p in s.places
-        if p.start - s.start <= m.end(1) and (name in (low := p.location.name.lower()) or low in name)
-    ]
+    name = m.group(1)
+    opening = [p for p in s.places if p.start - s.start <= m.end(1) and _same_name(name, p.location.name)]
     if not opening or any(p.kind in ("country", "demonym") for p in opening):
         return False
-    known = _bare(gloc.name).lower()
-    return name not in known and known not in name
+    known = [p for g in group for p in g.places]
+    if not known or any(p.kind == "country" for p in known):
+        return False  # "... in Afghanistan. In Kabul, ...": the same story, told closer
+    return not any(_same_name(name, p.location.name) for p in known)
+
+
+def _same_name(a: str, b: str) -> bool:
+    na, nb = _bare(a).lower(), _bare(b).lower()
+    return na == nb or na in nb or nb in na
 
 
 def _restates(group: list[_Sentence], later: list[_Sentence]) -> bool:
@@ -977,18 +986,24 @@ def _inherit_country(mentions: list[_Mention], text: str, gazetteer: Gazetteer) 
 
 
 def _same_place(a: Location, b: Location) -> bool:
-    na, nb = _bare(a.name).lower(), _bare(b.name).lower()
-    if na == nb or na in nb or nb in na:
+    if _same_name(a.name, b.name):
         return True
     # a country or region named after a city: the same incident described at another scale
     if a.country_code is None or a.country_code != b.country_code:
         return False
-    if a.lat is None and b.lat is None:
-        # two places the gazetteer cannot put on the map: one of them must be the country itself
-        # ("Cordoba" and "Santander" are two Colombian departments, two incidents)
-        country = (code_name(a.country_code) or "").lower()
-        return country in (_bare(a.name).lower(), _bare(b.name).lower())
-    return a.lat is None or b.lat is None
+    # ... but two regions of one country are two places ("Cordoba" and "Santander", two
+    # Colombian departments, two incidents)
+    return (a.lat is None or b.lat is None) and not (_is_region(a) and _is_region(b))
+
+
+def _is_region(loc: Location) -> bool:
+    """A first-level division of the location's country (not the country, not a mapped town)."""
+    if loc.lat is not None:
+        return False
+    cands = _gazetteer().candidates(_bare(loc.name))
+    return any(p.kind == "admin" and p.country_code == loc.country_code for p in cands) and not any(
+        p.kind == "country" for p in cands
+    )
 
 
 def _bare(name: str) -> str:

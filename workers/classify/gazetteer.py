@@ -310,29 +310,35 @@ class Gazetteer:
         return key
 
     def lookup(self, name: str, context: Counter[str] | None = None) -> Place | None:
-        """The place a name most likely means, preferring countries in ``context`` (code -> mentions)."""
+        """The place a name most likely means, preferring countries in ``context`` (code -> mentions),
+        and a region of a country the article names far more than the best guess's own."""
         cands = self.places.get(self._key(name))
         if not cands:
             return None
         context = context or Counter()
-        # "IN CORDOBA, CATTLEMAN ... WAS KIDNAPPED" in a report that names Colombian departments:
-        # the department of the article's country, not the big Argentine city the article never
-        # points to.
-        regions = [p for p in cands if p.kind == "admin" and context[p.country_code] >= 2]
-        if regions:
-            region = max(regions, key=lambda p: context[p.country_code])
-            elsewhere = max(
-                (context[p.country_code] for p in cands if p.country_code != region.country_code), default=0
-            )
-            if context[region.country_code] > 2 * elsewhere:
-                return region
 
         def score(p: Place) -> tuple[int, int, int]:
             exact_country = int(p.kind == "country")
             big_city = int(p.kind == "city" and p.population >= 1_000_000)
             return (exact_country + big_city, context[p.country_code], p.population)
 
-        return max(cands, key=score)
+        best = max(cands, key=score)
+        # "IN CORDOBA, CATTLEMAN ... WAS KIDNAPPED" in a report that names Colombian departments:
+        # the department of the article's country, not a (big) city abroad the article never
+        # points to.
+        regions = [p for p in cands if p.kind == "admin" and context[p.country_code] >= 2]
+        if regions and best.kind != "country":
+            region = max(regions, key=lambda p: context[p.country_code])
+            elsewhere = max(
+                (context[p.country_code] for p in cands if p.country_code != region.country_code), default=0
+            )
+            if best.country_code != region.country_code and context[region.country_code] > 2 * elsewhere:
+                return region
+        return best
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place a name may mean."""
+        return list(self.places.get(self._key(name), ()))
 
     def needs_context(self, name: str) -> bool:
         """True for a name that is a place only in a locative or administrative context: every
