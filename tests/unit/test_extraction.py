@@ -567,3 +567,20 @@ def test_upper_case_sentence_ending_on_an_abbreviation(gazetteer_extractor: Extr
         " AMBUSH IN MEDELLIN ON MONDAY."
     )
     assert [i.type for i in gazetteer_extractor.extract(text, []).incidents] == ["bombing", "ambush"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen shot dead two U.S. Mormon missionaries at a house in La Paz.", "La Paz"),
+        ("Pakistan Army soldiers were killed in an ambush in Waziristan.", "Waziristan"),
+        # a direction before the country keeps it the place
+        (
+            "A bomb in a crowded market in northwestern Pakistan close to the border kills seven people.",
+            "Pakistan",
+        ),
+    ],
+)
+def test_a_country_before_a_noun_says_whose_not_where(extractor: Extractor, text: str, place: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name.endswith(place)

@@ -154,6 +154,8 @@ _INSTITUTIONS = {
     "authorities",
     "ministry",
 }
+# Words after a country's name that leave it a place: "Iraq and Syria", "Iraq on Monday".
+_FUNCTION_AFTER = set(STOP_WORDS) | {"said", "says", "reported", "close", "near"} - _INSTITUTIONS
 _SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
@@ -206,6 +208,7 @@ _NAME_PREFIXES = {
 # fmt: on
 # "in northwest San Salvador", "in downtown Granada": where, as "in" alone says
 _QUARTERS = {*DIRECTIONS, *_NAME_PREFIXES, "downtown", "mid-town", "midtown"} - {"old", "new"}
+_QUARTERS |= {d + "ern" for d in ("northeast", "northwest", "southeast", "southwest")}
 _CONTAINED = re.compile(
     r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-division|agency|block|province|state|"
     r"department|region|governorate|sector|valley)\s*)*(?:of|in|,|\()\s*(?:the\s+)?$"
@@ -653,8 +656,15 @@ class Extractor:
             )
             if after == "border" and (place is None or place.kind == "country"):
                 aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
-            if place is not None and place.kind == "country" and after in _INSTITUTIONS:
-                aside = True  # "a residence of U.S. military advisers", "the Pakistan Army": whose, not where
+            if (
+                place is not None
+                and place.kind == "country"
+                and not locative
+                and (after in _INSTITUTIONS or (after.isalpha() and after not in _FUNCTION_AFTER))
+            ):
+                # "a residence of U.S. military advisers", "the Pakistan Army", "two U.S. Mormon
+                # missionaries": a country's name before a noun says whose, not where
+                aside = True
             # "SAN FRANCISCO, ANTIOQUIA": a region right after a place names where that place is
             region_of_previous = (
                 place is not None
