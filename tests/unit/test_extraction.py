@@ -584,3 +584,26 @@ def test_upper_case_sentence_ending_on_an_abbreviation(gazetteer_extractor: Extr
 def test_a_country_before_a_noun_says_whose_not_where(extractor: Extractor, text: str, place: str) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name.endswith(place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # all-caps wire copy: no capitals and no NER, the noun that designates a place tells its name
+        (
+            "SEVERAL BANK OFFICES WERE DAMAGED TONIGHT IN THE CHAPINERO NEIGHBORHOOD OF NORTHERN BOGOTA WHEN"
+            " TWO BOMBS EXPLODED, CAUSING MINOR INJURIES TO A CHILD AND A SECURITY GUARD.",
+            ("Chapinero", "CO"),
+        ),
+        # "JUNIN DEPARTMENT" is Peru's region, not the Argentine town; the locality inside takes its country
+        (
+            "A GROUP OF TERRORISTS LAST WEDNESDAY ENTERED THE LOCALITY OF SITUCANCHA, JUNIN DEPARTMENT, AND"
+            " SHOT TWO ENGINEERS TO DEATH.",
+            ("Situcancha", "PE"),
+        ),
+    ],
+)
+def test_upper_case_designated_places(extractor: Extractor, text: str, place: tuple[str, str]) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == place

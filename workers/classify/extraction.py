@@ -594,6 +594,11 @@ class Extractor:
                 ):
                     spans.append(span)
                     labels[(span.start, span.end)] = "ner"
+        else:  # "THE CHAPINERO NEIGHBORHOOD", "THE LOCALITY OF SITUCANCHA": no capitals, no NER
+            for start, end in _designated_names(doc):
+                if not any(i in blocked for i in range(start, end)):
+                    spans.append(doc[start:end])
+                    labels[(start, end)] = "designated"
         inner: list[tuple[int, int, Place]] = []  # gazetteer places inside other names
         matches = list(self.place_matcher(doc))
         in_place = {i for _, a, b in matches for i in range(a, b)}
@@ -626,6 +631,13 @@ class Extractor:
             if name.lower().startswith("the "):
                 name = name[4:]
             place = self.gazetteer.lookup(name)
+            follower = doc[span.end].lower_ if span.end < len(doc) else ""
+            if case_free and place is not None and place.kind == "city" and follower in _REGION_NOUNS:
+                # "JUNIN DEPARTMENT": the region (Peru's), not the town of that name (Argentina's);
+                # with capitals NER tells them apart
+                regions = [p for p in self.gazetteer.candidates(name) if p.kind == "admin"]
+                if len({p.country_code for p in regions}) == 1:
+                    place = regions[0]
             initialism = (name.isupper() and len(name) <= 4) or not name[:1].isupper()
             source = labels.get((span.start, span.end))
             if place is None and source in ("ner", "facility") and initialism:
@@ -647,6 +659,13 @@ class Extractor:
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
                 # "in northwest San Salvador", "in northern Bogota"
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1] in _QUARTERS)
+                # "in the Chapinero neighborhood"
+                or (
+                    source == "designated"
+                    and len(low_before) >= 2
+                    and low_before[-2] in _LOCATIVE
+                    and low_before[-1] == "the"
+                )
             )
             aside = (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
@@ -676,9 +695,10 @@ class Extractor:
                 # "LIMA, BOLIVAR SANCHEZ, A POLICE OFFICER": a name goes on, a region ends there
                 and (after in ("", ",", ".", ";", ")") or after in _PLACE_NOUNS | _DESIGNATORS)
             )
+            designated = source == "designated"
             if (
                 case_free
-                and not (locative or aside or region_of_previous)
+                and not (locative or aside or region_of_previous or designated)
                 and (place is None or place.kind != "country")
             ):
                 continue  # no capitals to tell "EULOGIO FLORES" from Flores: require "in/at/near"
@@ -693,7 +713,7 @@ class Extractor:
                         offset + span.end_char,
                     )
                 )
-            elif source in ("ner", "facility"):
+            elif source in ("ner", "facility", "designated"):
                 # "Mohmand Charsadda": an unknown name around a known place takes its country
                 # ... unless that place is a small town the name merely contains ("Tera" in
                 # "Tera Yengkhom Leikai"): then the article's other places tell the country.
@@ -920,6 +940,55 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+_REGION_NOUNS = {"department", "province", "region", "state", "governorate", "prefecture"}
+_DESIGNATED_AFTER = {"neighborhood", "neighbourhood", "municipality", "department", "district", "province"}
+_DESIGNATED_BEFORE = {
+    "town",
+    "village",
+    "locality",
+    "municipality",
+    "hamlet",
+    "neighborhood",
+    "neighbourhood",
+}
+# Common words that may stand next to those nouns without being a name.
+_NOT_NAMES = {"same", "whole", "entire", "local", "nearby", "rural", "urban", "small", "poor", "residential"}
+
+
+def _designated_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of unknown place names in text without capitals, told by the noun that
+    designates them: "the escalon neighborhood", "san benito neighborhood", "the locality of
+    situcancha". At most three words, none a stop word or a number."""
+
+    def name_word(tok: Token) -> bool:
+        return tok.is_alpha and tok.lower_ not in STOP_WORDS and tok.lower_ not in _NOT_NAMES and len(tok) > 1
+
+    out = []
+    for tok in doc:
+        if tok.lower_ in _DESIGNATED_AFTER:
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and name_word(doc[start - 1]):
+                start -= 1
+            if start < tok.i and doc[start].lower_ not in _PLACE_NOUNS | _DESIGNATED_BEFORE:
+                out.append((start, tok.i))
+        elif (
+            tok.lower_ in _DESIGNATED_BEFORE
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].lower_ == "of"
+            and name_word(doc[tok.i + 2])
+        ):
+            end = tok.i + 3
+            while (
+                end < len(doc)
+                and end - tok.i < 5
+                and name_word(doc[end])
+                and doc[end].lower_ not in _PLACE_NOUNS
+            ):
+                end += 1
+            out.append((tok.i + 2, end))
+    return out
 
 
 def _parent_group(doc: Doc, start: int, end: int) -> bool:
