@@ -607,3 +607,12 @@ def test_upper_case_designated_places(extractor: Extractor, text: str, place: tu
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None
     assert (incident.location.name, incident.location.country_code) == place
+
+
+def test_the_attackers_nationality_does_not_split_an_incident(extractor: Extractor) -> None:
+    text = (
+        "The ELN, which kidnapped a Spanish businessman in Quito, is demanding a ransom. Colombian"
+        " guerrillas, disguised as policemen, kidnapped the businessman on 9 August at his hotel."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name == "Quito"

@@ -930,7 +930,7 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = _choose_location(group)
-    sloc = _choose_location([s])
+    sloc = _choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
     if gloc and sloc and not _same_place(gloc, sloc):
         return False
     if gloc and _opens_elsewhere(s, group):
@@ -1092,10 +1092,11 @@ def _bare(name: str) -> str:
     return name
 
 
-def _choose_location(group: list[_Sentence]) -> Location | None:
+def _choose_location(group: list[_Sentence], where_only: bool = False) -> Location | None:
     """The incident's place: "in/at/near X" beats a bare mention, a town beats its country,
-    and "from X" / "the border with X" / a demonym come last; ties go to the earliest."""
-    mentions = [m for s in group for m in s.places]
+    and "from X" / "the border with X" / a demonym come last; ties go to the earliest.
+    ``where_only`` leaves demonyms out: a people's name says who, not where."""
+    mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.rank, -m.start))
