@@ -616,3 +616,28 @@ def test_the_attackers_nationality_does_not_split_an_incident(extractor: Extract
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name == "Quito"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # without capitals a demonym may be a first name ("COMMENTATOR GERMAN GAMONAL"), and "IN
+        # IBARRA'S VEHICLE" is a person's car: neither is where the bomb went off
+        (
+            "THE BOMB WAS PLACED IN THE OFFICE OF POLITICAL COMMENTATOR GERMAN GAMONAL. ONE OF THE FIVE"
+            " PEOPLE WORKING AT THE OFFICES WAS INJURED IN THE EXPLOSION.",
+            None,
+        ),
+        (
+            "THE BOMB IN IBARRA'S VEHICLE EXPLODED TODAY IN AN AREA OF SAN SALVADOR WHERE HEAVY FIGHTING"
+            " IS UNDER WAY.",
+            ("San Salvador", "SV"),
+        ),
+    ],
+)
+def test_upper_case_names_that_are_not_places(
+    extractor: Extractor, text: str, place: tuple[str, str] | None
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    got = (incident.location.name, incident.location.country_code) if incident.location else None
+    assert got == place

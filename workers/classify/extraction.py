@@ -695,6 +695,13 @@ class Extractor:
                 # "LIMA, BOLIVAR SANCHEZ, A POLICE OFFICER": a name goes on, a region ends there
                 and (after in ("", ",", ".", ";", ")") or after in _PLACE_NOUNS | _DESIGNATORS)
             )
+            if (
+                case_free
+                and after in ("'s", "’s")
+                and span.end + 1 < len(doc)
+                and doc[span.end + 1].lower_ in _BELONGINGS
+            ):
+                continue  # "IN IBARRA'S VEHICLE": a person's car, not the town of Ibarra
             designated = source == "designated"
             if (
                 case_free
@@ -734,6 +741,8 @@ class Extractor:
         _inherit_country(out, original, self.gazetteer)
         for tok in doc:
             code = DEMONYMS.get(tok.lower_)
+            if code and case_free and not _demonym_noun(doc, tok.i):
+                continue  # "COMMENTATOR GERMAN GAMONAL": without capitals, maybe a name
             if code and not any(m.start <= offset + tok.idx < m.end for m in out):
                 place = self.gazetteer.lookup(code_name(code)) if code_name(code) else None
                 loc = place.location() if place else Location(name=tok.text, country_code=code)
@@ -989,6 +998,61 @@ def _designated_names(doc: Doc) -> list[tuple[int, int]]:
                 end += 1
             out.append((tok.i + 2, end))
     return out
+
+
+# What a person's name owns in "X's vehicle": without capitals, the sign that X is no town.
+_BELONGINGS = {
+    "vehicle",
+    "car",
+    "house",
+    "home",
+    "office",
+    "residence",
+    "family",
+    "wife",
+    "son",
+    "daughter",
+    "body",
+    "bodyguard",
+    "bodyguards",
+    "brother",
+    "truck",
+    "jeep",
+    "farm",
+    "driver",
+    "life",
+}
+# Nouns after which a people's name is surely one, even in text without capitals.
+_PEOPLE_NOUNS = _INSTITUTIONS | {
+    "guerrillas",
+    "rebels",
+    "insurgents",
+    "militants",
+    "terrorists",
+    "capital",
+    "border",
+    "territory",
+    "people",
+    "businessman",
+    "businessmen",
+    "citizen",
+    "citizens",
+    "soldiers",
+    "troops",
+    "police",
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "national",
+    "nationals",
+    "journalist",
+}
+
+
+def _demonym_noun(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ in _PEOPLE_NOUNS
 
 
 def _parent_group(doc: Doc, start: int, end: int) -> bool:
