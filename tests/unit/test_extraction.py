@@ -641,3 +641,16 @@ def test_upper_case_names_that_are_not_places(
     (incident,) = extractor.extract(text, []).incidents
     got = (incident.location.name, incident.location.country_code) if incident.location else None
     assert got == place
+
+
+def test_a_digest_of_attacks_in_one_country(extractor: Extractor) -> None:
+    text = (
+        "SIMILARLY, THREE PEASANTS HAVE BEEN SHOT TO DEATH BY ALLEGED EPL MEMBERS IN A RURAL AREA OF TIERRA"
+        " ALTA MUNICIPALITY, CORDOBA DEPARTMENT. MEANWHILE, ELN MEMBERS SHOT TWO OTHER PEASANTS DEAD IN"
+        " BARBACOAS, YONDO MUNICIPALITY, ANTIOQUIA. FINALLY, ELN GUERRILLAS BLEW UP A PRIVATE PLANE IN NUEVA"
+        " FLORIDA, MIRAFLORES MUNICIPALITY, BOLIVAR DEPARTMENT."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert len(incidents) == 3
+    # the towns take the country of the departments that follow them, not of their namesakes abroad
+    assert {i.location.country_code for i in incidents if i.location} == {"CO"}

@@ -181,6 +181,8 @@ _DISTINCT = re.compile(
     r"yet other)\b",
     re.I,
 )
+# How a digest opens its next item.
+_NEXT_ITEM = re.compile(r"\W*(?:similarly|likewise|in addition|additionally|finally|moreover|also)\b", re.I)
 # "also" on a verb of saying restates ("Police also said eight people were killed"), it adds nothing.
 _ADDITIVE = re.compile(
     r"\b(?:also|besides|in addition)\b(?!\s+(?:said|says|told|confirmed|reported|added|stated|quoted))", re.I
@@ -211,7 +213,8 @@ _QUARTERS = {*DIRECTIONS, *_NAME_PREFIXES, "downtown", "mid-town", "midtown"} - 
 _QUARTERS |= {d + "ern" for d in ("northeast", "northwest", "southeast", "southwest")}
 _CONTAINED = re.compile(
     r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-division|agency|block|province|state|"
-    r"department|region|governorate|sector|valley)\s*)*(?:of|in|,|\()\s*(?:the\s+)?$"
+    r"department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|locality)\s*)*"
+    r"(?:of|in|,|\()\s*(?:the\s+)?$"
 )
 
 
@@ -396,11 +399,19 @@ class Extractor:
                         if m.location.country_code:
                             others[m.location.country_code] -= 1
                         place = self.gazetteer.lookup(_bare(m.location.name), others)
-                        if place and place.country_code != m.location.country_code:
+                        current = m.location.country_code
+                        # switch only toward a country the rest of the article points to more
+                        if (
+                            place
+                            and place.country_code != current
+                            and others[place.country_code] > others[current or ""]
+                        ):
                             context[m.location.country_code or ""] -= 1
                             context[place.country_code] += 1
                             m.location = place.location(m.location.name)
                             m.kind = place.kind
+        for _offset, _doc, places in per_doc:  # "TIERRA ALTA MUNICIPALITY, CORDOBA DEPARTMENT", again
+            _inherit_country(places, text, self.gazetteer)
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
@@ -693,7 +704,9 @@ class Extractor:
                 and doc[span.start - 1].text == ","
                 and out[-1].end == offset + doc[span.start - 1].idx
                 # "LIMA, BOLIVAR SANCHEZ, A POLICE OFFICER": a name goes on, a region ends there
-                and (after in ("", ",", ".", ";", ")") or after in _PLACE_NOUNS | _DESIGNATORS)
+                and (
+                    after in ("", ",", ".", ";", ")") or after in _PLACE_NOUNS | _DESIGNATORS | _REGION_NOUNS
+                )
             )
             if (
                 case_free
@@ -941,6 +954,15 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     gloc = _choose_location(group)
     sloc = _choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
     if gloc and sloc and not _same_place(gloc, sloc):
+        return False
+    # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
+    # another attack, in a place of another name, is another incident even in the same country
+    if (
+        gloc
+        and sloc
+        and (_DISTINCT.search(s.text) or _NEXT_ITEM.match(s.text))
+        and not _same_name(gloc.name, sloc.name)
+    ):
         return False
     if gloc and _opens_elsewhere(s, group):
         return False
