@@ -654,3 +654,12 @@ def test_a_digest_of_attacks_in_one_country(extractor: Extractor) -> None:
     assert len(incidents) == 3
     # the towns take the country of the departments that follow them, not of their namesakes abroad
     assert {i.location.country_code for i in incidents if i.location} == {"CO"}
+
+
+def test_a_group_named_twice_is_one_actor(ner_extractor: Extractor) -> None:
+    text = (
+        "One Station House Officer was killed and three others were injured in a militant attack by Lashkar"
+        " e Toiba (LeT) at Chadoora chowk market of Budgam District on December 2."
+    )
+    (incident,) = ner_extractor.extract(text, []).incidents
+    assert incident.actors == ["Lashkar-e-Taiba"]

@@ -814,6 +814,7 @@ class Extractor:
     def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str]]:
         groups: list[str] = []
         parents: list[str] = []
+        named: set[int] = set()  # tokens of the groups found by name
         # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
         hits = [doc[a:b] for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc))]
         for span in filter_spans(
@@ -826,6 +827,7 @@ class Extractor:
         ):
             if sent.start <= span.start < sent.end:
                 name = span.label_
+                named.update(range(span.start, span.end))
                 if name not in groups:
                     groups.append(name)
                 if _parent_group(doc, span.start, span.end) and name not in parents:
@@ -835,6 +837,8 @@ class Extractor:
             groups = [g for g in groups if g not in parents]
         if self.use_ner:
             for ent in sent.ents:
+                if any(i in named for i in range(ent.start, ent.end)):
+                    continue  # "Lashkar e Toiba (LeT": a group already found by one of its names
                 if ent.label_ == "ORG" and _GROUPISH_ORG.search(ent.text) and not _STATE_ORG.search(ent.text):
                     near = doc[max(0, ent.start - 2) : min(len(doc), ent.end + 3)]
                     if any(
