@@ -248,7 +248,7 @@ def match(preds: list[Incident], golds: list[dict]) -> list[tuple[dict, Incident
     return [(g, out.get(gi)) for gi, g in enumerate(golds)]
 
 
-def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> dict[str, float]:
+def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> dict[str, object]:
     right = dict.fromkeys(FIELDS, 0)
     n_gold = n_pred = n_matched = 0
     exact_count = 0
@@ -286,7 +286,7 @@ def evaluate(extractor: Extractor, docs: list[dict], verbose: bool = False) -> d
                     f"{gold['country_code']}, {gold['killed']}, {gold['injured']}, {gold['actors']}, "
                     f"{gold.get('target_heads')}, {gold.get('date')!r})"
                 )
-    result = {f: round(right[f] / n_gold, 3) for f in FIELDS}
+    result: dict[str, object] = {f: round(right[f] / n_gold, 3) for f in FIELDS}
     result.update(
         gold_incidents=n_gold,
         predicted_incidents=n_pred,
