@@ -49,6 +49,9 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
             2,
             2,
         ),
+        # a count coordinated with a person adds to it
+        ("A policeman and two civilians were killed.", 3, None),
+        ("A soldier and 3 policemen were injured in the blast.", None, 4),
         # a definite victim counts in a coordination; offices and roles are people
         ("The governor of Zazi Maidan District and a bodyguard are shot dead and another two injured.", 2, 2),
         ("The driver and his son were killed.", 2, None),

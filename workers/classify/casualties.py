@@ -324,8 +324,9 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     return nxt in ("-year-old", "yr")
 
 
-def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
-    """ "a local police chief and his son" -> one mention counting 2."""
+def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num]) -> list[_Num]:
+    """ "a local police chief and his son" -> one mention counting 2; "a policeman and two
+    civilians" -> 3 (the exact count ``counts[i]`` starting at a coordinated token is absorbed)."""
     out: list[_Num] = []
     i, n = 0, len(toks)
     while i < n:
@@ -365,17 +366,20 @@ def _people_mentions(toks: list[_Tok], taken: set[int]) -> list[_Num]:
                 while (
                     (width := _coordinator(toks, last + 1))
                     and last + width + 1 < n
-                    and toks[last + width + 1].low
-                    in ("his", "her", "their", "a", "an", "another", "the", "two", "three")
+                    and (
+                        toks[last + width + 1].low in ("his", "her", "their", "a", "an", "another", "the")
+                        or (last + width + 1 in counts and not counts[last + width + 1].approx)
+                    )
                 ):
                     det = last + width + 1
-                    m = det + 1
+                    number = counts.get(det)
+                    m = (number.last if number else det) + 1
                     while (
                         m < n and m <= det + 3 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
                     ):
                         m += 1
                     if m < n and toks[m].low in _PERSON_NOUNS:
-                        add = {"two": 2, "three": 3}.get(toks[det].low, 1)
+                        add = number.value if number else 1
                         if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
                             break
                         count += add
@@ -579,9 +583,11 @@ def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
     taken = {k for num in nums for k in range(num.first, num.last + 1)}
-    nums += [
-        p for p in _people_mentions(toks, taken) if not any(t in taken for t in range(p.first, p.last + 1))
-    ]
+    counts = {num.first: num for num in nums}
+    mentions = [p for p in _people_mentions(toks, taken, counts) if p.first not in taken]
+    # a count coordinated into a mention ("a policeman and two civilians") is part of it
+    absorbed = {id(c) for p in mentions for c in nums if p.first < c.first and c.last <= p.last}
+    nums = [c for c in nums if id(c) not in absorbed] + mentions
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
