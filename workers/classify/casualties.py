@@ -583,11 +583,11 @@ def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
     taken = {k for num in nums for k in range(num.first, num.last + 1)}
-    counts = {num.first: num for num in nums}
-    mentions = [p for p in _people_mentions(toks, taken, counts) if p.first not in taken]
+    by_first = {num.first: num for num in nums}
+    mentions = [p for p in _people_mentions(toks, taken, by_first) if p.first not in taken]
     # a count coordinated into a mention ("a policeman and two civilians") is part of it
-    absorbed = {id(c) for p in mentions for c in nums if p.first < c.first and c.last <= p.last}
-    nums = [c for c in nums if id(c) not in absorbed] + mentions
+    absorbed = {c.first for p in mentions for c in nums if p.first < c.first and c.last <= p.last}
+    nums = [c for c in nums if c.first not in absorbed] + mentions
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()

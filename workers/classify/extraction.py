@@ -209,8 +209,15 @@ _NAME_PREFIXES = {
 }
 # fmt: on
 # "in northwest San Salvador", "in downtown Granada": where, as "in" alone says
-_QUARTERS = {*DIRECTIONS, *_NAME_PREFIXES, "downtown", "mid-town", "midtown"} - {"old", "new"}
-_QUARTERS |= {d + "ern" for d in ("northeast", "northwest", "southeast", "southwest")}
+_QUARTERS = ({*DIRECTIONS, *_NAME_PREFIXES} - {"old", "new"}) | {
+    "downtown",
+    "mid-town",
+    "midtown",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
 _CONTAINED = re.compile(
     r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-division|agency|block|province|state|"
     r"department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|locality)\s*)*"
@@ -268,6 +275,9 @@ class _Sentence:
     dates: list[str] = field(default_factory=list)  # attached date expressions, in order
 
 
+_ABBREVIATION_REACH = 40  # characters before a sentence start that can hold an abbreviation
+
+
 @Language.component("wirewatch_abbreviations")
 def _abbreviations(doc: Doc) -> Doc:
     """The sentencizer ends a sentence at every full stop: not after "u.s." or "gen." before a word
@@ -280,7 +290,7 @@ def _abbreviations(doc: Doc) -> Doc:
             tok.is_sent_start
             and tok.is_lower
             and (not lowered or tok.lower_ in _INSTITUTIONS)
-            and ABBREVIATION.search(doc.text[: tok.idx].rstrip())
+            and ABBREVIATION.search(doc.text[max(0, tok.idx - _ABBREVIATION_REACH) : tok.idx].rstrip())
         ):
             tok.is_sent_start = False
     return doc
@@ -406,7 +416,7 @@ class Extractor:
                             and place.country_code != current
                             and others[place.country_code] > others[current or ""]
                         ):
-                            context[m.location.country_code or ""] -= 1
+                            context[current or ""] -= 1
                             context[place.country_code] += 1
                             m.location = place.location(m.location.name)
                             m.kind = place.kind
@@ -642,8 +652,8 @@ class Extractor:
             if name.lower().startswith("the "):
                 name = name[4:]
             place = self.gazetteer.lookup(name)
-            follower = doc[span.end].lower_ if span.end < len(doc) else ""
-            if case_free and place is not None and place.kind == "city" and follower in _REGION_NOUNS:
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if case_free and place is not None and place.kind == "city" and after in _REGION_NOUNS:
                 # "JUNIN DEPARTMENT": the region (Peru's), not the town of that name (Argentina's);
                 # with capitals NER tells them apart
                 regions = [p for p in self.gazetteer.candidates(name) if p.kind == "admin"]
@@ -662,7 +672,6 @@ class Extractor:
                 surface = place.name if place else surface.title()
             label = (qualifier + " " + surface).strip() if qualifier else surface
             low_before = [w.lower() for w in before]
-            after = doc[span.end].lower_ if span.end < len(doc) else ""
             locative = (
                 bool(qualifier)
                 or (bool(low_before) and low_before[-1] in _LOCATIVE)
