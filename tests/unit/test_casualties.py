@@ -37,6 +37,11 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("A policeman was killed when militants fired a rocket at the camp.", 1, None),
         ("However, no casualty was reported, police said.", 0, 0),
         ("No one was hurt in the explosion.", 0, 0),
+        # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)
+        ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
+        # an exact count opens a coordination; counts coordinated after a comma share the later verb
+        ("One army officer and a civilian died.", 2, None),
+        ("Two soldiers died, three policemen and two civilians were wounded.", 2, 5),
         ("Bombers attack a mosque, killing at least 5 people and injuring more than 20.", 5, 20),
         ("Two gunmen kill three soldiers near the city.", 3, None),
         ("The Taliban say that dozens were killed or wounded.", None, None),

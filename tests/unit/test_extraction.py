@@ -663,3 +663,44 @@ def test_a_group_named_twice_is_one_actor(ner_extractor: Extractor) -> None:
     )
     (incident,) = ner_extractor.extract(text, []).incidents
     assert incident.actors == ["Lashkar-e-Taiba"]
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        # real MUC-4 wire copy (train rows 3525 and 3096): a month's toll after the incidents
+        "NOVEMBER WAS A PARTICULARLY BLOODY MONTH BECAUSE OF THE POLITICAL VIOLENCE THAT CAUSED THE DEATH"
+        " OF 403 PEOPLE.",
+        "MORE THAN 200 PEOPLE HAVE DIED SO FAR THIS MONTH OWING TO THE ARMED STRUGGLE.",
+        "THE COUNTRY HAS BEEN ENDURING A CIVIL WAR IN WHICH MORE THAN 70,000 PEOPLE HAVE DIED.",
+    ],
+)
+def test_a_toll_over_a_month_or_a_war_is_not_the_incidents(extractor: Extractor, total: str) -> None:
+    text = "TERRORISTS SHOT DEAD TWO ENGINEERS IN THE TOWN OF SITUCANCHA, JUNIN DEPARTMENT, TODAY. " + total
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.killed == 2
+
+
+def test_a_report_dated_to_another_day_is_another_incident(extractor: Extractor) -> None:
+    # real MUC-4 wire copy (train row 3525), shortened: one killing last Wednesday, one last Sunday
+    text = (
+        "ACCORDING TO REPORTS, A GROUP OF TERRORISTS LAST WEDNESDAY ENTERED THE LOCALITY OF SITUCANCHA,"
+        " JUNIN DEPARTMENT, AND SHOT TWO ENGINEERS TO DEATH. LAST SUNDAY, TERRORISTS MURDERED FOUR"
+        " ENGINEERS WHO WERE WORKING IN AN AGRICULTURAL DEVELOPMENT PROGRAM IN THE SMALL TOWN OF AQUIRA,"
+        " IN THE SOUTHERN DEPARTMENT OF APURIMAC."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert [(i.killed, (i.date or "").lower()) for i in incidents] == [
+        (2, "last wednesday"),
+        (4, "last sunday"),
+    ]
+
+
+def test_a_relative_time_later_continues_the_incident(extractor: Extractor) -> None:
+    # real SATP text (dev row 790, annotated.jsonl), shortened: abducted last night, died this morning
+    text = (
+        "T S Hegin Haokip (48) of Molnam village was taken away by suspected NSCN IM militants last night"
+        " around 7 PM and was severely assaulted, a senior Police officer said. He succumbed to his injuries"
+        " this morning."
+    )
+    assert len(extractor.extract(text, []).incidents) == 1

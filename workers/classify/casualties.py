@@ -307,6 +307,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if prev in _BEFORE_NOT_COUNT or prev in _MONTHS or nxt in _MONTHS or nxt in _UNIT_AFTER:
         return True
+    if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low in _UNIT_AFTER:  # "a 400-meter radius"
+        return True
     if prev == "(" and nxt == ")":  # "Indersa Parsa (50)": an age
         return True
     if prev == "," and prev2 in _MONTHS:
@@ -332,9 +334,12 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
     while i < n:
         # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination
         definite = toks[i].low == "the"
-        if toks[i].low in ("a", "an", "the") and i not in taken:
+        counted = counts.get(i)
+        # "one army officer and a civilian died": an exact count can open a coordination too
+        opens = counted is not None and not counted.approx and counted.first == i
+        if (toks[i].low in ("a", "an", "the") and i not in taken) or opens:
             # up to three modifiers, then a person noun
-            k = i + 1
+            k = (counted.last if opens and counted else i) + 1
             while (
                 k < n
                 and k <= i + 4
@@ -343,7 +348,13 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low not in _FUNCTION_WORDS
             ):
                 k += 1
-            if k < n and toks[k].low in _PERSON_NOUNS and k <= i + 4 and not toks[k].low.endswith("s"):
+            reach = (counted.last if opens and counted else i) + 4
+            if (
+                k < n
+                and toks[k].low in _PERSON_NOUNS
+                and k <= reach
+                and (opens or not toks[k].low.endswith("s"))
+            ):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
                     k += 1
                 if _attributive(toks, k):  # "a security checkpoint", "a police station": no one
@@ -352,7 +363,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 if k + 1 < n and toks[k + 1].low in _SAYING:  # "a police spokesman said": the source
                     i = k + 1
                     continue
-                count, last = 1, k
+                count, last = (counted.value if opens and counted else 1), k
                 if (
                     definite
                     and last + 2 < n
@@ -389,8 +400,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         last = det
                     else:
                         break
-                if definite and count == 1:
-                    i += 1
+                if (definite and count == 1) or (opens and last == k):
+                    i += 1  # an exact count with nothing coordinated stays what it was
                     continue
                 out.append(_Num(count, False, i, last, person=True))
                 i = last + 1
@@ -574,6 +585,29 @@ def _of_the_attackers(toks: list[_Tok], num: _Num) -> bool:
     )
 
 
+def _shared_cue(
+    toks: list[_Tok], num: _Num, later: list[_Num], cues: list[tuple[int, Kind]]
+) -> tuple[int, Kind] | None:
+    """ "died, 5 policemen and 2 civilians were injured": ``num`` is coordinated with the next count
+    ("and" within three tokens), whose cue follows it after an auxiliary, and a comma separates
+    ``num`` from the cue before it; the coordinated counts then share the later cue (returned)."""
+    if num.first == 0 or toks[num.first - 1].low != ",":
+        return None
+    end = num.last
+    if (
+        later
+        and 0 < later[0].first - num.last <= 3
+        and "and" in {t.low for t in toks[num.last + 1 : later[0].first]}
+    ):
+        end = later[0].last
+    elif not any(t.low == "and" for t in toks[num.first : num.last + 1]):
+        return None  # no coordination: "killed four, 3 ..." is not this case
+    after = next(((k, kind) for k, kind in cues if k > end), None)
+    if after is not None and after[0] - end <= 4 and toks[after[0] - 1].low in _AUX:
+        return after
+    return None
+
+
 def _passive_pair(toks: list[_Tok], k: int) -> bool:
     """ "were shot at and wounded", "were attacked and injured": the cue shares an earlier auxiliary."""
     return k >= 3 and toks[k - 1].low == "and" and any(t.low in _AUX for t in toks[max(0, k - 5) : k - 1])
@@ -584,9 +618,12 @@ def _parse(text: str) -> Casualties:
     nums = _numbers(toks)
     taken = {k for num in nums for k in range(num.first, num.last + 1)}
     by_first = {num.first: num for num in nums}
-    mentions = [p for p in _people_mentions(toks, taken, by_first) if p.first not in taken]
-    # a count coordinated into a mention ("a policeman and two civilians") is part of it
-    absorbed = {c.first for p in mentions for c in nums if p.first < c.first and c.last <= p.last}
+    mentions = [
+        p for p in _people_mentions(toks, taken, by_first) if p.first not in taken or p.first in by_first
+    ]
+    # a count coordinated into a mention ("a policeman and two civilians") is part of it, and so
+    # is the count that opens one ("one officer and a civilian")
+    absorbed = {c.first for p in mentions for c in nums if p.first <= c.first and c.last <= p.last}
     nums = [c for c in nums if c.first not in absorbed] + mentions
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
@@ -662,7 +699,15 @@ def _parse(text: str) -> Casualties:
             if best is None or rank < best[:3]:
                 best = (rank[0], rank[1], rank[2], kind)
                 best_k = k
-        if best is None and idx > 0 and idx - 1 in bound:
+        shared = (
+            _shared_cue(toks, num, nums[idx + 1 :], cues) if best is not None and best_k < num.first else None
+        )
+        if shared is not None:
+            # "one officer died, 5 policemen and 2 civilians were injured": the count opens a
+            # coordination whose verb comes after it; the cue before lies past a comma.
+            best_k, best = shared[0], (0, 0, 1, shared[1])
+            bound[idx] = best_k
+        elif best is None and idx > 0 and idx - 1 in bound:
             # "killing two soldiers and three civilians": a list after the cue shares it
             prev, k = nums[idx - 1], bound[idx - 1]
             gap = [t.low for t in toks[prev.last + 1 : num.first]]

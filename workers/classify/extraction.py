@@ -168,9 +168,13 @@ _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it
 # Running totals over a long period ("More than 2,500 civilians have been killed so far this year",
 # "killed since 2001") are context, not an incident of their own.
 _CUMULATIVE = re.compile(
-    r"\b(?:so far this year|this year alone|to date|since (?:19|20)\d\d|"
+    r"\b(?:so far this (?:year|month|week)|this (?:year|month) alone|to date|since (?:19|20)\d\d|"
+    r"(?:a|the) (?:particularly |most |very )?(?:bloody|deadly|violent) (?:month|year|week)|"
+    r"since (?:(?:early|late|mid-?) ?)?(?:january|february|march|april|june|july|august|september|"
+    r"october|november|december)\b(?! \d)|"
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting) (?:began|started)|"
+    r"(?:for|in) (?:a|one|two|three|four|five|\d+) (?:decades?|years)|(?:civil )?war in which|"
     r"(?:in|over) the (?:past|last) "
     r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months?|weeks?))\b",
     re.I,
@@ -961,7 +965,9 @@ def _name_word(tok: Token) -> bool:
 
 def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     if not s.fresh:
-        return True
+        # "The police also reported that on 26 January terrorists murdered three ... in Campina": a
+        # report of its own on another day than the incident's is another incident, fresh or not.
+        return not s.event or not _other_day(group, s)
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = _choose_location(group)
@@ -1116,6 +1122,35 @@ def _opens_elsewhere(s: _Sentence, group: list[_Sentence]) -> bool:
     if not known or any(p.kind == "country" for p in known):
         return False  # "... in Afghanistan. In Kabul, ...": the same story, told closer
     return not any(_same_name(name, p.location.name) for p in known)
+
+
+def _day(expr: str) -> str:
+    expr = re.sub(
+        r"\b(?:on|early|late|the|of|at|in|dawn|morning|afternoon|evening|night)\b|[,.]", " ", expr.lower()
+    )
+    return " ".join(expr.split())
+
+
+# A date that names its day: a weekday, a month or a number ("last Sunday", "on 26 January").
+_NAMED_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)|\d",
+    re.I,
+)
+
+
+def _other_day(group: list[_Sentence], s: _Sentence) -> bool:
+    """Whether ``s`` names a day for its attack ("on 26 January", "last Sunday") that none of the
+    group's dates is. A relative time ("this morning", "last night") does not: a later sentence
+    that says "he succumbed this morning" continues the story; nor does a sentence that relates
+    two times ("the first attack since the talks began last Wednesday")."""
+    if re.search(r"\bsince\b", s.text, re.I):
+        return False
+    mine = [_day(d) for d in s.dates if _day(d) and _NAMED_DAY.search(d)]
+    theirs = [_day(d) for g in group for d in g.dates if _day(d)]
+    if not mine or not theirs:
+        return False
+    return not any(a in b or b in a for a in mine for b in theirs)
 
 
 def _same_name(a: str, b: str) -> bool:
