@@ -41,6 +41,24 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
         # an exact count opens a coordination; counts coordinated after a comma share the later verb
         ("One army officer and a civilian died.", 2, None),
+        # a bulletin without full stops that tells its toll twice (real SATP text, dev row 897)
+        (
+            "Two security personnel were killed and another one was injured in firing in Angor Adda area"
+            " on October 16 reports Dawn Sources said that unidentified assailants targeted a check post at"
+            " Angor Adda at 9 46am Two security personnel Idrees Khan and Arshad were killed",
+            2,
+            1,
+        ),
+        ("Two soldiers were killed in Kunar and two soldiers were killed in Paktia.", 4, None),
+        # whose house, not who was hurt (dev row 772)
+        (
+            "A suicide bomber struck near the house of a pro Government militant commander, killing nine.",
+            9,
+            None,
+        ),
+        # what befell the others (train row 1771); the attack's own men (train row 6026)
+        ("At least ten terrorists were killed and two others were captured alive.", 10, None),
+        ("A policeman is killed and another injured. The three attackers are later killed.", 1, 1),
         ("Two soldiers died, three policemen and two civilians were wounded.", 2, 5),
         ("Bombers attack a mosque, killing at least 5 people and injuring more than 20.", 5, 20),
         ("Two gunmen kill three soldiers near the city.", 3, None),

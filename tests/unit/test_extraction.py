@@ -704,3 +704,17 @@ def test_a_relative_time_later_continues_the_incident(extractor: Extractor) -> N
         " this morning."
     )
     assert len(extractor.extract(text, []).incidents) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real MUC-4 wire copy (train rows 3525 and 2452), shortened
+        "TERRORISTS MURDERED FOUR ENGINEERS IN AQUIRA, APPARENTLY MEMBERS OF THE MAOIST SHINING PATH.",
+        "A BOMB EXPLODED IN AYACUCHO, KILLING TWO PEASANTS. THE POLICE BLAMED THE MAOIST TERRORIST GROUP"
+        " THE SHINING PATH.",
+    ],
+)
+def test_a_group_name_that_qualifies_another_group_is_not_an_actor(extractor: Extractor, text: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == ["Shining Path"]

@@ -337,6 +337,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         counted = counts.get(i)
         # "one army officer and a civilian died": an exact count can open a coordination too
         opens = counted is not None and not counted.approx and counted.first == i
+        if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _OWNED:
+            i += 1  # "the house of a militant commander": whose house, not who was hurt
+            continue
         if (toks[i].low in ("a", "an", "the") and i not in taken) or opens:
             # up to three modifiers, then a person noun
             k = (counted.last if opens and counted else i) + 1
@@ -415,6 +418,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         i += 1
     return out
 
+
+# Things a person owns or runs, attacked in the person's name.
+_OWNED = {"house", "home", "residence", "car", "vehicle", "office", "shop", "convoy", "farm", "compound"}
 
 _SAYING = {
     "said",
@@ -608,6 +614,60 @@ def _shared_cue(
     return None
 
 
+def _full_stop(toks: list[_Tok], t: int) -> bool:
+    """A full stop that ends a sentence: after a word (not an initial as in "U.S."), before a capital."""
+    return (
+        toks[t].low == "."
+        and 0 < t < len(toks) - 1
+        and len(toks[t - 1].text) > 1
+        and toks[t - 1].text.isalpha()
+        and toks[t + 1].text[:1].isupper()
+    )
+
+
+def _head_noun(toks: list[_Tok], num: _Num) -> str:
+    """The person noun a count is of ("two security personnel" -> "personnel"), or ""."""
+    for t in toks[num.last + 1 : num.last + 4]:
+        if t.low in _PERSON_NOUNS and t.low not in _ATTRIBUTIVE:
+            return t.low
+    return ""
+
+
+def _told_again(toks: list[_Tok], num: _Num, earlier: list[tuple[Count, _Num]]) -> bool:
+    """Whether an earlier count of the same kind gave the same number of the same people: a bulletin
+    without full stops tells its toll twice ("Two security personnel were killed ... Two security
+    personnel Idrees Khan and Arshad were killed")."""
+    head = _head_noun(toks, num)
+    if not head or num.person or (num.first > 0 and toks[num.first - 1].low in ("and", ",", "while")):
+        return False  # "two soldiers were killed in Kunar and two soldiers in Paktia": a list
+    return any(
+        c.value == num.value and _head_noun(toks, n) == head and num.first - n.last >= 12 for c, n in earlier
+    )
+
+
+# Past participles after which a count's people were not hurt (what befell them instead).
+_OTHER_FATES = {"captured", "arrested", "abducted", "kidnapped", "rescued", "detained", "freed", "released"}
+
+
+def _own_verb(toks: list[_Tok], num: _Num) -> bool:
+    """ "killed and two others were captured alive": the count is the subject of another verb."""
+    after = [t.low for t in toks[num.last + 1 : num.last + 5]]
+    return any(a in _AUX and b in _OTHER_FATES for a, b in zip(after, after[1:], strict=False))
+
+
+def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
+    """ "The three attackers are later killed": the definite article marks the attack's own men,
+    whose deaths are no victims' toll (unlike "six guerrillas were killed", which can be)."""
+    j = num.last + 1
+    return (
+        not num.person
+        and num.first > 0
+        and toks[num.first - 1].low in ("the", "all")
+        and j < len(toks)
+        and toks[j].low in _PERPETRATORS | {"bombers", "bomber", "assailant", "attacker", "gunman"}
+    )
+
+
 def _passive_pair(toks: list[_Tok], k: int) -> bool:
     """ "were shot at and wounded", "were attacked and injured": the cue shares an earlier auxiliary."""
     return k >= 3 and toks[k - 1].low == "and" and any(t.low in _AUX for t in toks[max(0, k - 5) : k - 1])
@@ -662,6 +722,7 @@ def _parse(text: str) -> Casualties:
     for tok in toks:
         depth = depth + 1 if tok.low == "(" else max(0, depth - 1) if tok.low == ")" else depth
         bracketed.append(bracketed[-1] + int(depth > 0 or tok.low == ")"))
+    told: list[tuple[Count, _Num]] = []  # counts kept so far, with the numbers they came from
     for idx, num in enumerate(nums):
         best: tuple[int, int, int, Kind] | None = None
         best_k = -1
@@ -685,8 +746,8 @@ def _parse(text: str) -> Casualties:
             lo, hi = (k, num.first) if k < num.first else (num.last, k)
             if bisect_right(firsts, lo) < bisect_left(firsts, hi):
                 continue  # another number is closer to this cue
-            if any(toks[t].low in (";",) for t in range(lo, hi)):
-                continue
+            if any(toks[t].low == ";" or _full_stop(toks, t) for t in range(lo, hi)):
+                continue  # a cue binds within its sentence
             if k < num.first and toks[num.first - 1].low == "by":
                 continue  # "killed by 3 gunmen": attackers, not victims
             # "were killed while 39 others sustained injuries": a conjunction before the number
@@ -731,7 +792,15 @@ def _parse(text: str) -> Casualties:
                 idx, None
             )  # too far to count: "X ..., identified as Y (45), was killed" still counts one
             continue
-        sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
+        if _told_again(toks, num, [(c, n) for c, n in told if c.kind == best[3]]):
+            continue  # "Two security personnel were killed ... Two security personnel X and Y were killed"
+        if best_k < num.first and _own_verb(toks, num):
+            continue  # "ten were killed and two others were captured": "captured" is what befell them
+        if best_k > num.last and _the_attackers(toks, num):
+            continue  # "the three attackers were later killed": the attack's own men
+        count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end)
+        sums[best[3]].append(count)
+        told.append((count, num))
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
         if m.group("cas"):

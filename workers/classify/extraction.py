@@ -830,14 +830,17 @@ class Extractor:
         named: set[int] = set()  # tokens of the groups found by name
         # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
         hits = [doc[a:b] for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc))]
-        for span in filter_spans(
+        spans = filter_spans(
             [
                 Span(doc, h.start, h.end, label=m)
                 for (m, _, _), h in zip(
                     list(self.actor_lower(doc)) + list(self.actor_exact(doc)), hits, strict=True
                 )
             ]
-        ):
+        )
+        for span in spans:
+            if _describes_next_group(doc, span, spans):
+                continue  # "the Maoist Shining Path": an adjective of the group, not another group
             if sent.start <= span.start < sent.end:
                 name = span.label_
                 named.update(range(span.start, span.end))
@@ -1094,6 +1097,22 @@ _PEOPLE_NOUNS = _INSTITUTIONS | {
 
 def _demonym_noun(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i + 1].lower_ in _PEOPLE_NOUNS
+
+
+# Words between a group's name used as an adjective and the group it describes: "the Maoist
+# terrorist group the Shining Path", "the pro-Maoist Shining Path".
+_GROUP_DESCRIPTORS = {
+    "the", "terrorist", "guerrilla", "rebel", "insurgent", "militant", "armed", "group",
+    "movement", "organization", "organisation", "-", ",",
+}  # fmt: skip
+
+
+def _describes_next_group(doc: Doc, span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` (a group's name) only qualifies the next group named a few words on."""
+    nxt = next((o for o in spans if o.start >= span.end), None)
+    if nxt is None or nxt.label_ == span.label_ or nxt.start - span.end > 4:
+        return False
+    return all(t.lower_ in _GROUP_DESCRIPTORS for t in doc[span.end : nxt.start])
 
 
 def _parent_group(doc: Doc, start: int, end: int) -> bool:
