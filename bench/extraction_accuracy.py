@@ -193,6 +193,9 @@ def actor_key(name: str) -> str:
     if low in _GROUP_NAMES:
         return _GROUP_NAMES[low]
     low = GENERIC_PERPETRATORS.get(low) or low
+    head = low.rsplit(" ", 1)
+    if len(head) == 2 and GENERIC_PERPETRATORS.get(head[1]):  # "Islamic extremist" = "Islamic extremists"
+        low = f"{head[0]} {GENERIC_PERPETRATORS[head[1]]}"
     if low.startswith(("unidentified ", "unknown ")):
         rest = low.split(" ", 1)[1]
         rest = GENERIC_PERPETRATORS.get(rest) or rest

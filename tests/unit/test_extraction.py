@@ -718,3 +718,30 @@ def test_a_relative_time_later_continues_the_incident(extractor: Extractor) -> N
 def test_a_group_name_that_qualifies_another_group_is_not_an_actor(extractor: Extractor, text: str) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == ["Shining Path"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # real WCEP items (train rows 7814 and 4831, heldout-4.jsonl)
+        (
+            "Kurdish insurgents kill at least two Turkish soldiers when attacking a military base with"
+            " rockets in Iraq. (Reuters)",
+            ["Kurdish insurgents"],
+        ),
+        (
+            "An attack by an Islamic extremist kills one tourist and injures the other.",
+            ["Islamic extremists"],
+        ),
+        (
+            "Russian-led militants shelled Ukrainian positions near Donetsk, killing two soldiers.",
+            ["Russian-led militants"],
+        ),
+        ("Suspected militants shot dead two policemen in Quetta on Monday.", ["militants"]),
+    ],
+)
+def test_a_generic_actor_keeps_the_word_that_says_whose(
+    extractor: Extractor, text: str, actors: list[str]
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == actors

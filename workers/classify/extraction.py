@@ -158,6 +158,15 @@ _INSTITUTIONS = {
 _FUNCTION_AFTER = set(STOP_WORDS) | {"said", "says", "reported", "close", "near"} - _INSTITUTIONS
 _SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
+# Words before a generic word that say whose attackers they were: a creed or a cause
+# ("Islamist militants", "Maoist rebels"), a people ("Kurdish insurgents", via DEMONYMS), a
+# patron ("Russian-led militants", "Iran-backed fighters", "pro-government militias").
+_CAUSES = {
+    "islamist", "islamic", "jihadist", "maoist", "marxist", "leftist", "left-wing", "right-wing",
+    "separatist", "secessionist", "sunni", "shia", "shiite", "muslim", "christian", "hindu", "buddhist",
+    "sikh", "tribal", "ethnic", "communist", "nationalist", "dissident", "loyalist", "republican",
+}  # fmt: skip
+_PATRON = re.compile(r"^(?:pro-\w+|\w+-(?:led|backed|linked|allied|aligned|affiliated|inspired|supported))$")
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
@@ -873,6 +882,8 @@ class Extractor:
                 before = {t.lower_ for t in doc[max(sent.start, start - 2) : start]}
                 if name and before & _UNKNOWN and not name.startswith("unidentified"):
                     name = "unidentified " + name
+                elif name and (quality := _qualifier(doc, start, sent.start)):
+                    name = f"{quality} {name}"  # "Kurdish insurgents", "Islamist militants"
                 if name and name not in generic:
                     generic.append(name)
         return groups, generic
@@ -1113,6 +1124,24 @@ def _describes_next_group(doc: Doc, span: Span, spans: list[Span]) -> bool:
     if nxt is None or nxt.label_ == span.label_ or nxt.start - span.end > 4:
         return False
     return all(t.lower_ in _GROUP_DESCRIPTORS for t in doc[span.end : nxt.start])
+
+
+def _qualifier(doc: Doc, start: int, sent_start: int) -> str:
+    """The word before a generic actor that says whose it is ("Kurdish", "Islamist", "Russian-led"),
+    over "suspected" ("suspected Muslim separatists"); "" if none. In text without capitals the
+    word is capitalised as it would be written ("kurdish" -> "Kurdish")."""
+    i = start - 1
+    if i < sent_start:
+        return ""
+    # "Russian-led" is three tokens in spaCy: "Russian", "-", "led"
+    if i - 2 >= sent_start and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == "":
+        word = doc[i - 2 : i + 1].text
+    else:
+        word = doc[i].text
+    low = word.lower()
+    if not (low in _CAUSES or low in DEMONYMS or _PATRON.match(low)):
+        return ""
+    return word if any(c.isupper() for c in word) else word[:1].upper() + word[1:]
 
 
 def _parent_group(doc: Doc, start: int, end: int) -> bool:
