@@ -745,3 +745,13 @@ def test_a_generic_actor_keeps_the_word_that_says_whose(
 ) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == actors
+
+
+def test_a_country_that_says_whose_yields_to_the_place_around(extractor: Extractor) -> None:
+    # real MUC-4 wire copy (train row 3298), shortened
+    text = (
+        "SANTIAGO, 2 JAN 90 -- A BOMB EXPLODED IN DOWNTOWN VINA DEL MAR TODAY. POLICE TODAY REPORTED THAT"
+        " DURING THE LAST FEW HOURS TERRORISTS STAGED THREE BOMB ATTACKS AGAINST U.S. PROPERTIES."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert incidents and all(i.location and i.location.country_code == "CL" for i in incidents)

@@ -920,7 +920,15 @@ class Extractor:
             itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
             killed = _combine([(s.killed, s.additive) for s in g])
             injured = _combine([(s.injured, s.additive) for s in g])
-            loc = _choose_location(g) or _context_location(sentences, g[0])
+            loc = _choose_location(g)
+            if loc is None or _only_asides(g):
+                # "three bomb attacks against U.S. properties": a place that only says whose
+                # yields to a place the sentences around name as where
+                loc = (
+                    _context_location(sentences, g[0], where=True)
+                    or loc
+                    or _context_location(sentences, g[0])
+                )
             if loc is not None and loc.country_code is None:
                 loc.country_code = _context_country(sentences, g)
             actors: list[str] = []
@@ -1285,13 +1293,21 @@ def _choose_location(group: list[_Sentence], where_only: bool = False) -> Locati
     return best.location.model_copy()
 
 
-def _context_location(sentences: list[_Sentence], first: _Sentence) -> Location | None:
+def _only_asides(group: list[_Sentence]) -> bool:
+    """Whether every place the incident's sentences name is a country's name that says whose or
+    whence, not where ("U.S. properties", "from Afghanistan"), or a people's name. (A town or a
+    region inside a longer name, "Kuz Kunar", is also an aside, but still tells where.)"""
+    mentions = [m for s in group for m in s.places]
+    return bool(mentions) and all(m.kind in ("country", "demonym") and m.rank < 0 for m in mentions)
+
+
+def _context_location(sentences: list[_Sentence], first: _Sentence, where: bool = False) -> Location | None:
+    """The place of the nearest sentence before ``first`` that names one, else of the next two;
+    ``where``: only places named as where something is (no "U.S. properties", no demonym)."""
     idx = sentences.index(first)
-    for s in reversed(sentences[:idx]):
-        loc = _choose_location([s])
-        if loc:
-            return loc
-    for s in sentences[idx + 1 : idx + 3]:
+    for s in [*reversed(sentences[:idx]), *sentences[idx + 1 : idx + 3]]:
+        if where and _only_asides([s]):
+            continue
         loc = _choose_location([s])
         if loc:
             return loc
