@@ -41,6 +41,15 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
         # an exact count opens a coordination; counts coordinated after a comma share the later verb
         ("One army officer and a civilian died.", 2, None),
+        # a person noun before an attack word is no person (real MUC-4 copy, train row 3287)
+        ("A treasury police member was killed in a rebel attack in San Miguel.", 1, None),
+        ("A civil defense member was wounded in a rebel harassment of the civil defense group.", None, 1),
+        (
+            "The Red Cross reported that eight minors were wounded in two clashes between guerrillas and"
+            " soldiers.",
+            None,
+            8,
+        ),
         # a bulletin without full stops that tells its toll twice (real SATP text, dev row 897)
         (
             "Two security personnel were killed and another one was injured in firing in Angor Adda area"

@@ -755,3 +755,40 @@ def test_a_country_that_says_whose_yields_to_the_place_around(extractor: Extract
     )
     incidents = extractor.extract(text, []).incidents
     assert incidents and all(i.location and i.location.country_code == "CL" for i in incidents)
+
+
+def test_a_further_toll_in_another_town_is_another_incident(extractor: Extractor) -> None:
+    # real MUC-4 wire copy (train row 3287), shortened
+    text = (
+        "A TREASURY POLICE MEMBER WAS KILLED IN A REBEL ATTACK IN SAN MIGUEL, THE COUNTRY'S THIRD LARGEST"
+        " CITY, EARLY THIS MORNING. MILITARY REPORTS ADDED THAT A CIVIL DEFENSE MEMBER WAS WOUNDED IN A REBEL"
+        " HARASSMENT OF THE CIVIL DEFENSE GROUP IN THE TOWN OF YUCUAYQUIN, EASTERN MORAZAN DEPARTMENT."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert [(i.location.name if i.location else None, i.killed, i.injured) for i in incidents] == [
+        ("San Miguel", 1, None),
+        ("Yucuayquin", None, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # real MUC-4 wire copy (train rows 2301 and 3453), shortened
+        (
+            "RICARDO ALFONSO CASTELLAR, MAYOR OF ACHI, IN THE NORTHERN DEPARTMENT OF BOLIVAR, WAS KIDNAPPED"
+            " ON 5 JANUARY BY GUERRILLAS.",
+            "Bolivar",
+        ),
+        (
+            "A BOMB EXPLODED IN BOGOTA TODAY, KILLING ONE PERSON. EXPLOSIVES EXPERTS FROM THE SECRET POLICE"
+            " DEPARTMENT INSPECTED THE SITE.",
+            "Bogotá",
+        ),
+    ],
+)
+def test_a_department_that_is_an_office_or_a_direction_is_no_place(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name in (place, place.replace("á", "a"))

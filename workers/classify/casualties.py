@@ -78,7 +78,8 @@ _PERSON_NOUNS = {
     "inmate", "inmates", "insurgent", "insurgents", "jawan", "jawans", "journalist", "journalists",
     "judge", "kids", "laborer", "laborers", "labourer", "labourers", "leader", "leaders", "man",
     "marine", "marines", "mayor", "member", "members", "men", "migrant", "migrants", "militant",
-    "militants", "militiaman", "militiamen", "mother", "mourners", "nationals", "nephew", "nurse",
+    "minor", "minors", "militants", "militiaman", "militiamen", "mother", "mourners", "nationals",
+    "nephew", "nurse",
     "nurses", "officer", "officers", "official", "officials", "other", "others", "owner",
     "paramilitaries", "passenger", "passengers", "passer", "passers", "passersby", "patient",
     "patients", "peacekeeper", "peacekeepers", "peasant", "peasants", "people", "person", "personnel",
@@ -360,7 +361,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             ):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
                     k += 1
-                if _attributive(toks, k):  # "a security checkpoint", "a police station": no one
+                if _attributive(toks, k) or (k + 1 < n and toks[k + 1].low in _NOT_PEOPLE_HEADS):
+                    # "a security checkpoint", "a police station", "a rebel attack": no one
                     i = k + 1
                     continue
                 if k + 1 < n and toks[k + 1].low in _SAYING:  # "a police spokesman said": the source
@@ -445,6 +447,12 @@ def _coordinator(toks: list[_Tok], j: int) -> int:
     return 0
 
 
+# Nouns after a person noun that make it a modifier, whatever the person noun: "a rebel attack",
+# "a guerrilla harassment", "a militant hideout".
+_NOT_PEOPLE_HEADS = {
+    "attack", "attacks", "harassment", "ambush", "raid", "camp", "base", "hideout", "stronghold",
+    "offensive", "position", "positions", "column", "group", "unit", "cell", "den", "outfit",
+}  # fmt: skip
 # Person nouns that are as often a modifier of a thing: "a security post", "a police van".
 _ATTRIBUTIVE = {"security", "police", "family", "crew", "staff"}
 
@@ -552,6 +560,8 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     for t in toks[j + 1 : j + 5]:  # "7 newly US-trained Iraqi policemen", but not "two buses wounded"
         if t.low in _PERSON_NOUNS:
             return True
+        if t.low in ("between", "in", "at", "on", "with", "from", "by", "of", "near", "against"):
+            return False  # "two clashes between guerrillas and soldiers": the soldiers are another phrase
         if t.low in _KILL_CUES or t.low in _INJURY_CUES or not t.text.replace("-", "").isalpha():
             return False
     return False

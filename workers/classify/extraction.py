@@ -988,8 +988,12 @@ def _name_word(tok: Token) -> bool:
 def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     if not s.fresh:
         # "The police also reported that on 26 January terrorists murdered three ... in Campina": a
-        # report of its own on another day than the incident's is another incident, fresh or not.
-        return not s.event or not _other_day(group, s)
+        # report of its own on another day than the incident's is another incident, fresh or not;
+        # so is a further toll in another town ("Military reports added that a civil defense member
+        # was wounded in the town of Yucuayquin").
+        if not s.event:
+            return True
+        return not (_other_day(group, s) or _further_toll_elsewhere(group, s))
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = _choose_location(group)
@@ -1026,7 +1030,15 @@ _DESIGNATED_BEFORE = {
     "neighbourhood",
 }
 # Common words that may stand next to those nouns without being a name.
-_NOT_NAMES = {"same", "whole", "entire", "local", "nearby", "rural", "urban", "small", "poor", "residential"}
+_NOT_NAMES = {
+    "same", "whole", "entire", "local", "nearby", "rural", "urban", "small", "poor", "residential",
+    # directions: "the northern department of Bolivar" names Bolivar
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+    # departments that are offices, not regions: "the press department", "the secret police department"
+    "press", "police", "secret", "fire", "health", "justice", "defense", "defence", "state", "foreign",
+    "interior", "treasury", "security", "intelligence", "investigation", "investigations", "public",
+}  # fmt: skip
 
 
 def _designated_names(doc: Doc) -> list[tuple[int, int]]:
@@ -1178,6 +1190,24 @@ def _opens_elsewhere(s: _Sentence, group: list[_Sentence]) -> bool:
     if not known or any(p.kind == "country" for p in known):
         return False  # "... in Afghanistan. In Kabul, ...": the same story, told closer
     return not any(_same_name(name, p.location.name) for p in known)
+
+
+_FURTHER = re.compile(
+    r"\b(?:added|also|furthermore|moreover|in addition|another|separately|meanwhile)\b", re.I
+)
+
+
+def _further_toll_elsewhere(group: list[_Sentence], s: _Sentence) -> bool:
+    """A sentence that says it adds something, gives a toll of its own, and names as where it
+    happened a town or district the group has not named (not a country, not a larger region
+    of it)."""
+    if s.killed is None and s.injured is None or not _FURTHER.search(s.text):
+        return False
+    mine = [m for m in s.places if m.locative and m.kind in ("city", "ner") and not m.facility]
+    known = [m for g in group for m in g.places]
+    if not mine or not known:
+        return False
+    return not any(_same_name(a.location.name, b.location.name) for a in mine for b in known)
 
 
 def _day(expr: str) -> str:
