@@ -143,3 +143,53 @@ def test_a_blast_in_a_city_has_no_site_target(extractor: Extractor) -> None:
     """ "in" finds a site only when a place noun of the lexicon follows: a city is where, not what."""
     (incident,) = extractor.extract("A bomb blast in Quetta killed five people on Monday.", []).incidents
     assert incident.targets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # real texts of the tuning sets (heldout-4.jsonl, heldout-train.jsonl), shortened
+        (
+            "Unknown armed militants shot at and injured Crime Investigation Department (CID) Superintendent"
+            " of Police (SP) Shahnawaz Khan in Satellite Town area of Quetta on May 8.",
+            "Crime Investigation Department (CID) Superintendent of Police",
+        ),
+        (
+            "The Maoists killed Jaleshwar Prajapati (38), a councillor of ward VI of Tilaiya panchayat"
+            " in Bokaro District.",
+            "Jaleshwar Prajapati (38), a councillor",
+        ),
+        (
+            "A deadly explosion caused by a landmine killed or wounded at least 26 civilians including many"
+            " children in Spin Boldak district of Kandahar.",
+            "26 civilians",
+        ),
+        (
+            "A man, identified as Ali Hussain, was shot dead by unidentified militants"
+            " in Usta Muhammad city on September 26.",
+            "A man",
+        ),
+        (
+            "Separately, a prayer leader, Shafiq Rehman (30), was shot dead in North Nazimabad area"
+            " in Karachi on November 4.",
+            "a prayer leader",
+        ),
+        (
+            "Awami National Party (ANP) local leader Syed Jamshaid Ali was shot dead by unidentified"
+            " assailants in Manglore area of Swat District.",
+            "local leader Syed Jamshaid Ali",
+        ),
+        ("At least three rockets struck near the German Embassy in Baghdad.", "the German Embassy"),
+        (
+            "Suspected militants blew up a primary school in Adezai on the suburbs of Peshawar.",
+            "a primary school",
+        ),
+    ],
+)
+def test_victims_named_with_their_names_and_what_was_blown_up(
+    extractor: Extractor, text: str, target: str
+) -> None:
+    """A role after a bracketed acronym, a name before its role or after it, "killed or wounded",
+    "blew up X", and a site after "struck near"."""
+    targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
+    assert target in targets

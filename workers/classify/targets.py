@@ -43,6 +43,7 @@ _OBJECT_VERBS = {
     "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit",
     "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "kidnap", "kidnapped",
     "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts", "assassinated",
+    "assassinate", "assassinates", "assassinating",
 }
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
                  "shelling", "siege", "kidnapping", "abduction", "killing"}
@@ -52,7 +53,7 @@ _SITE_WORDS = {"exploded", "explodes", "explosion", "blast", "bomb", "bombing", 
                "off",
                "fire", "fired", "firing", "grenade", "went", "occurred", "occurs", "explode", "attack",
                "lobbed", "hurled", "planted", "shooting", "bombings", "blasts", "explosions", "shootings",
-               "up"}
+               "up", "struck", "landed", "fell"}
 # "in" too: "a blast in a crowded market" (a site must be a place or vehicle noun of the lexicon,
 # so "a blast in Kabul" gives none).
 _SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting", "in"}
@@ -156,11 +157,15 @@ class TargetFinder:
                 or (w == "fire" and nxt == "to" and i > 0 and words[i - 1] in ("set", "sets", "setting"))
                 or (w in ("stormed", "storm", "rammed", "crashed") and nxt == "into")
             ):
-                self._add(found, 3, self._forward(toks, words, i + 2, blocked, places, open_head=True), i)
-            elif w in _OBJECT_VERBS and self._verbal(toks, i):
-                if nxt in ("by", "in", "at", "near", "on", "during", "when", "while", "after"):
-                    continue
+                if i + 2 < len(words) and words[i + 2] != "and":  # "shot at and injured X": the next verb
+                    self._add(found, 3, self._forward(toks, words, i + 2, blocked, places, open_head=True), i)
+            elif w == "up" and i > 0 and words[i - 1] in ("blew", "blow", "blows", "blowing", "blown"):
+                # "blew up a primary school"
                 self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
+            elif w in _OBJECT_VERBS and self._verbal(toks, i):
+                # "struck near the German Embassy": no object; the site below may say what was hit
+                if nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after"):
+                    self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
             elif (
                 w in _VICTIM_VERBS
                 and self._verbal(toks, i)
@@ -169,6 +174,8 @@ class TargetFinder:
                 start = i + 1
                 if w == "shot" and nxt in ("dead", "down"):
                     start += 1
+                if nxt in ("or", "and") and i + 2 < len(words) and words[i + 2] in _VICTIM_VERBS:
+                    start += 2  # "killed or wounded at least 26 civilians"
                 self._add(found, 1, self._forward(toks, words, start, blocked, places, open_head=False), i)
             if w in _SITE_WORDS:
                 for j in range(i + 1, min(len(toks), i + 10)):
@@ -256,8 +263,9 @@ class TargetFinder:
         j = i
         lexical_end = None
         while j < len(toks) and j - begin < MAX_WORDS:
-            if words[j] == "(" and ")" in words[j + 1 : j + 4] and end is not None:
-                j = words.index(")", j) + 1  # "Frontier Corps (FC) camp"
+            if words[j] == "(" and ")" in words[j + 1 : j + 4] and j > begin:
+                # "Frontier Corps (FC) camp", "Crime Investigation Department (CID) Superintendent"
+                j = words.index(")", j + 1) + 1
                 continue
             if not self._wordish(toks[j]):
                 break
@@ -285,6 +293,11 @@ class TargetFinder:
                 end = j  # "a container ship", "a Gram Panchayat"
             j += 1
         if end is None:
+            # "killed Jaleshwar Prajapati (38), a councillor of ward VI": a name, then its role
+            if depth == 0 and j < len(toks) and words[j] == "," and _names(toks[begin:j]):
+                role = self._forward(toks, words, j + 1, blocked, places, open_head=False, depth=1)
+                if role and words[j + 1] in _DETS:
+                    return _clean(" ".join(t.text for t in toks[begin:j]) + ", " + role)
             return None
         if any(t.i in places for t in toks[begin : end + 1]) and lexical_end != end:
             return None  # "at Kotahbari": a place, not a target
@@ -324,6 +337,19 @@ class TargetFinder:
         named = [k for k in range(max(0, end - 9), end) if words[k] == "identified" and words[k + 1] == "as"]
         if named and named[-1] > 0:
             end = named[-1] - 1
+            while end >= 0 and words[end] == ",":  # "A man, identified as Ali Hussain, was shot"
+                end -= 1
+        suffix = ""
+        name_start = end
+        while name_start > 0 and end - name_start < 4 and _name_token(toks[name_start]):
+            name_start -= 1
+        if name_start < end and not self.lexicon.kind_at(words, end)[0]:
+            if words[name_start] == "," and name_start > 0:
+                end = name_start - 1  # "a prayer leader, Shafiq Rehman (30), was shot dead"
+            elif self.lexicon.kind_at(words, name_start)[0] == "person":
+                # "ANP local leader Syed Jamshaid Ali was shot dead": the role, then the name
+                suffix = " " + " ".join(t.text for t in toks[name_start + 1 : end + 1])
+                end = name_start
         if end >= 0 and toks[end].i in places:
             # "nine Mexican police officers in the state of Jalisco are shot dead"
             for k in range(end - 1, max(-1, end - 7), -1):
@@ -354,11 +380,23 @@ class TargetFinder:
             before = max(k for k in range(max(0, before - 5), before) if words[k] == "(") - 1
         if before >= 0 and toks[before].i in blocked:
             return None  # "Seven CPI (Maoist) cadres were killed": the perpetrators' own men
-        return _clean(" ".join(t.text for t in toks[begin : end + 1]))
+        return _clean(" ".join(t.text for t in toks[begin : end + 1]) + suffix)
+
+
+def _name_token(tok: Token) -> bool:
+    """A word of a person's name: capitalised, not all capitals, not a function word."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and tok.lower_ not in _BOUNDARY
+
+
+def _names(toks: list[Token]) -> bool:
+    """Whether ``toks`` are a name and at most an age in brackets: "Jaleshwar Prajapati (38)"."""
+    words = [t for t in toks if not (t.text in "()" or t.like_num)]
+    return 0 < len(words) <= 4 and all(_name_token(t) for t in words)
 
 
 def _clean(text: str) -> str | None:
     text = " ".join(text.replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s").split())
+    text = text.replace("( ", "(").replace(" )", ")")  # "(CID)", as written
     text = text.strip(" ,.;:")
     if not text or text.lower() in _NOT_TARGET:
         return None
