@@ -193,3 +193,27 @@ def test_victims_named_with_their_names_and_what_was_blown_up(
     "blew up X", and a site after "struck near"."""
     targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
     assert target in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # real texts of the tuning sets (heldout-train.jsonl, heldout-4.jsonl), shortened
+        (
+            "In Gazipur District, two traders suffered injuries as blockaders threw petrol bombs at a truck.",
+            "a truck",
+        ),
+        (
+            "A Palestinian is shot dead after he tried to stab an Israeli security guard.",
+            "an Israeli security guard",
+        ),
+        ("In Kuz Kunar, a suicide bomber kills at least 32 people at a funeral.", "a funeral"),
+        (
+            "A car bomb explodes outside the city hall in Nuevo Laredo, injuring 7 bystanders.",
+            "the city hall",
+        ),
+    ],
+)
+def test_sites_of_throwing_and_killing_and_more_roles(extractor: Extractor, text: str, target: str) -> None:
+    targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
+    assert target in targets

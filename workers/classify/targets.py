@@ -48,12 +48,14 @@ _OBJECT_VERBS = {
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
                  "shelling", "siege", "kidnapping", "abduction", "killing"}
 _VICTIM_VERBS = {"kill", "killed", "killing", "kills", "injure", "injured", "injuring", "injures", "wound",
-                 "wounded", "wounding", "wounds", "murdered", "beheaded", "executed", "shot"}
+                 "wounded", "wounding", "wounds", "murdered", "beheaded", "executed", "shot", "stab",
+                 "stabbed", "stabbing", "stabs"}
 _SITE_WORDS = {"exploded", "explodes", "explosion", "blast", "bomb", "bombing", "detonated", "detonates",
                "off",
                "fire", "fired", "firing", "grenade", "went", "occurred", "occurs", "explode", "attack",
                "lobbed", "hurled", "planted", "shooting", "bombings", "blasts", "explosions", "shootings",
-               "up", "struck", "landed", "fell"}
+               "up", "struck", "landed", "fell", "threw", "thrown", "throwing", "hurling",
+               "kill", "kills", "killed", "killing"}
 # "in" too: "a blast in a crowded market" (a site must be a place or vehicle noun of the lexicon,
 # so "a blast in Kabul" gives none).
 _SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting", "in"}
@@ -325,7 +327,13 @@ class TargetFinder:
         return _clean(text)
 
     def _backward(
-        self, toks: list[Token], words: list[str], end: int, blocked: set[int], places: set[int]
+        self,
+        toks: list[Token],
+        words: list[str],
+        end: int,
+        blocked: set[int],
+        places: set[int],
+        depth: int = 0,
     ) -> str | None:
         while end >= 0 and words[end] in ("who", "which", "that", "allegedly", "reportedly", ","):
             end -= 1
