@@ -792,3 +792,22 @@ def test_a_department_that_is_an_office_or_a_direction_is_no_place(
 ) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name in (place, place.replace("á", "a"))
+
+
+def test_several_attacks_in_as_many_places_are_as_many_incidents(extractor: Extractor) -> None:
+    # real WCEP item (dev row 1378, heldout-2026-11-26.jsonl): the toll is the two attacks', so neither's
+    text = (
+        "Two suicide bombings at mosques kill at least 33 people in the northeast Nigerian cities of Yola"
+        " and Maiduguri."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert [(i.location.name if i.location else None, i.killed) for i in incidents] == [
+        ("Yola", None),
+        ("Maiduguri", None),
+    ]
+    assert {i.type for i in incidents} == {"suicide_attack"}
+
+
+def test_one_attack_in_one_place_stays_one_incident(extractor: Extractor) -> None:
+    (incident,) = extractor.extract("Twin blasts in Kabul killed 12 people.", []).incidents
+    assert incident.killed == 12

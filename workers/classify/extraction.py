@@ -945,20 +945,57 @@ class Extractor:
                 actors = generic[:1]
             when = next((d for s in g for d in s.dates), None)
             resolved = _dates.resolve(when, reference) if when else None
-            incidents.append(
-                Incident(
-                    type=itype,
-                    location=loc,
-                    killed=killed,
-                    injured=injured,
-                    actors=actors,
-                    targets=_merge_targets(g),
-                    date=when,
-                    date_iso=resolved.isoformat() if resolved else None,
-                    sentence=" ".join(s.text for s in g),
-                )
+            incident = Incident(
+                type=itype,
+                location=loc,
+                killed=killed,
+                injured=injured,
+                actors=actors,
+                targets=_merge_targets(g),
+                date=when,
+                date_iso=resolved.isoformat() if resolved else None,
+                sentence=" ".join(s.text for s in g),
             )
+            places = _separate_places(g)
+            if len(places) < 2:
+                incidents.append(incident)
+                continue
+            # "two suicide bombings at mosques kill 33 people in Yola and Maiduguri": one incident
+            # per place; the toll is the two attacks', no one of them's
+            for place in places:
+                incidents.append(
+                    incident.model_copy(update={"location": place, "killed": None, "injured": None})
+                )
         return incidents
+
+
+# "two separate ambushes", "twin blasts", "three attacks": the sentence counts its attacks.
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|twin|separate|simultaneous|coordinated)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b",
+    re.I,
+)
+
+
+def _separate_places(group: list[_Sentence]) -> list[Location]:
+    """The places of an incident that is several attacks in as many places, one sentence saying so
+    ("two separate ambushes in Khunti and Seraikela Kharsawan Districts"): two or three towns or
+    districts named as where, joined by "and" or a comma. Otherwise none."""
+    if len(group) != 1 or not _SEVERAL_ATTACKS.search(group[0].text):
+        return []
+    s = group[0]
+    mentions = [m for m in s.places if m.kind in ("city", "admin", "ner") and m.rank >= 0 and not m.facility]
+    out: list[_Mention] = []
+    for m in mentions:
+        if out and not _same_name(out[-1].location.name, m.location.name):
+            between = s.text[out[-1].end - s.start : m.start - s.start].strip().lower()
+            if between not in ("and", ",", ", and"):
+                continue
+        if not out or not _same_name(out[-1].location.name, m.location.name):
+            out.append(m)
+    if len(out) < 2 or len(out) > 3 or len({m.kind == "admin" for m in out}) > 1:
+        return []
+    return [m.location.model_copy() for m in out]
 
 
 def _merge_targets(group: list[_Sentence]) -> list[str]:
