@@ -811,3 +811,15 @@ def test_several_attacks_in_as_many_places_are_as_many_incidents(extractor: Extr
 def test_one_attack_in_one_place_stays_one_incident(extractor: Extractor) -> None:
     (incident,) = extractor.extract("Twin blasts in Kabul killed 12 people.", []).incidents
     assert incident.killed == 12
+
+
+def test_an_acronym_in_brackets_does_not_end_the_sentence(ner_extractor: Extractor) -> None:
+    # real SATP text (train row 4398, heldout-train.jsonl): the date comes after "(PACS) President"
+    text = (
+        "A Communist Party of India Maoist (CPI Maoist) area commander identified as Bhanu Singh and his"
+        " associate thrashed and shot a Primary Agriculture Co Operative Society (PACS) President Banwari"
+        " Prasad (40) of Beta panchayat of Chinia block in Garwah District on March 29 after the latter"
+        " denied them levy, reports The Times of India."
+    )
+    (incident,) = ner_extractor.extract(text, []).incidents
+    assert incident.date == "on March 29"

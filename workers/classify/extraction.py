@@ -309,6 +309,24 @@ def _abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+_ACRONYM_OR_AGE = re.compile(r"\((?:[A-Z][A-Za-z&\-]{0,7}|\d{1,3})\)")
+
+
+@Language.component("wirewatch_bracket_joins")
+def _bracket_joins(doc: Doc) -> Doc:
+    """The statistical sentence segmenter sometimes ends a sentence after an acronym or an age in
+    brackets ("a Primary Agriculture Co Operative Society (PACS) | President Banwari Prasad (40)"):
+    a bracket that holds one is no sentence end. A source in brackets, "(Reuters)", after a
+    full stop still is."""
+    for tok in doc[4:]:
+        if not tok.is_sent_start or doc[tok.i - 1].text != ")" or doc[tok.i - 3].text != "(":
+            continue
+        inside, before = doc[tok.i - 2].text, doc[tok.i - 4].text
+        if before not in (".", "!", "?") and _ACRONYM_OR_AGE.fullmatch(f"({inside})"):
+            tok.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> Gazetteer:
     return Gazetteer()
@@ -327,6 +345,7 @@ class Extractor:
             self.nlp: Language = spacy.load(NER_PACKAGE, disable=["parser"])
             if "senter" in self.nlp.disabled:
                 self.nlp.enable_pipe("senter")
+            self.nlp.add_pipe("wirewatch_bracket_joins", after="senter")
             self.ner_name = f"{NER_PACKAGE}-{self.nlp.meta.get('version', '?')}"
         else:
             self.nlp = spacy.blank("en")
