@@ -37,7 +37,7 @@ import unicodedata
 from pathlib import Path
 
 from wirewatch.workers.classify.extraction import Extractor
-from wirewatch.workers.classify.patterns import GENERIC_PERPETRATORS, load_armed_groups
+from wirewatch.workers.classify.patterns import actor_key
 from wirewatch.workers.classify.targets import head_key
 from wirewatch.workers.models import Incident
 
@@ -154,57 +154,6 @@ def _date_ok(pred: str | None, gold: str | None) -> bool:
     if not p or not g:
         return not p and not g
     return p in g or g in p
-
-
-def _group_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for group in load_armed_groups():
-        for alias in (group.canonical, *group.aliases, *group.exact_case):
-            names.setdefault(" ".join(alias.lower().split()), group.canonical.lower())
-    return names
-
-
-_GROUP_NAMES = _group_names()
-# Words for attackers the text does not identify: one class, whichever word the text or the
-# annotator used ("gunmen", "unidentified persons", "assailants").
-_UNIDENTIFIED = frozenset(
-    [
-        "gunmen",
-        "assailants",
-        "attackers",
-        "unidentified attackers",
-        "armed men",
-        "armed individuals",
-        "group of men",
-    ]
-)
-
-
-_GENERIC_WORDS = frozenset(GENERIC_PERPETRATORS.values()) - {"", "unidentified attackers"}
-
-
-def actor_key(name: str) -> str:
-    """One key per actor: a named group by its canonical name whatever alias was written ("Maoists"
-    and "Communist Party of India (Maoist)" are one group), generic words in their plural, and
-    every word for unidentified attackers as one class. "Unidentified" or "unknown" before another
-    generic word names nobody more or less: "unidentified militants" is "militants" (annotators
-    wrote either)."""
-    low = " ".join(name.lower().split())
-    if low in _GROUP_NAMES:
-        return _GROUP_NAMES[low]
-    low = GENERIC_PERPETRATORS.get(low) or low
-    head = low.rsplit(" ", 1)
-    if len(head) == 2 and GENERIC_PERPETRATORS.get(head[1]):  # "Islamic extremist" = "Islamic extremists"
-        low = f"{head[0]} {GENERIC_PERPETRATORS[head[1]]}"
-    if low.startswith(("unidentified ", "unknown ")):
-        rest = low.split(" ", 1)[1]
-        rest = GENERIC_PERPETRATORS.get(rest) or rest
-        if rest in _GENERIC_WORDS and rest not in _UNIDENTIFIED:
-            return rest
-        return "unidentified attackers"
-    if low in _UNIDENTIFIED:
-        return "unidentified attackers"
-    return low
 
 
 def score(pred: Incident, gold: dict) -> dict[str, bool]:

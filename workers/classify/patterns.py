@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -167,3 +168,55 @@ def build_generic_matcher(nlp: Language) -> PhraseMatcher:
     for phrase, canonical in GENERIC_PERPETRATORS.items():
         generic.add("generic:" + canonical, [nlp.tokenizer(phrase)])
     return generic
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for group in load_armed_groups():
+        for alias in (group.canonical, *group.aliases, *group.exact_case):
+            names.setdefault(" ".join(alias.lower().split()), group.canonical.lower())
+    return names
+
+
+# Words for attackers the text does not identify: one class, whichever word the text or the
+# annotator used ("gunmen", "unidentified persons", "assailants").
+_UNIDENTIFIED = frozenset(
+    [
+        "gunmen",
+        "assailants",
+        "attackers",
+        "unidentified attackers",
+        "armed men",
+        "armed individuals",
+        "group of men",
+    ]
+)
+
+
+_GENERIC_WORDS = frozenset(GENERIC_PERPETRATORS.values()) - {"", "unidentified attackers"}
+
+
+def actor_key(name: str) -> str:
+    """One key per actor, to compare actors as an analyst would (the extraction benchmark, tests):
+    a named group by its canonical name whatever alias was written ("Maoists" and "Communist Party
+    of India (Maoist)" are one group), generic words in their plural, and every word for
+    unidentified attackers as one class. "Unidentified" or "unknown" before another generic word
+    names nobody more or less: "unidentified militants" is "militants" (annotators wrote either)."""
+    low = " ".join(name.lower().split())
+    groups = _group_names()
+    if low in groups:
+        return groups[low]
+    low = GENERIC_PERPETRATORS.get(low) or low
+    head = low.rsplit(" ", 1)
+    if len(head) == 2 and GENERIC_PERPETRATORS.get(head[1]):  # "Islamic extremist" = "Islamic extremists"
+        low = f"{head[0]} {GENERIC_PERPETRATORS[head[1]]}"
+    if low.startswith(("unidentified ", "unknown ")):
+        rest = low.split(" ", 1)[1]
+        rest = GENERIC_PERPETRATORS.get(rest) or rest
+        if rest in _GENERIC_WORDS and rest not in _UNIDENTIFIED:
+            return rest
+        return "unidentified attackers"
+    if low in _UNIDENTIFIED:
+        return "unidentified attackers"
+    return low
