@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from wirewatch.workers.classify.extraction import Details, Extractor
-from wirewatch.workers.classify.patterns import ATTACK_TYPES, actor_key, load_armed_groups
+from wirewatch.workers.classify.patterns import (
+    ATTACK_TYPES,
+    actor_key,
+    load_armed_groups,
+    news_outlets,
+    outlet_country,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "incidents"
 DATA_PAGES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "pages"
@@ -825,3 +831,34 @@ def test_an_acronym_in_brackets_does_not_end_the_sentence(ner_extractor: Extract
     )
     (incident,) = ner_extractor.extract(text, []).incidents
     assert incident.date == "on March 29"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("in Korangi Town on March 4, reports Dawn. A spokesman said", "PK"),
+        ("in Garwah District on March 29, reports The Times of India.", "IN"),
+        ("Two suicide bombings kill 33 people. (Premium Times) (Reuters)", "NG"),
+        ("reports Dawn, while The Hindu reported otherwise; reports The Hindu", None),  # two countries
+        ("The Telegraph reports that gunmen attacked a bus.", None),  # an outlet's name shared abroad
+    ],
+)
+def test_the_cited_outlet_tells_a_country(text: str, country: str | None) -> None:
+    assert outlet_country(text) == country
+
+
+def test_every_outlet_has_a_country_code() -> None:
+    import pycountry
+
+    found = news_outlets()
+    assert len(found) > 40 and all(pycountry.countries.get(alpha_2=c) for c in found.values())
+
+
+def test_a_place_nothing_locates_takes_the_outlets_country(extractor: Extractor) -> None:
+    # real SATP text (dev row 902, heldout-2026-11-26.jsonl)
+    text = (
+        "Elsewhere, Member Provincial Assembly (MPA) Javed Nagori escaped a gun attack while passing through"
+        " the Kharadar area of Saddar Town on January 24, reports Daily Times. No casualties were reported."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.country_code == "PK"

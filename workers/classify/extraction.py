@@ -51,6 +51,7 @@ from wirewatch.workers.classify.patterns import (
     build_actor_matchers,
     build_generic_matcher,
     build_type_matcher,
+    outlet_country,
 )
 from wirewatch.workers.classify.targets import TargetFinder, distinct
 from wirewatch.workers.models import Incident, Location
@@ -369,7 +370,7 @@ class Extractor:
         if not events and evidence:
             keys = {_norm(e) for e in evidence}
             events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
-        incidents = self._incidents(sentences, events, reference)
+        incidents = self._incidents(sentences, events, reference, outlet_country(text[:MAX_CHARS]))
         details = Details(evidence=list(evidence) or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
@@ -410,6 +411,8 @@ class Extractor:
         out: list[_Sentence] = []
         docs = list(self.nlp.pipe([p for _, p in paragraphs]))
         context: Counter[str] = Counter()
+        if outlet := outlet_country(text):
+            context[outlet] += 1  # "reports Dawn": one more pointer to Pakistan for ambiguous names
         inside: Counter[str] = Counter()  # places within a country (not its name, not a demonym)
         per_doc = []
         for (offset, _), doc in zip(paragraphs, docs, strict=True):
@@ -910,8 +913,14 @@ class Extractor:
     # -- incidents --------------------------------------------------------------------------------
 
     def _incidents(
-        self, sentences: list[_Sentence], events: list[_Sentence], reference: date | None = None
+        self,
+        sentences: list[_Sentence],
+        events: list[_Sentence],
+        reference: date | None = None,
+        outlet: str | None = None,
     ) -> list[Incident]:
+        """Group event sentences into incidents. ``outlet``: the country of the news outlet the
+        article cites, the last resort for the country of a place nothing else locates."""
         groups: list[list[_Sentence]] = []
         for s in events:
             if groups and _compatible(groups[-1], s):
@@ -949,7 +958,7 @@ class Extractor:
                     or _context_location(sentences, g[0])
                 )
             if loc is not None and loc.country_code is None:
-                loc.country_code = _context_country(sentences, g)
+                loc.country_code = _context_country(sentences, g) or outlet
             actors: list[str] = []
             for s in g:
                 actors += [a for a in s.groups if a not in actors]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -220,3 +221,31 @@ def actor_key(name: str) -> str:
     if low in _UNIDENTIFIED:
         return "unidentified attackers"
     return low
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[dict[str, str], re.Pattern[str]]:
+    found: dict[str, str] = {}
+    with data_path("patterns/news_outlets.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            found[row["outlet"]] = row["country"]
+    names = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
+    # "..., reports Dawn.", "reported The Hindu", "according to Pajhwok", "(Premium Times)"
+    cue = re.compile(
+        rf"(?:\breport(?:s|ed)(?:\s+by)?|\baccording\s+to|\badds)\s+(?P<a>{names})\b|\((?P<b>{names})\)"
+    )
+    return found, cue
+
+
+def news_outlets() -> dict[str, str]:
+    """Outlet name -> ISO country code, as ``config/patterns/news_outlets.tsv`` lists them."""
+    return dict(_outlets()[0])
+
+
+def outlet_country(text: str) -> str | None:
+    """The home country of the news outlet the text cites as its source ("reports Dawn" -> PK),
+    from ``config/patterns/news_outlets.tsv``; None if it cites none of them (or outlets of two
+    countries)."""
+    found, cue = _outlets()
+    countries = {found[m.group("a") or m.group("b")] for m in cue.finditer(text)}
+    return countries.pop() if len(countries) == 1 else None
