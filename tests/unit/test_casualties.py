@@ -41,6 +41,13 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
         # an exact count opens a coordination; counts coordinated after a comma share the later verb
         ("One army officer and a civilian died.", 2, None),
+        # the attackers' number, however far "by" stands (real SATP text, train row 4062)
+        (
+            "He was abducted by a gang of around 48 Maoists and later sentenced to death in a kangaroo"
+            " court.",
+            None,
+            None,
+        ),
         # a person noun before an attack word is no person (real MUC-4 copy, train row 3287)
         ("A treasury police member was killed in a rebel attack in San Miguel.", 1, None),
         ("A civil defense member was wounded in a rebel harassment of the civil defense group.", None, 1),

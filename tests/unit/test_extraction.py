@@ -862,3 +862,29 @@ def test_a_place_nothing_locates_takes_the_outlets_country(extractor: Extractor)
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.country_code == "PK"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # real MUC-4 wire copy (train rows 3298, 2774 and 2774), shortened
+        (
+            "AT 0115 THIS MORNING INCENDIARY BOMBS WERE HURLED AT A MORMON TEMPLE IN NUNOA, SANTIAGO.",
+            "bombing",
+        ),
+        ("IN THE TOWN OF SAN CLEMENTE TERRORISTS THREW BOMBS AT THE HOMES OF MAYORAL CANDIDATES.", "bombing"),
+        (
+            "IN TIRAPATA VILLAGE (PUNO DEPARTMENT) A SENDERO LUMINOSO DETACHMENT SEIZED THE LOCAL MAYOR AND"
+            " SHOT HIM IN THE CENTRAL SQUARE.",
+            "armed_assault",
+        ),
+    ],
+)
+def test_bombs_thrown_and_a_mayor_seized_are_attacks(extractor: Extractor, text: str, type_: str) -> None:
+    incidents = extractor.extract(text, []).incidents
+    assert [i.type for i in incidents] == [type_]
+
+
+def test_weapons_seized_still_cancel_the_attack_word(extractor: Extractor) -> None:
+    text = "Police seized two grenades and a bomb from a house in Quetta on Monday."
+    assert extractor.extract(text, []).incidents == []

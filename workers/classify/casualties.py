@@ -624,6 +624,14 @@ def _shared_cue(
     return None
 
 
+def _by_whom(toks: list[_Tok], num: _Num) -> bool:
+    """ "by 3 gunmen", "by a gang of around 48 Maoists": the count names the attackers."""
+    before = [t.low for t in toks[max(0, num.first - 5) : num.first]]
+    if before[-1:] == ["by"]:
+        return True
+    return "by" in before and before[before.index("by") + 1 :][:1] in (["a"], ["an"]) and "of" in before
+
+
 def _full_stop(toks: list[_Tok], t: int) -> bool:
     """A full stop that ends a sentence: after a word (not an initial as in "U.S."), before a capital."""
     return (
@@ -758,8 +766,8 @@ def _parse(text: str) -> Casualties:
                 continue  # another number is closer to this cue
             if any(toks[t].low == ";" or _full_stop(toks, t) for t in range(lo, hi)):
                 continue  # a cue binds within its sentence
-            if k < num.first and toks[num.first - 1].low == "by":
-                continue  # "killed by 3 gunmen": attackers, not victims
+            if _by_whom(toks, num):
+                continue  # "killed by 3 gunmen", "by a gang of around 48 Maoists": attackers, not victims
             # "were killed while 39 others sustained injuries": a conjunction before the number
             # starts a new clause, so a cue after it wins over the one before.
             # Either way, a conjunction in between ("5 people and injuring") weakens the bond; on a

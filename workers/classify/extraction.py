@@ -169,12 +169,22 @@ _CAUSES = {
 }  # fmt: skip
 _PATRON = re.compile(r"^(?:pro-\w+|\w+-(?:led|backed|linked|allied|aligned|affiliated|inspired|supported))$")
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
+# Verbs of throwing or planting next to a plural weapon make it an act, not a topic.
+_THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
     r"sentenc\w+|convicted|trial|court)\b",
     re.I,
 )
 _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
+# "seized/recovered" cancel an attack only when what was seized is a weapon or a cache, not when
+# it is a person ("seized the local mayor and shot him").
+_SEIZED_PERSON = re.compile(
+    r"\b(?:seiz(?:ed|ure)|recover(?:ed|y))\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+)?(?:\w+\s+)?"
+    r"(?:mayor|official|officer|policeman|soldier|man|woman|leader|engineer|worker|driver|teacher|hostages?|"
+    r"people|persons|villagers|civilians|passengers)\b",
+    re.I,
+)
 # Running totals over a long period ("More than 2,500 civilians have been killed so far this year",
 # "killed since 2001") are context, not an incident of their own.
 _CUMULATIVE = re.compile(
@@ -501,6 +511,11 @@ class Extractor:
             )
             if plural and start > 0 and doc[start - 1].like_num:
                 plural = False  # "fired seven rockets", "three bombs exploded": counted, so concrete
+            if plural and (
+                {t.lower_ for t in doc[max(0, start - 2) : start]} & _THROWN
+                or {t.lower_ for t in doc[end : end + 3]} & _THROWN
+            ):
+                plural = False  # "threw bombs at the homes", "bombs were hurled at a temple": an act
             before = [t.text for t in doc[max(0, start - 4) : start]]
             historical = any(_YEAR.match(w) for w in before) or "anniversary" in [w.lower() for w in before]
             near = [t.lower_ for t in doc[max(0, start - 3) : start]]
@@ -534,8 +549,10 @@ class Extractor:
             # trigger only: an unpunctuated bulletin ("... set ablaze a hotel ... Police have
             # arrested 14 persons") is one long "sentence" that also reports the attack.
             at = [doc[h[0]].idx - sent.start_char for h in in_sent if h[3]]
+            taken = [m.start() for m in _SEIZED_PERSON.finditer(sent.text)]
             if any(
-                not at or min(abs(m.start() - a) for a in at) <= _NOT_ATTACK_REACH
+                (not at or min(abs(m.start() - a) for a in at) <= _NOT_ATTACK_REACH)
+                and m.start() not in taken
                 for m in _NOT_ATTACK.finditer(sent.text)
             ):
                 s.event = False
