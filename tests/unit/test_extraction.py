@@ -888,3 +888,23 @@ def test_bombs_thrown_and_a_mayor_seized_are_attacks(extractor: Extractor, text:
 def test_weapons_seized_still_cancel_the_attack_word(extractor: Extractor) -> None:
     text = "Police seized two grenades and a bomb from a house in Quetta on Monday."
     assert extractor.extract(text, []).incidents == []
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "code"),
+    [
+        ("A suicide bomber killed 12 people in the Afghan capital on Monday.", "Kabul", "AF"),
+        ("A car bomb exploded near a police station in the Somali capital, killing five.", "Mogadishu", "SO"),
+        # real MUC-4 wire copy (train row 3244), shortened
+        (
+            "A GRENADE THROWN AT A POLICE PATROL CAR KILLED ONE CIVILIAN TODAY. THIS IS THE FIRST ATTACK THAT"
+            " HAS TAKEN PLACE IN THE SALVADORAN CAPITAL SINCE THE TALKS BEGAN LAST WEDNESDAY IN VENEZUELA.",
+            "San Salvador",
+            "SV",
+        ),
+    ],
+)
+def test_a_nations_capital_is_its_capital_city(extractor: Extractor, text: str, city: str, code: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == (city, code)

@@ -817,6 +817,22 @@ class Extractor:
             code = DEMONYMS.get(tok.lower_)
             if code and case_free and not _demonym_noun(doc, tok.i):
                 continue  # "COMMENTATOR GERMAN GAMONAL": without capitals, maybe a name
+            if code and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "capital":
+                # "in the Afghan capital": the capital city itself, a place named as where
+                city = self.gazetteer.capital(code)
+                if city is not None:
+                    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+                    locative = bool(before) and (before[-1] in _LOCATIVE or before[0] in _LOCATIVE)
+                    out.append(
+                        _Mention(
+                            city.location(),
+                            "city",
+                            offset + tok.idx,
+                            locative,
+                            end=offset + doc[tok.i + 1].idx + 7,
+                        )
+                    )
+                    continue
             if code and not any(m.start <= offset + tok.idx < m.end for m in out):
                 place = self.gazetteer.lookup(code_name(code)) if code_name(code) else None
                 loc = place.location() if place else Location(name=tok.text, country_code=code)

@@ -281,6 +281,17 @@ class Gazetteer:
                         self._add(alt, place, alternate=True)
         for cands in self.places.values():
             cands.sort(key=lambda p: (-int(p.kind == "country"), -p.population))
+        # "the Afghan capital": each country's capital, as GeoNames names it
+        self._capitals = {c["iso"]: c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+
+    def capital(self, country_code: str) -> Place | None:
+        """The capital city of a country (a place of kind "city"), if the gazetteer holds it."""
+        name = self._capitals.get(country_code)
+        if not name:
+            return None
+        return next(
+            (p for p in self.candidates(name) if p.kind == "city" and p.country_code == country_code), None
+        )
 
     def _add(self, name: str, place: Place, alternate: bool = False) -> None:
         key = fold(name)
