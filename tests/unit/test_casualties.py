@@ -41,6 +41,27 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
         # an exact count opens a coordination; counts coordinated after a comma share the later verb
         ("One army officer and a civilian died.", 2, None),
+        # found by review: a coordinated count with a verb of its own is a clause of its own
+        ("A suicide bomber killed 12 people and 30 others were injured.", 12, 30),
+        ("Gunmen shot dead one policeman and two civilians sustained injuries.", 1, 2),
+        ("Five militants and three soldiers were killed, including an officer.", 8, None),
+        ("Five militants and three soldiers, including an officer, were killed in the gunfight.", 8, None),
+        # titles end no sentence; victims in a relative clause; a number outside the "by" phrase
+        ("At least 12 people, including Maj. Gen. Ali Khan, were killed when a bomb exploded.", 12, None),
+        ("Gunmen shot dead two teachers who were abducted on Sunday in Kech district, police said.", 2, None),
+        (
+            "Following an attack by a group of militants two soldiers were killed in Kupwara district.",
+            2,
+            None,
+        ),
+        ("Airstrikes resulted in 14 deaths of civilians in Idlib.", 14, None),
+        ("Two people sustained a minor injury in the blast.", None, 2),
+        (
+            "Two soldiers were killed in an IED blast in Kupwara district on Monday In another incident in"
+            " Baramulla district two soldiers were killed in an encounter with militants",
+            4,
+            None,
+        ),
         # the attackers' number, however far "by" stands (real SATP text, train row 4062)
         (
             "He was abducted by a gang of around 48 Maoists and later sentenced to death in a kangaroo"

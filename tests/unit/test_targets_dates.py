@@ -217,3 +217,17 @@ def test_victims_named_with_their_names_and_what_was_blown_up(
 def test_sites_of_throwing_and_killing_and_more_roles(extractor: Extractor, text: str, target: str) -> None:
     targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
     assert target in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "not_target"),
+    [
+        ("Gunmen killed two people in Peshawar, a police official said.", "Peshawar"),
+        ("Five people were killed in a car bomb attack in Baghdad.", "a car"),
+        ("Gunmen killed two people in Korangi Town on Monday.", "Korangi Town"),
+    ],
+)
+def test_where_and_the_weapon_are_no_targets(extractor: Extractor, text: str, not_target: str) -> None:
+    """Found by review: the place a speaker is named after, a car bomb's car, the town of a killing."""
+    targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
+    assert not any(not_target in t for t in targets)

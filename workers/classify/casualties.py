@@ -239,6 +239,7 @@ class _Num:
     first: int  # token indices
     last: int
     person: bool = False  # "a policeman": an article counting one person
+    opened: bool = False  # a coordination an exact count opened: "one officer and a civilian"
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -336,14 +337,24 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination
         definite = toks[i].low == "the"
         counted = counts.get(i)
-        # "one army officer and a civilian died": an exact count can open a coordination too
-        opens = counted is not None and not counted.approx and counted.first == i
+        # "one army officer and a civilian died": an exact count can open a coordination too, but
+        # not the count of people arrested ("police arrested 12 men and 2 women for killing ...")
+        opens = (
+            counted is not None
+            and not counted.approx
+            and counted.first == i
+            and not {t.low for t in toks[max(0, i - 3) : i]} & _NOT_VICTIMS_BEFORE
+        )
         if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _OWNED:
             i += 1  # "the house of a militant commander": whose house, not who was hurt
             continue
+        # after the cue ("killed 12 people and 30 others were injured"), a coordinated count with a
+        # verb of its own starts a new clause
+        after_cue = any(_cue_kind(toks, c) for c in range(max(0, i - 3), i))
         if (toks[i].low in ("a", "an", "the") and i not in taken) or opens:
+            start = counted.last if opens and counted else i
             # up to three modifiers, then a person noun
-            k = (counted.last if opens and counted else i) + 1
+            k = start + 1
             while (
                 k < n
                 and k <= i + 4
@@ -352,11 +363,10 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low not in _FUNCTION_WORDS
             ):
                 k += 1
-            reach = (counted.last if opens and counted else i) + 4
             if (
                 k < n
                 and toks[k].low in _PERSON_NOUNS
-                and k <= reach
+                and k <= start + 4
                 and (opens or not toks[k].low.endswith("s"))
             ):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
@@ -394,6 +404,12 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         m < n and m <= det + 3 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
                     ):
                         m += 1
+                    if (
+                        after_cue
+                        and m + 1 < n
+                        and (toks[m + 1].low in _AUX | _SUFFERED or _cue_kind(toks, m + 1))
+                    ):
+                        break  # "killed 12 people and 30 others were injured": a clause of its own
                     if m < n and toks[m].low in _PERSON_NOUNS:
                         add = number.value if number else 1
                         if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
@@ -408,7 +424,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 if (definite and count == 1) or (opens and last == k):
                     i += 1  # an exact count with nothing coordinated stays what it was
                     continue
-                out.append(_Num(count, False, i, last, person=True))
+                out.append(_Num(count, False, i, last, person=True, opened=opens))
                 i = last + 1
                 continue
         if (
@@ -421,6 +437,10 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
     return out
 
 
+_SUFFERED = {"sustained", "suffered", "received"}
+_INCIDENT_NOUNS = {"incident", "attack", "case", "blast", "explosion", "encounter", "ambush", "development"}
+# Words before a count that make its people something other than victims.
+_NOT_VICTIMS_BEFORE = {"arrested", "arrest", "detained", "nabbed", "held", "captured", "apprehended"}
 # Things a person owns or runs, attacked in the person's name.
 _OWNED = {"house", "home", "residence", "car", "vehicle", "office", "shop", "convoy", "farm", "compound"}
 
@@ -452,6 +472,7 @@ def _coordinator(toks: list[_Tok], j: int) -> int:
 _NOT_PEOPLE_HEADS = {
     "attack", "attacks", "harassment", "ambush", "raid", "camp", "base", "hideout", "stronghold",
     "offensive", "position", "positions", "column", "group", "unit", "cell", "den", "outfit",
+    "injury", "injuries", "wound", "wounds", "damage",  # "a minor injury"
 }  # fmt: skip
 # Person nouns that are as often a modifier of a thing: "a security post", "a police van".
 _ATTRIBUTIVE = {"security", "police", "family", "crew", "staff"}
@@ -555,6 +576,8 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     nxt = toks[j]
     if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
         return True
+    if nxt.low in _KILL_CUES or nxt.low in _INJURY_CUES:
+        return True  # "14 deaths of civilians", "three bodies of villagers"
     if nxt.text[:1].isupper() and not nxt.text.isupper() or (nxt.text.isupper() and len(nxt.text) <= 6):
         return True  # "two Frontier Corps personnel", "Seven CRPF personnel"
     for t in toks[j + 1 : j + 5]:  # "7 newly US-trained Iraqi policemen", but not "two buses wounded"
@@ -624,23 +647,49 @@ def _shared_cue(
     return None
 
 
+_BOUND_ONLY = {"around", "about", "some", "nearly", "over", "at", "least", "more", "than", "up", "to"}
+
+
 def _by_whom(toks: list[_Tok], num: _Num) -> bool:
-    """ "by 3 gunmen", "by a gang of around 48 Maoists": the count names the attackers."""
-    before = [t.low for t in toks[max(0, num.first - 5) : num.first]]
+    """ "by 3 gunmen", "by a gang of around 48 Maoists": the count names the attackers. The number
+    must stand inside the "by" phrase: "by a <noun> of", then only bound words ("an attack by a
+    group of militants two soldiers were killed" counts the soldiers)."""
+    before = [t.low for t in toks[max(0, num.first - 6) : num.first]]
     if before[-1:] == ["by"]:
         return True
-    return "by" in before and before[before.index("by") + 1 :][:1] in (["a"], ["an"]) and "of" in before
+    if "of" not in before:
+        return False
+    of = len(before) - 1 - before[::-1].index("of")
+    return (
+        of >= 3
+        and before[of - 3] == "by"
+        and before[of - 2] in ("a", "an")
+        and all(w in _BOUND_ONLY for w in before[of + 1 :])
+    )
 
 
 def _full_stop(toks: list[_Tok], t: int) -> bool:
-    """A full stop that ends a sentence: after a word (not an initial as in "U.S."), before a capital."""
+    """A full stop that ends a sentence: after a word, before a capital. A cue in one sentence does
+    not count the people of the next ("A policeman is killed. The three attackers are later
+    killed."), but an initial ("U.S.") or a title ("Maj. Gen. Ali Khan", "Dr. Rahman") ends none."""
     return (
         toks[t].low == "."
         and 0 < t < len(toks) - 1
         and len(toks[t - 1].text) > 1
         and toks[t - 1].text.isalpha()
+        and toks[t - 1].low not in _TITLES
         and toks[t + 1].text[:1].isupper()
     )
+
+
+# Abbreviations that a full stop follows inside a sentence.
+# fmt: off
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "brig", "gov", "sen", "rep",
+    "prof", "insp", "supt", "st", "no", "nos", "cdr", "cmdr", "adm", "hon", "rev", "fr", "jr", "sr", "mt",
+    "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs",
+}
+# fmt: on
 
 
 def _head_noun(toks: list[_Tok], num: _Num) -> str:
@@ -651,16 +700,15 @@ def _head_noun(toks: list[_Tok], num: _Num) -> str:
     return ""
 
 
-def _told_again(toks: list[_Tok], num: _Num, earlier: list[tuple[Count, _Num]]) -> bool:
-    """Whether an earlier count of the same kind gave the same number of the same people: a bulletin
-    without full stops tells its toll twice ("Two security personnel were killed ... Two security
-    personnel Idrees Khan and Arshad were killed")."""
-    head = _head_noun(toks, num)
-    if not head or num.person or (num.first > 0 and toks[num.first - 1].low in ("and", ",", "while")):
-        return False  # "two soldiers were killed in Kunar and two soldiers in Paktia": a list
-    return any(
-        c.value == num.value and _head_noun(toks, n) == head and num.first - n.last >= 12 for c, n in earlier
-    )
+def _told_again(toks: list[_Tok], num: _Num, earlier_end: int, elsewhere: list[int]) -> bool:
+    """Whether this count restates an earlier one of the same kind, number and people, ending at
+    ``earlier_end``: a bulletin without full stops tells its toll twice ("Two security personnel
+    were killed ... Two security personnel Idrees Khan and Arshad were killed"). Not in a list
+    ("in Kunar and two soldiers in Paktia"), not within a dozen words, and not after a word that
+    marks another incident ("In another incident ... two soldiers were killed")."""
+    if num.first > 0 and toks[num.first - 1].low in ("and", ",", "while"):
+        return False
+    return num.first - earlier_end >= 12 and elsewhere[num.first] == elsewhere[earlier_end + 1]
 
 
 # Past participles after which a count's people were not hurt (what befell them instead).
@@ -668,9 +716,16 @@ _OTHER_FATES = {"captured", "arrested", "abducted", "kidnapped", "rescued", "det
 
 
 def _own_verb(toks: list[_Tok], num: _Num) -> bool:
-    """ "killed and two others were captured alive": the count is the subject of another verb."""
+    """ "killed and two others were captured alive": a count that opens a clause of its own ("and",
+    "while" or a comma before it) is the subject of another verb. Not "shot dead two teachers who
+    were abducted": there the verb is the victims' relative clause."""
+    if num.first == 0 or toks[num.first - 1].low not in ("and", "while", ","):
+        return False
     after = [t.low for t in toks[num.last + 1 : num.last + 5]]
-    return any(a in _AUX and b in _OTHER_FATES for a, b in zip(after, after[1:], strict=False))
+    return any(
+        a in _AUX and b in _OTHER_FATES and "who" not in after[:k] and "that" not in after[:k]
+        for k, (a, b) in enumerate(zip(after, after[1:], strict=False))
+    )
 
 
 def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
@@ -714,7 +769,7 @@ def _parse(text: str) -> Casualties:
     parts: set[int] = set()
     # "including"/"among" restate a part only after a count: "a councillor was among 12 people
     # killed" gives 12, the person before "among" is not that count.
-    first_last = min((n.last for n in nums if not n.person), default=len(toks))
+    first_last = min((n.last for n in nums if not n.person or n.opened), default=len(toks))
     walked = 0  # tokens before this were already walked to their next cue
     for t, tok in enumerate(toks):
         restating = tok.low in ("including", "among") or (
@@ -740,7 +795,14 @@ def _parse(text: str) -> Casualties:
     for tok in toks:
         depth = depth + 1 if tok.low == "(" else max(0, depth - 1) if tok.low == ")" else depth
         bracketed.append(bracketed[-1] + int(depth > 0 or tok.low == ")"))
-    told: list[tuple[Count, _Num]] = []  # counts kept so far, with the numbers they came from
+    # (kind, value, head noun) of each count kept -> where its number ended; and how many words
+    # that mark another incident ("another", "separately") precede each token
+    told: dict[tuple[Kind, int, str], int] = {}
+    elsewhere = [0]
+    for t, tok in enumerate(toks):
+        nxt = toks[t + 1].low if t + 1 < len(toks) else ""
+        marks = tok.low in ("separately", "elsewhere") or (tok.low == "another" and nxt in _INCIDENT_NOUNS)
+        elsewhere.append(elsewhere[-1] + int(marks))
     for idx, num in enumerate(nums):
         best: tuple[int, int, int, Kind] | None = None
         best_k = -1
@@ -784,6 +846,8 @@ def _parse(text: str) -> Casualties:
         if shared is not None:
             # "one officer died, 5 policemen and 2 civilians were injured": the count opens a
             # coordination whose verb comes after it; the cue before lies past a comma.
+            # the later cue wins outright: the rank fields (clause split, distance, cue after) are
+            # only compared between candidate cues, and none is left to compare
             best_k, best = shared[0], (0, 0, 1, shared[1])
             bound[idx] = best_k
         elif best is None and idx > 0 and idx - 1 in bound:
@@ -810,15 +874,15 @@ def _parse(text: str) -> Casualties:
                 idx, None
             )  # too far to count: "X ..., identified as Y (45), was killed" still counts one
             continue
-        if _told_again(toks, num, [(c, n) for c, n in told if c.kind == best[3]]):
+        key = (best[3], num.value, _head_noun(toks, num))
+        if key[2] and not num.person and key in told and _told_again(toks, num, told[key], elsewhere):
             continue  # "Two security personnel were killed ... Two security personnel X and Y were killed"
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k > num.last and _the_attackers(toks, num):
             continue  # "the three attackers were later killed": the attack's own men
-        count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end)
-        sums[best[3]].append(count)
-        told.append((count, num))
+        sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
+        told.setdefault(key, num.last)
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
         if m.group("cas"):

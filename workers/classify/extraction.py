@@ -167,6 +167,12 @@ _CAUSES = {
     "separatist", "secessionist", "sunni", "shia", "shiite", "muslim", "christian", "hindu", "buddhist",
     "sikh", "tribal", "ethnic", "communist", "nationalist", "dissident", "loyalist", "republican",
 }  # fmt: skip
+# Nouns after "separatist" or "extremist" that make it an adjective, not an actor.
+_ADJECTIVE_HEADS = {
+    "region", "regions", "violence", "attack", "attacks", "movement", "movements", "conflict", "groups",
+    "group", "organisation", "organization", "activity", "activities", "ideology", "area", "areas",
+    "territory", "territories", "leader", "leaders", "insurgency", "war", "cause", "government", "state",
+}  # fmt: skip
 _PATRON = re.compile(r"^(?:pro-\w+|\w+-(?:led|backed|linked|allied|aligned|affiliated|inspired|supported))$")
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 # Verbs of throwing or planting next to a plural weapon make it an act, not a topic.
@@ -182,7 +188,7 @@ _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it
 _SEIZED_PERSON = re.compile(
     r"\b(?:seiz(?:ed|ure)|recover(?:ed|y))\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+)?(?:\w+\s+)?"
     r"(?:mayor|official|officer|policeman|soldier|man|woman|leader|engineer|worker|driver|teacher|hostages?|"
-    r"people|persons|villagers|civilians|passengers)\b",
+    r"people|persons|villagers|civilians|passengers)\b(?!['’]s)",
     re.I,
 )
 # Running totals over a long period ("More than 2,500 civilians have been killed so far this year",
@@ -190,11 +196,9 @@ _SEIZED_PERSON = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:so far this (?:year|month|week)|this (?:year|month) alone|to date|since (?:19|20)\d\d|"
     r"(?:a|the) (?:particularly |most |very )?(?:bloody|deadly|violent) (?:month|year|week)|"
-    r"since (?:(?:early|late|mid-?) ?)?(?:january|february|march|april|june|july|august|september|"
-    r"october|november|december)\b(?! \d)|"
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting) (?:began|started)|"
-    r"(?:for|in) (?:a|one|two|three|four|five|\d+) (?:decades?|years)|(?:civil )?war in which|"
+    r"(?:civil )?war in which|"
     r"(?:in|over) the (?:past|last) "
     r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months?|weeks?))\b",
     re.I,
@@ -320,20 +324,29 @@ def _abbreviations(doc: Doc) -> Doc:
     return doc
 
 
-_ACRONYM_OR_AGE = re.compile(r"\((?:[A-Z][A-Za-z&\-]{0,7}|\d{1,3})\)")
+# What a bracket inside a sentence holds: an acronym or a short name ("(PACS)", "(CID)"), an age ("(40)").
+_SHORT_BRACKET = re.compile(r"\((?:[A-Z][A-Za-z&\-]{0,7}|\d{1,3})\)")
+# Words that go on a sentence after such a bracket: a role before a name ("(PACS) President Banwari").
+_ROLES_AFTER_BRACKET = {
+    "president", "superintendent", "secretary", "chairman", "inspector", "commander", "deputy", "chief",
+    "minister", "director", "member", "leader", "officer", "constable", "sub-inspector", "jawan",
+}  # fmt: skip
 
 
 @Language.component("wirewatch_bracket_joins")
 def _bracket_joins(doc: Doc) -> Doc:
     """The statistical sentence segmenter sometimes ends a sentence after an acronym or an age in
     brackets ("a Primary Agriculture Co Operative Society (PACS) | President Banwari Prasad (40)"):
-    a bracket that holds one is no sentence end. A source in brackets, "(Reuters)", after a
-    full stop still is."""
+    such a bracket is no sentence end when the next word goes on the sentence (lower case, or a
+    role before a name). A source in brackets, "(Reuters)", after a full stop still is one, and so
+    is a bulletin's "(BSF) In another incident"."""
     for tok in doc[4:]:
         if not tok.is_sent_start or doc[tok.i - 1].text != ")" or doc[tok.i - 3].text != "(":
             continue
         inside, before = doc[tok.i - 2].text, doc[tok.i - 4].text
-        if before not in (".", "!", "?") and _ACRONYM_OR_AGE.fullmatch(f"({inside})"):
+        goes_on = tok.is_lower or tok.lower_ in _ROLES_AFTER_BRACKET
+        if goes_on and before not in (".", "!", "?") and _SHORT_BRACKET.fullmatch(f"({inside})"):
+            # "... injuring two jawans (BSF) In another incident ...": a new sentence after all
             tok.is_sent_start = False
     return doc
 
@@ -375,12 +388,13 @@ class Extractor:
     def extract(self, text: str, evidence: list[str], reference: date | None = None) -> Details:
         """``reference``: the article's publication date, against which relative dates ("on
         Tuesday", "yesterday") and dates without a year resolve; None leaves them unresolved."""
-        sentences = self._sentences(text[:MAX_CHARS])
+        outlet = outlet_country(text[:MAX_CHARS])
+        sentences = self._sentences(text[:MAX_CHARS], outlet)
         events = [s for s in sentences if s.event]
         if not events and evidence:
             keys = {_norm(e) for e in evidence}
             events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
-        incidents = self._incidents(sentences, events, reference, outlet_country(text[:MAX_CHARS]))
+        incidents = self._incidents(sentences, events, reference, outlet)
         details = Details(evidence=list(evidence) or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
@@ -408,7 +422,7 @@ class Extractor:
 
     # -- sentences ------------------------------------------------------------------------------
 
-    def _sentences(self, text: str) -> list[_Sentence]:
+    def _sentences(self, text: str, outlet: str | None = None) -> list[_Sentence]:
         letters = [c for c in text if c.isalpha()]
         upper = sum(c.isupper() for c in letters) / max(1, len(letters))
         shouting = upper > 0.6
@@ -421,7 +435,7 @@ class Extractor:
         out: list[_Sentence] = []
         docs = list(self.nlp.pipe([p for _, p in paragraphs]))
         context: Counter[str] = Counter()
-        if outlet := outlet_country(text):
+        if outlet:
             context[outlet] += 1  # "reports Dawn": one more pointer to Pakistan for ambiguous names
         inside: Counter[str] = Counter()  # places within a country (not its name, not a demonym)
         per_doc = []
@@ -930,9 +944,15 @@ class Extractor:
                         if not any(name.lower() in g.lower() or g.lower() in name.lower() for g in groups):
                             groups.append(name)
         generic: list[str] = []
-        for match_id, start, _ in self.generic_matcher(doc):
+        for match_id, start, end in self.generic_matcher(doc):
             if sent.start <= start < sent.end:
                 name = self.nlp.vocab.strings[match_id].split(":", 1)[1]
+                if (
+                    doc[end - 1].lower_ in ("separatist", "extremist")
+                    and end < len(doc)
+                    and (doc[end].lower_ in _ADJECTIVE_HEADS or doc[end].text == "-")
+                ):
+                    continue  # "the separatist region", "extremist violence": an adjective
                 # "unknown gunmen", "two unidentified militants": the text says nobody knows who.
                 before = {t.lower_ for t in doc[max(sent.start, start - 2) : start]}
                 if name and before & _UNKNOWN and not name.startswith("unidentified"):
@@ -1232,7 +1252,7 @@ def _demonym_noun(doc: Doc, i: int) -> bool:
 # terrorist group the Shining Path", "the pro-Maoist Shining Path".
 _GROUP_DESCRIPTORS = {
     "the", "terrorist", "guerrilla", "rebel", "insurgent", "militant", "armed", "group",
-    "movement", "organization", "organisation", "-", ",",
+    "movement", "organization", "organisation", "-",
 }  # fmt: skip
 
 
@@ -1259,6 +1279,16 @@ def _qualifier(doc: Doc, start: int, sent_start: int) -> str:
     low = word.lower()
     if not (low in _CAUSES or low in DEMONYMS or _PATRON.match(low)):
         return ""
+    first = i - 2 if " " not in word and "-" in word else i
+    if first - 1 >= sent_start and doc[first - 1].lower_ in (
+        "south",
+        "north",
+        "east",
+        "west",
+        "sri",
+        "central",
+    ):
+        word = f"{doc[first - 1].text} {word}"  # "South Sudanese rebels", "Sri Lankan"
     return word if any(c.isupper() for c in word) else word[:1].upper() + word[1:]
 
 
@@ -1290,6 +1320,7 @@ def _opens_elsewhere(s: _Sentence, group: list[_Sentence]) -> bool:
     return not any(_same_name(name, p.location.name) for p in known)
 
 
+_REFERS_BACK = re.compile(r"\bthe (?:blast|attack|explosion|bombing|incident|ambush|firing|shooting)\b", re.I)
 _FURTHER = re.compile(
     r"\b(?:added|also|furthermore|moreover|in addition|another|separately|meanwhile)\b", re.I
 )
@@ -1299,8 +1330,8 @@ def _further_toll_elsewhere(group: list[_Sentence], s: _Sentence) -> bool:
     """A sentence that says it adds something, gives a toll of its own, and names as where it
     happened a town or district the group has not named (not a country, not a larger region
     of it)."""
-    if s.killed is None and s.injured is None or not _FURTHER.search(s.text):
-        return False
+    if (s.killed is None and s.injured is None) or not _FURTHER.search(s.text) or _REFERS_BACK.search(s.text):
+        return False  # "... were also injured in the blast in Peshawar": the same blast
     mine = [m for m in s.places if m.locative and m.kind in ("city", "ner") and not m.facility]
     known = [m for g in group for m in g.places]
     if not mine or not known:
@@ -1315,20 +1346,32 @@ def _day(expr: str) -> str:
     return " ".join(expr.split())
 
 
-# A date that names its day: a weekday, a month or a number ("last Sunday", "on 26 January").
+# A date that names its day: a weekday or a month ("last Sunday", "on 26 January"); not a
+# duration ("9 days before").
 _NAMED_DAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)|\d",
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec)\b",
     re.I,
+)
+# Sentences that date something else than an attack: a death in hospital, a vote ahead, a protest,
+# a statement ("three more of the wounded died on Monday", "the attack comes ahead of the June 22
+# polling", "protested outside the press club on April 8", "said in a press release on Thursday").
+_NOT_AN_ATTACKS_DAY = re.compile(
+    r"\b(?:died|succumbed|ahead of|protest\w*|press release|statement|funeral|buried|prayers|strike)\b", re.I
 )
 
 
 def _other_day(group: list[_Sentence], s: _Sentence) -> bool:
-    """Whether ``s`` names a day for its attack ("on 26 January", "last Sunday") that none of the
-    group's dates is. A relative time ("this morning", "last night") does not: a later sentence
-    that says "he succumbed this morning" continues the story; nor does a sentence that relates
-    two times ("the first attack since the talks began last Wednesday")."""
-    if re.search(r"\bsince\b", s.text, re.I):
+    """Whether ``s`` reports an attack of its own on a day ("on 26 January", "last Sunday") that none
+    of the group's dates is: it names the attackers or a toll, and a weekday or a month. A relative
+    time ("this morning", "last night") does not: "he succumbed this morning" continues the story;
+    nor does a sentence that relates two times ("the first attack since the talks began last
+    Wednesday") or dates a death, a protest or a statement ("the attack comes ahead of the June 22
+    polling" names no one)."""
+    if re.search(r"\bsince\b", s.text, re.I) or _NOT_AN_ATTACKS_DAY.search(s.text):
+        return False
+    if not (s.groups or s.generic or s.killed or s.injured):
         return False
     mine = [_day(d) for d in s.dates if _day(d) and _NAMED_DAY.search(d)]
     theirs = [_day(d) for g in group for d in g.dates if _day(d)]
@@ -1431,15 +1474,27 @@ def _only_asides(group: list[_Sentence]) -> bool:
 
 def _context_location(sentences: list[_Sentence], first: _Sentence, where: bool = False) -> Location | None:
     """The place of the nearest sentence before ``first`` that names one, else of the next two;
-    ``where``: only places named as where something is (no "U.S. properties", no demonym)."""
+    ``where``: only places named as where something is (no "U.S. properties", no demonym, no
+    source), in the two sentences on either side."""
     idx = sentences.index(first)
-    for s in [*reversed(sentences[:idx]), *sentences[idx + 1 : idx + 3]]:
-        if where and _only_asides([s]):
+    around = [*reversed(sentences[max(0, idx - 2) : idx]), *sentences[idx + 1 : idx + 3]]
+    for s in around if where else [*reversed(sentences[:idx]), *sentences[idx + 1 : idx + 3]]:
+        if where:
+            # only "in/at/near X", and never a source's name: "(The New York Times)", "(AP via
+            # Houston Chronicle)" is no place of the attack
+            places = [m for m in s.places if m.locative and m.rank >= 0 and not _in_brackets(s, m)]
+            if places:
+                return max(places, key=lambda m: (m.rank, -m.start)).location.model_copy()
             continue
         loc = _choose_location([s])
         if loc:
             return loc
     return None
+
+
+def _in_brackets(s: _Sentence, m: _Mention) -> bool:
+    before = s.text[: m.start - s.start]
+    return before.count("(") > before.count(")")
 
 
 def _context_country(sentences: list[_Sentence], group: list[_Sentence]) -> str | None:

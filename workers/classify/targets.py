@@ -58,6 +58,10 @@ _SITE_WORDS = {"exploded", "explodes", "explosion", "blast", "bomb", "bombing", 
                "kill", "kills", "killed", "killing"}
 # "in" too: "a blast in a crowded market" (a site must be a place or vehicle noun of the lexicon,
 # so "a blast in Kabul" gives none).
+# Killing words find a site only "at/near/outside/inside" a place noun: "killed in X" says where.
+_KILL_SITE_WORDS = {"kill", "kills", "killed", "killing"}
+_WEAPON_AFTER = {"bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "blast", "blasts", "explosion"}
+_SETTLEMENTS = {"village", "villages", "town", "towns", "hamlet", "settlement", "city", "area", "district"}
 _SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting", "in"}
 _PASSIVE = {"attacked", "targeted", "hit", "ambushed", "stormed", "shot", "killed", "injured", "wounded",
             "abducted", "kidnapped", "torched", "bombed", "overrun", "struck", "assaulted", "raided",
@@ -180,6 +184,7 @@ class TargetFinder:
                     start += 2  # "killed or wounded at least 26 civilians"
                 self._add(found, 1, self._forward(toks, words, start, blocked, places, open_head=False), i)
             if w in _SITE_WORDS:
+                killing = w in _KILL_SITE_WORDS
                 for j in range(i + 1, min(len(toks), i + 10)):
                     if words[j] in (".", ";", "when", "while", "killing", "injuring", "and") or (
                         words[j] == "," and j > i + 1
@@ -190,7 +195,8 @@ class TargetFinder:
                         prep, skip = "in front of", 3
                     else:
                         skip = 1
-                    if prep in _SITE_PREPS:
+                    if prep in _SITE_PREPS and not (killing and prep == "in"):
+                        # "kills 32 people at a funeral", but "killed in the town of Mbau" says where
                         phrase = self._forward(
                             toks,
                             words,
@@ -200,6 +206,8 @@ class TargetFinder:
                             open_head=False,
                             kinds={"place", "vehicle"},
                         )
+                        if phrase and killing and phrase.lower().split()[-1] in _SETTLEMENTS:
+                            phrase = None  # "killed at Alitola village": where, not what
                         if phrase:
                             self._add(found, 2, phrase, j)
                             break
@@ -269,8 +277,8 @@ class TargetFinder:
                 # "Frontier Corps (FC) camp", "Crime Investigation Department (CID) Superintendent"
                 j = words.index(")", j + 1) + 1
                 continue
-            if not self._wordish(toks[j]):
-                break
+            if not self._wordish(toks[j]) and self.lexicon.kind_at(words, j)[1] < 2:
+                break  # (the end of a form of the lexicon goes on: "a tube well", whatever its tag)
             if toks[j].i in blocked:
                 if j == begin:
                     return None
@@ -284,8 +292,9 @@ class TargetFinder:
             ):
                 break  # "the office garage damaged a motorcycle": a verb, no tagger to say so
             kind, _ = self.lexicon.kind_at(words, j)
-            if kind and (kinds is None or kind in kinds) and words[j] not in _NOT_TARGET:
-                end = lexical_end = j
+            weapon = kind == "vehicle" and j + 1 < len(words) and words[j + 1] in _WEAPON_AFTER
+            if kind and (kinds is None or kind in kinds) and words[j] not in _NOT_TARGET and not weapon:
+                end = lexical_end = j  # ("a car bomb attack": the car is the weapon, not the target)
             elif (
                 open_head
                 and self._is_noun(toks[j])
@@ -296,9 +305,18 @@ class TargetFinder:
             j += 1
         if end is None:
             # "killed Jaleshwar Prajapati (38), a councillor of ward VI": a name, then its role
-            if depth == 0 and j < len(toks) and words[j] == "," and _names(toks[begin:j]):
+            if (
+                depth == 0
+                and j < len(toks)
+                and words[j] == ","
+                and _names(toks[begin:j])
+                and not any(t.i in places for t in toks[begin:j])
+            ):
                 role = self._forward(toks, words, j + 1, blocked, places, open_head=False, depth=1)
-                if role and words[j + 1] in _DETS:
+                said = any(
+                    w in _SAYING for w in words[j + 1 : j + 9]
+                )  # "in Peshawar, a police official said"
+                if role and words[j + 1] in _DETS and not said:
                     return _clean(" ".join(t.text for t in toks[begin:j]) + ", " + role)
             return None
         if any(t.i in places for t in toks[begin : end + 1]) and lexical_end != end:
@@ -389,6 +407,9 @@ class TargetFinder:
         if before >= 0 and toks[before].i in blocked:
             return None  # "Seven CPI (Maoist) cadres were killed": the perpetrators' own men
         return _clean(" ".join(t.text for t in toks[begin : end + 1]) + suffix)
+
+
+_SAYING = {"said", "says", "told", "added", "confirmed", "reported", "stated", "claimed"}
 
 
 def _name_token(tok: Token) -> bool:
