@@ -814,6 +814,12 @@ def test_several_attacks_in_as_many_places_are_as_many_incidents(extractor: Extr
         ("Maiduguri", None),
     ]
     assert {i.type for i in incidents} == {"suicide_attack"}
+    assert extractor.extract(text, []).killed == 33  # the article's total keeps the shared toll
+
+
+def test_more_attacks_than_places_stay_one_incident(extractor: Extractor) -> None:
+    (incident,) = extractor.extract("Three bomb blasts in Mumbai and Pune killed 18 people.", []).incidents
+    assert incident.killed == 18
 
 
 def test_one_attack_in_one_place_stays_one_incident(extractor: Extractor) -> None:

@@ -394,17 +394,19 @@ class Extractor:
         if not events and evidence:
             keys = {_norm(e) for e in evidence}
             events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
-        incidents = self._incidents(sentences, events, reference, outlet)
+        incidents, shared = self._incidents(sentences, events, reference, outlet)
         details = Details(evidence=list(evidence) or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
             types |= s.types - {GENERIC}
         types |= {i.type for i in incidents}
         details.attack_types = sorted(types, key=lambda t: TYPE_PRIORITY.get(t, 99))
-        if any(i.killed is not None for i in incidents):
-            details.killed = sum(i.killed or 0 for i in incidents)
-        if any(i.injured is not None for i in incidents):
-            details.injured = sum(i.injured or 0 for i in incidents)
+        killed = [i.killed for i in incidents] + [k for k, _ in shared]
+        injured = [i.injured for i in incidents] + [n for _, n in shared]
+        if any(k is not None for k in killed):
+            details.killed = sum(k or 0 for k in killed)
+        if any(n is not None for n in injured):
+            details.injured = sum(n or 0 for n in injured)
         seen: set[tuple[str, str | None]] = set()
         for loc in [i.location for i in incidents if i.location] + [
             m.location for s in events for m in s.places
@@ -971,8 +973,9 @@ class Extractor:
         events: list[_Sentence],
         reference: date | None = None,
         outlet: str | None = None,
-    ) -> list[Incident]:
-        """Group event sentences into incidents. ``outlet``: the country of the news outlet the
+    ) -> tuple[list[Incident], list[tuple[int | None, int | None]]]:
+        """Group event sentences into incidents; also the (killed, injured) tolls shared by several
+        incidents and so given to none of them. ``outlet``: the country of the news outlet the
         article cites, the last resort for the country of a place nothing else locates."""
         groups: list[list[_Sentence]] = []
         for s in events:
@@ -991,6 +994,7 @@ class Extractor:
                 merged.append(g)
         groups = merged
         incidents = []
+        shared: list[tuple[int | None, int | None]] = []
         for g in groups:
             types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
             counted = any(s.killed is not None or s.injured is not None for s in g)
@@ -1042,17 +1046,18 @@ class Extractor:
                 incidents.append(incident)
                 continue
             # "two suicide bombings at mosques kill 33 people in Yola and Maiduguri": one incident
-            # per place; the toll is the two attacks', no one of them's
+            # per place; the toll is the two attacks', no one of them's (the article's totals keep it)
+            shared.append((killed, injured))
             for place in places:
                 incidents.append(
                     incident.model_copy(update={"location": place, "killed": None, "injured": None})
                 )
-        return incidents
+        return incidents, shared
 
 
 # "two separate ambushes", "twin blasts", "three attacks": the sentence counts its attacks.
 _SEVERAL_ATTACKS = re.compile(
-    r"\b(?:two|three|twin|separate|simultaneous|coordinated)\s+(?:\w+\s+){0,2}?"
+    r"\b(two|three|twin|separate|simultaneous|coordinated)\s+(?:\w+\s+){0,2}?"
     r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b",
     re.I,
 )
@@ -1076,6 +1081,10 @@ def _separate_places(group: list[_Sentence]) -> list[Location]:
             out.append(m)
     if len(out) < 2 or len(out) > 3 or len({m.kind == "admin" for m in out}) > 1:
         return []
+    said = _SEVERAL_ATTACKS.search(s.text)
+    word = said.group(1).lower() if said else ""
+    if {"two": 2, "twin": 2, "three": 3}.get(word, len(out)) != len(out):
+        return []  # "three bomb blasts in Mumbai and Pune": which place had two, the text does not say
     return [m.location.model_copy() for m in out]
 
 
