@@ -348,10 +348,10 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _OWNED:
             i += 1  # "the house of a militant commander": whose house, not who was hurt
             continue
-        # after the cue ("killed 12 people and 30 others were injured"), a coordinated count with a
-        # verb of its own starts a new clause
-        after_cue = any(_cue_kind(toks, c) for c in range(max(0, i - 3), i))
         if (toks[i].low in ("a", "an", "the") and i not in taken) or opens:
+            # after the cue ("killed 12 people and 30 others were injured"), a coordinated count with
+            # a verb of its own starts a new clause
+            after_cue = any(_cue_kind(toks, c) for c in range(max(0, i - 3), i))
             start = counted.last if opens and counted else i
             # up to three modifiers, then a person noun
             k = start + 1
@@ -375,7 +375,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     # "a security checkpoint", "a police station", "a rebel attack": no one
                     i = k + 1
                     continue
-                if k + 1 < n and toks[k + 1].low in _SAYING:  # "a police spokesman said": the source
+                if k + 1 < n and toks[k + 1].low in SAYING_VERBS:  # "a police spokesman said": the source
                     i = k + 1
                     continue
                 count, last = (counted.value if opens and counted else 1), k
@@ -444,7 +444,8 @@ _NOT_VICTIMS_BEFORE = {"arrested", "arrest", "detained", "nabbed", "held", "capt
 # Things a person owns or runs, attacked in the person's name.
 _OWNED = {"house", "home", "residence", "car", "vehicle", "office", "shop", "convoy", "farm", "compound"}
 
-_SAYING = {
+# Verbs of saying: the noun before one is the source of a report, not a victim or a target.
+SAYING_VERBS = {
     "said",
     "says",
     "told",

@@ -30,6 +30,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from wirewatch.config import data_path
+from wirewatch.workers.classify.casualties import SAYING_VERBS
 
 MAX_TARGETS = 3
 MAX_WORDS = 9
@@ -314,7 +315,7 @@ class TargetFinder:
             ):
                 role = self._forward(toks, words, j + 1, blocked, places, open_head=False, depth=1)
                 said = any(
-                    w in _SAYING for w in words[j + 1 : j + 9]
+                    w in SAYING_VERBS for w in words[j + 1 : j + 9]
                 )  # "in Peshawar, a police official said"
                 if role and words[j + 1] in _DETS and not said:
                     return _clean(" ".join(t.text for t in toks[begin:j]) + ", " + role)
@@ -407,9 +408,6 @@ class TargetFinder:
         if before >= 0 and toks[before].i in blocked:
             return None  # "Seven CPI (Maoist) cadres were killed": the perpetrators' own men
         return _clean(" ".join(t.text for t in toks[begin : end + 1]) + suffix)
-
-
-_SAYING = {"said", "says", "told", "added", "confirmed", "reported", "stated", "claimed"}
 
 
 def _name_token(tok: Token) -> bool:
