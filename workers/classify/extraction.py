@@ -845,7 +845,7 @@ class Extractor:
                             "city",
                             offset + tok.idx,
                             locative,
-                            end=offset + doc[tok.i + 1].idx + 7,
+                            end=offset + doc[tok.i + 1].idx + len(doc[tok.i + 1].text),
                         )
                     )
                     continue
@@ -1067,7 +1067,8 @@ def _separate_places(group: list[_Sentence]) -> list[Location]:
     """The places of an incident that is several attacks in as many places, one sentence saying so
     ("two separate ambushes in Khunti and Seraikela Kharsawan Districts"): two or three towns or
     districts named as where, joined by "and" or a comma. Otherwise none."""
-    if len(group) != 1 or not _SEVERAL_ATTACKS.search(group[0].text):
+    said = _SEVERAL_ATTACKS.search(group[0].text) if len(group) == 1 else None
+    if said is None:
         return []
     s = group[0]
     mentions = [m for m in s.places if m.kind in ("city", "admin", "ner") and m.rank >= 0 and not m.facility]
@@ -1081,8 +1082,7 @@ def _separate_places(group: list[_Sentence]) -> list[Location]:
             out.append(m)
     if len(out) < 2 or len(out) > 3 or len({m.kind == "admin" for m in out}) > 1:
         return []
-    said = _SEVERAL_ATTACKS.search(s.text)
-    word = said.group(1).lower() if said else ""
+    word = said.group(1).lower()
     if {"two": 2, "twin": 2, "three": 3}.get(word, len(out)) != len(out):
         return []  # "three bomb blasts in Mumbai and Pune": which place had two, the text does not say
     return [m.location.model_copy() for m in out]
