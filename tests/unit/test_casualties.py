@@ -37,6 +37,17 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("A policeman was killed when militants fired a rocket at the camp.", 1, None),
         ("However, no casualty was reported, police said.", 0, 0),
         ("No one was hurt in the explosion.", 0, 0),
+        # other ways of saying nobody was hurt (real SATP and MUC-4 copy of the tuning sets)
+        ("The blast damaged the house but did not result in any casualty.", 0, 0),
+        ("Police said the explosion destroyed three schoolrooms, but did not harm anyone.", 0, 0),
+        ("However no AR personnel sustained injuries as the IED exploded.", 0, 0),
+        ("None of the SF personnel was injured in the encounter, the reports said.", 0, 0),
+        ("THE VEHICLE WAS DESTROYED BY A POWERFUL BOMB TODAY, BUT IBARRA WAS NOT HURT.", 0, 0),
+        ("THE THREE MEN SUFFERED NO WOUNDS.", 0, 0),
+        ("The mayor escaped unhurt.", 0, 0),
+        ("No militants were killed but three soldiers were injured.", 0, 3),
+        # a question about the toll is not a toll
+        ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)
         ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
         # an exact count opens a coordination; counts coordinated after a comma share the later verb

@@ -496,6 +496,8 @@ def _attributive(toks: list[_Tok], k: int) -> bool:
 
 def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
     low = toks[k].low
+    if k > 0 and toks[k - 1].low == "no":
+        return None  # "the three men suffered no wounds": a negation (_NEGATION), not a count
     if low in _INJURY_CUES:
         return "injured"
     if low in _KILL_CUES:
@@ -549,11 +551,23 @@ _FUNCTION_WORDS = {
 }
 _CLAUSE = {"while", "whereas", "and", "but", "whilst"}
 _AUX = {"was", "were", "is", "are", "been", "be", "got", "get", "also", "reportedly", "allegedly", "shot"}
+# Words that make "no ... were killed" a question, not a toll: "no word on how many were killed".
+_NOT_A_TOLL = r"(?!(?:how|many|much|whether|if|word|details?|information|indication|idea|immediate\w*)\b)"
 _NEGATION = re.compile(
     r"\b(?:no\s+(?:other\s+|further\s+|reports?\s+of\s+(?:any\s+)?)?(?:human\s+)?"
     r"(?P<cas>casualt(?:y|ies)|loss of (?:life|lives))|"
-    r"(?:no\s+one|nobody|none|no\s+(?:person|people|soldier|civilian)s?)\s+(?:\w+\s+){0,2}?"
-    r"(?:was|were|is|are|has been|have been|got)\s+(?:\w+\s+)?(?P<cue>killed|hurt|injured|wounded|harmed)|"
+    # "did not cause any casualties", "did not result in any casualty", "without any loss of life"
+    r"(?:did\s+not|didn't|without)\s+(?:\w+\s+){0,2}?(?:any\s+)?(?:human\s+)?"
+    r"(?P<cas2>casualt(?:y|ies)|loss of (?:life|lives))|"
+    # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
+    r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
+    r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
+    r"(?P<cue>killed|hurt|injured|wounded|harmed|injury|injuries)|"
+    # "did not harm anyone", "the driver was not hurt", "suffered no wounds", "escaped unhurt"
+    r"(?:did\s+not|didn't)\s+(?P<cue2>harm|hurt|injure|kill)\s+any(?:one|body)|"
+    r"(?:was|were)\s+not\s+(?P<cue3>hurt|injured|harmed|wounded)|"
+    r"(?:suffered|sustained)\s+no\s+(?P<cue4>wounds|injur(?:y|ies))|"
+    r"(?:escaped|were|was)\s+(?:\w+\s+)?(?P<cue5>unhurt|unharmed|unscathed|unscratched)|"
     r"no\s+(?P<noun>deaths?|injur(?:y|ies)|fatalit(?:y|ies)))\b",
     re.I,
 )
@@ -886,11 +900,11 @@ def _parse(text: str) -> Casualties:
         told.setdefault(key, num.last)
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
-        if m.group("cas"):
+        cue = next((m.group(g) for g in ("cue", "cue2", "cue3", "cue4", "cue5") if m.group(g)), None)
+        if m.group("cas") or m.group("cas2"):
             kinds: tuple[Kind, ...] = ("killed", "injured")
-        elif m.group("cue"):
-            cue = m.group("cue").lower()
-            kinds = ("killed",) if cue == "killed" else ("injured", "killed")
+        elif cue is not None:
+            kinds = ("killed",) if cue.lower() in ("killed", "kill") else ("injured", "killed")
         else:
             noun = m.group("noun").lower()
             kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured",)
