@@ -46,6 +46,14 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("THE THREE MEN SUFFERED NO WOUNDS.", 0, 0),
         ("The mayor escaped unhurt.", 0, 0),
         ("No militants were killed but three soldiers were injured.", 0, 3),
+        # an age in apposition to a name is no count (shouted copy is read lower-cased)
+        ("jose oscar marin, 32, was killed when 20 kg of dynamite exploded.", 1, None),
+        # a count that is the subject of its own clause is not the object of the verb before it
+        (
+            "One FC officer was killed while three FC personnel were during an exchange of fire in Quetta.",
+            1,
+            None,
+        ),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)

@@ -313,6 +313,16 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "(" and nxt == ")":  # "Indersa Parsa (50)": an age
         return True
+    if (
+        prev == ","
+        and (nxt == "," or toks[j].low.endswith(","))  # "32," is one token
+        and toks[i].low.rstrip(",").isdigit()
+        and value < 120
+        and prev2.isalpha()
+        and prev2 not in _PERSON_NOUNS
+        and prev2 not in _FUNCTION_WORDS
+    ):
+        return True  # "JOSE OSCAR MARIN, 32, WAS KILLED" (lower-cased when shouted): an age
     if prev == "," and prev2 in _MONTHS:
         return True
     if nxt in ("-", "/") and j + 2 < len(toks) and toks[j + 2].low.isdigit():  # dates, scores
@@ -756,6 +766,18 @@ def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
     )
 
 
+def _own_clause(toks: list[_Tok], num: _Num) -> bool:
+    """ "... while three FC personnel were during an exchange": the count is the subject of a
+    clause of its own (an auxiliary follows its noun phrase before any cue), so an earlier cue
+    across the conjunction is not its verb."""
+    for t in toks[num.last + 1 : num.last + 5]:
+        if t.low in ("was", "were", "is", "are", "have", "has", "had"):
+            return True
+        if t.low in _KILL_CUES or t.low in _INJURY_CUES or not t.text[:1].isalpha():
+            return False
+    return False
+
+
 def _passive_pair(toks: list[_Tok], k: int) -> bool:
     """ "were shot at and wounded", "were attacked and injured": the cue shares an earlier auxiliary."""
     return k >= 3 and toks[k - 1].low == "and" and any(t.low in _AUX for t in toks[max(0, k - 5) : k - 1])
@@ -851,6 +873,8 @@ def _parse(text: str) -> Casualties:
             # tie the verb before its object wins ("killing at least 5 people and injuring 20").
             between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k]
             split = any(t.low in _CLAUSE for t in between)
+            if split and k < num.first and _own_clause(toks, num):
+                continue  # "were killed while three FC personnel were [verb missing]": not the victims
             rank = (int(split), dist, 0 if k < num.first else 1)
             if best is None or rank < best[:3]:
                 best = (rank[0], rank[1], rank[2], kind)
