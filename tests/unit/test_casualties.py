@@ -54,6 +54,10 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
             1,
             None,
         ),
+        # one person hurt: an adverb between "was" and the cue; a count of wounds is not of people
+        ("He was shot in the leg and was severely injured.", None, 1),
+        ("Saba Sahar survives an assassination attempt in Kabul, she suffered four gunshot wounds.", None, 1),
+        ("The victims sustained gunshot wounds on the leg.", None, None),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)

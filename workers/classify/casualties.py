@@ -766,6 +766,16 @@ def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
     )
 
 
+def _one_suffered(toks: list[_Tok], k: int) -> bool:
+    """ "she suffered four gunshot wounds": one person hurt (the number counts wounds, not people)."""
+    if toks[k].low not in ("wounds", "wound", "injuries", "injury"):
+        return False
+    for b in range(k - 1, max(-1, k - 5), -1):
+        if toks[b].low in ("suffered", "sustained", "received"):
+            return b > 0 and toks[b - 1].low in ("he", "she")
+    return False
+
+
 def _own_clause(toks: list[_Tok], num: _Num) -> bool:
     """ "... while three FC personnel were during an exchange": the count is the subject of a
     clause of its own (an auxiliary follows its noun phrase before any cue), so an earlier cue
@@ -948,10 +958,12 @@ def _parse(text: str) -> Casualties:
             and (
                 toks[b].low in ("and", "also", "allegedly", "reportedly", "brutally", "later", "then", "shot")
                 or (toks[b].low.endswith("ed") and toks[b].low not in ("killed", "injured", "wounded"))
+                # "was severely injured"
+                or (toks[b].low.endswith("ly") and toks[b].low not in ("only", "early"))
             )
         ):
             b -= 1
-        if b >= 0 and toks[b].low in ("was", "is"):
+        if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     for m in re.finditer(r"\bsuccumbed\b", text, re.I):
         if not sums["killed"]:
