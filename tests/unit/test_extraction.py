@@ -972,3 +972,20 @@ def test_a_cited_source_is_no_place(extractor: Extractor, text: str, code: str) 
 def test_lists_of_groups_and_adjectives(extractor: Extractor, text: str, actors: set[str]) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert set(incident.actors) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a headline's present tense: "attacks" before a determiner is the verb (WCEP, dev row 1656)
+        (
+            "A suicide bomber attacks the United Nations compound in western Afghanistan based in Herat."
+            " (Voice of America)",
+            1,
+        ),
+        # ... but a plural noun after its modifier, with no attack reported, is still background
+        ("Suicide attacks the group carried out in 2010 are recalled.", 0),
+    ],
+)
+def test_headline_verbs_are_not_plural_nouns(extractor: Extractor, text: str, count: int) -> None:
+    assert len(extractor.extract(text, []).incidents) == count

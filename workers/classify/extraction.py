@@ -523,8 +523,8 @@ class Extractor:
             plural = (
                 plural
                 or last.lower_ in _PLURAL_TRIGGERS
-                or (end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS)
-            )
+                or (end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS and not _verb_at(doc, end))
+            ) and not _verb_at(doc, end - 1)
             if plural and start > 0 and doc[start - 1].like_num:
                 plural = False  # "fired seven rockets", "three bombs exploded": counted, so concrete
             if plural and (
@@ -1251,6 +1251,54 @@ _PEOPLE_NOUNS = _INSTITUTIONS | {
     "nationals",
     "journalist",
 }
+
+
+def _verb_at(doc: Doc, i: int) -> bool:
+    """ "A suicide bomber attacks the UN compound", "gunmen raids a village": a headline's
+    present-tense verb ending in -s, not a plural noun, when a determiner follows it."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].lower_.endswith("s")
+        and doc[i + 1].lower_ in _VERB_OBJECT_START
+        and doc[i - 1].lower_ not in _NOUN_MODIFIERS
+    )
+
+
+# Words that make "X attacks" a plural noun ("suicide attacks the group carried out"), not a verb.
+_NOUN_MODIFIERS = {
+    "the",
+    "these",
+    "those",
+    "of",
+    "and",
+    "in",
+    "such",
+    "two",
+    "several",
+    "suicide",
+    "terror",
+    "terrorist",
+    "militant",
+    "insurgent",
+    "rebel",
+    "bomb",
+    "mortar",
+    "rocket",
+    "grenade",
+    "drone",
+    "air",
+    "deadly",
+    "coordinated",
+    "recent",
+    "armed",
+    "guerrilla",
+    "sectarian",
+    "acid",
+    "knife",
+}
+
+
+_VERB_OBJECT_START = {"a", "an", "the", "his", "her", "their", "its", "two", "three", "several", "police"}
 
 
 def _demonym_noun(doc: Doc, i: int) -> bool:
