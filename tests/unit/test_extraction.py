@@ -989,3 +989,14 @@ def test_lists_of_groups_and_adjectives(extractor: Extractor, text: str, actors:
 )
 def test_headline_verbs_are_not_plural_nouns(extractor: Extractor, text: str, count: int) -> None:
     assert len(extractor.extract(text, []).incidents) == count
+
+
+def test_a_cited_outlet_is_no_place(ner_extractor: Extractor) -> None:
+    # the small NER model tags this outlet GPE (SATP copy, train row 4001)
+    text = (
+        "Kanglaonline reports that Peoples Liberation Army (PLA) militants attacked Assam Rifles (AR)"
+        " personnel by exploding a powerful Improvised Explosive Device (IED) at around 3.35 pm on"
+        " February 15 from which they had a narrow escape."
+    )
+    (incident,) = ner_extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name != "Kanglaonline"

@@ -51,6 +51,7 @@ from wirewatch.workers.classify.patterns import (
     build_actor_matchers,
     build_generic_matcher,
     build_type_matcher,
+    news_outlets,
     outlet_country,
 )
 from wirewatch.workers.classify.targets import TargetFinder, distinct
@@ -382,6 +383,8 @@ class Extractor:
         self.actor_lower, self.actor_exact = build_actor_matchers(self.nlp)
         self.generic_matcher = build_generic_matcher(self.nlp)
         self.target_finder = TargetFinder(use_pos=use_ner)
+        # "Kanglaonline reports that ...": a source the text cites is never where the attack was.
+        self.outlets = {name.lower() for name in news_outlets()}
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -653,6 +656,9 @@ class Extractor:
         if self.use_ner and not case_free:
             for ent in doc.ents:
                 if any(i in blocked for i in range(ent.start, ent.end)) or ent.text.lower() in DEMONYMS:
+                    continue
+                if ent.text.lower() in self.outlets:
+                    in_org.update(range(ent.start, ent.end))
                     continue
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
