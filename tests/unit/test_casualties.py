@@ -58,6 +58,9 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("He was shot in the leg and was severely injured.", None, 1),
         ("Saba Sahar survives an assassination attempt in Kabul, she suffered four gunshot wounds.", None, 1),
         ("The victims sustained gunshot wounds on the leg.", None, None),
+        # one person unharmed says nothing of a toll that others suffered
+        ("According to authorities, he was unharmed, but some of his bodyguards were injured.", None, None),
+        ("Militants shot at the superintendent on May 8. He died later.", 1, None),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)

@@ -942,7 +942,10 @@ def _parse(text: str) -> Casualties:
         else:
             noun = m.group("noun").lower()
             kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured",)
+        one = bool(m.group("cue3") or m.group("cue5"))  # "he was unharmed": one person, not the toll
         for kind in kinds:
+            if one and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
+                continue  # "he was unharmed, but some of his bodyguards were injured"
             if not sums[kind]:
                 negated.update(range(m.start(), m.end()))
                 sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
@@ -965,7 +968,7 @@ def _parse(text: str) -> Casualties:
             b -= 1
         if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
-    for m in re.finditer(r"\bsuccumbed\b", text, re.I):
+    for m in re.finditer(r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b", text, re.I):
         if not sums["killed"]:
             sums["killed"].append(Count("killed", 1, False, m.start(), m.end()))
     for kind in ("killed", "injured"):
