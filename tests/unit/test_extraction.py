@@ -947,6 +947,12 @@ def test_comparisons_and_later_deaths_keep_one_incident(extractor: Extractor, te
             "ML",
         ),
         ("Gunmen attacked an Iraqi army patrol, killing 4 soldiers. (AP via Boston Globe)", "IQ"),
+        # no space after the full stop: the sources are still no place (WCEP, train row 7916)
+        (
+            "Rabbi Michael Mark is murdered and his two children badly injured when terrorists shoot at"
+            " his car on the highway south of Hebron.(The Jerusalem Post) (The Times of Israel)",
+            "PS",
+        ),
     ],
 )
 def test_a_cited_source_is_no_place(extractor: Extractor, text: str, code: str) -> None:

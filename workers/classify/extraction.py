@@ -67,6 +67,8 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s)?$")
+# Sources cited in brackets after the last full stop: "(Reuters)", ".(The Jerusalem Post) (AP)".
+_TRAILING_SOURCES = re.compile(r"[.!?](?:\s*\([^()]{1,80}\))+\s*$")
 _PLURAL_TRIGGERS = {"attacks", "bombings", "assaults", "raids", "strikes", "killings", "blasts", "explosions"}
 _EXPLOSIVE = {"bombing", "suicide_attack", "ied", "rocket_mortar_attack"}
 _GROUPISH_ORG = re.compile(
@@ -392,7 +394,11 @@ class Extractor:
         """``reference``: the article's publication date, against which relative dates ("on
         Tuesday", "yesterday") and dates without a year resolve; None leaves them unresolved."""
         outlet = outlet_country(text[:MAX_CHARS])
-        sentences = self._sentences(text[:MAX_CHARS], outlet)
+        body = text[:MAX_CHARS]
+        cited = _TRAILING_SOURCES.search(body)
+        if cited:  # "... south of Hebron.(The Jerusalem Post)": the sources are not the story
+            body = body[: cited.start() + 1]
+        sentences = self._sentences(body, outlet)
         events = [s for s in sentences if s.event]
         if not events and evidence:
             keys = {_norm(e) for e in evidence}
