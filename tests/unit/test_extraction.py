@@ -1006,3 +1006,32 @@ def test_a_cited_outlet_is_no_place(ner_extractor: Extractor) -> None:
     )
     (incident,) = ner_extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name != "Kanglaonline"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # SATP copy (dev rows 799 and 832): "the attack comes ... after" tells of an earlier attack
+        (
+            "A rocket, fired from an unknown location, struck the Hayatabad residence of former Senator"
+            " Abdur Razaq in Peshawar in the evening of May 22, reports The Express Tribune. There were no"
+            " immediate reports of any injuries. The attack comes two days after a low intensity explosive"
+            " went off near the main gate of the house, damaging the gate.",
+            2,
+        ),
+        (
+            "An unidentified group stormed the office and chased away the employees before setting fire to"
+            " the printing press. The attack comes days after an unidentified gang attacked the newspaper's"
+            " Kilinochchi District office on Apr 3.",
+            2,
+        ),
+        # without an earlier attack told, "comes after" is one incident
+        (
+            "Gunmen killed two policemen in Quetta on Monday. The attack comes a day after the government"
+            " announced new talks.",
+            1,
+        ),
+    ],
+)
+def test_an_attack_that_comes_days_after_another(extractor: Extractor, text: str, count: int) -> None:
+    assert len(extractor.extract(text, []).incidents) == count

@@ -1132,7 +1132,9 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
         # was wounded in the town of Yucuayquin").
         if not s.event:
             return True
-        return not (_other_day(group, s) or _further_toll_elsewhere(group, s))
+        return not (_other_day(group, s) or _further_toll_elsewhere(group, s) or _earlier_attack(s.text))
+    if _earlier_attack(s.text):
+        return False
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = _choose_location(group)
@@ -1447,6 +1449,30 @@ def _other_day(group: list[_Sentence], s: _Sentence) -> bool:
     if not mine or not theirs:
         return False
     return not any(a in b or b in a for a in mine for b in theirs)
+
+
+# "The attack comes two days after a low intensity explosive went off near the gate": the clause
+# after "comes ... after" tells of an earlier attack of its own (a new incident, not this one).
+_EARLIER_ATTACK = re.compile(
+    r"\b(?:comes?|came|follow(?:s|ed)?)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+"
+    r"(?:after|since)\s+(?:an?|the|another|two|three|militants|gunmen|terrorists|unidentified|suspected)\b",
+    re.I,
+)
+
+
+_ATTACK_WORD = re.compile(
+    r"\b(?:attack\w*|bomb\w*|blast\w*|explo\w+|went off|fired|shot|shooting|killed|killing|kidnapp\w*|"
+    r"abduct\w*|ambush\w*|grenade\w*|rockets?|mortars?|stormed|torched|IEDs?)\b",
+    re.I,
+)
+
+
+def _earlier_attack(text: str) -> bool:
+    """ "The attack comes two days after a low intensity explosive went off": an earlier attack of
+    its own is told after "comes ... after" (not "after the government announced talks")."""
+    m = _EARLIER_ATTACK.search(text)
+    return m is not None and bool(_ATTACK_WORD.search(text, m.end()))
 
 
 def _same_name(a: str, b: str) -> bool:
