@@ -1035,3 +1035,14 @@ def test_a_cited_outlet_is_no_place(ner_extractor: Extractor) -> None:
 )
 def test_an_attack_that_comes_days_after_another(extractor: Extractor, text: str, count: int) -> None:
     assert len(extractor.extract(text, []).incidents) == count
+
+
+def test_a_group_that_denies_involvement_is_not_the_actor(extractor: Extractor) -> None:
+    # WCEP, train row 5546
+    text = (
+        "Afghan actress and filmmaker Saba Sahar survives an assassination attempt in Kabul while on the"
+        " way to work, she suffered four gunshot wounds and was taken to a private hospital. The Taliban's"
+        " spokesman denies any involvement in the attack. (International Business Times)"
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == [] and incident.injured == 1

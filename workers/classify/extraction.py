@@ -92,6 +92,11 @@ _CLAIM = re.compile(
 )
 # ... unless the sentence denies it ("the TTP was not behind the attack").
 _DENIAL = re.compile(r"\b(?:not|denied|denies|deny|denying|never|no)\b", re.I)
+_DISOWNED = re.compile(
+    r"\b(?:denie[sd]|deny|denying|disowned|disowns|rejects|rejected)\b.{0,40}?"
+    r"\b(?:involvement|responsibility|role|hand|link)\b|\b(?:had|has|have)\s+no\s+(?:hand|role|link)\b",
+    re.I,
+)
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
@@ -592,6 +597,9 @@ class Extractor:
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
+        if _DISOWNED.search(sent.text) and not _CLAIM.search(sent.text):
+            # "The Taliban's spokesman denies any involvement in the attack": not the attackers
+            s.groups = []
         s.claim = bool(_CLAIM.search(sent.text)) and not _DENIAL.search(sent.text)
         if s.event:
             in_text = _dates.find(sent.text)
