@@ -39,28 +39,17 @@ GENERIC = "attack"
 # When one incident has several types, Incident.type is the first of them in ATTACK_TYPES order.
 TYPE_PRIORITY = {t: i for i, t in enumerate(ATTACK_TYPES)}
 
-# fmt: off
-GENERIC_PERPETRATORS = {
-    "gunmen": "gunmen", "gunman": "gunmen", "armed men": "gunmen", "unidentified men": "gunmen",
-    "militant": "militants", "militants": "militants",
-    "insurgent": "insurgents", "insurgents": "insurgents", "suicide bomber": "suicide bomber",
-    "suicide bombers": "suicide bomber", "rebel": "rebels", "rebels": "rebels",
-    "assailant": "assailants", "assailants": "assailants", "attacker": "attackers",
-    "attackers": "attackers", "terrorist": "terrorists", "terrorists": "terrorists",
-    "guerrilla": "guerrillas", "guerrillas": "guerrillas", "guerrilla-style": "",
-    "extremists": "extremists", "extremist": "extremists", "separatists": "separatists",
-    "separatist": "separatists", "jihadists": "jihadists", "jihadist": "jihadists",
-    "bandits": "bandits", "kidnappers": "kidnappers", "abductors": "kidnappers",
-    "miscreants": "miscreants",
-    "unidentified persons": "unidentified attackers", "unidentified individuals": "unidentified attackers",
-    "unidentified people": "unidentified attackers", "unknown persons": "unidentified attackers",
-    "unknown individuals": "unidentified attackers", "unknown people": "unidentified attackers",
-    "unidentified attackers": "unidentified attackers", "unknown attackers": "unidentified attackers",
-    "unidentified assailants": "unidentified attackers", "unknown assailants": "unidentified attackers",
-    "unidentified group": "unidentified attackers", "armed individuals": "gunmen",
-    "group of men": "gunmen", "group of armed men": "gunmen",
-}
-# fmt: on
+
+def load_generic_actors(path: Path | None = None) -> dict[str, str]:
+    """Phrase -> actor reported for it, from ``config/patterns/generic_actors.tsv``."""
+    path = path or data_path("patterns/generic_actors.tsv")
+    with open(path, encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {r["phrase"].lower(): r["actor"] or "" for r in rows}
+
+
+# "gunmen", "unidentified persons", "group of armed men": words for attackers the text does not name.
+GENERIC_PERPETRATORS = load_generic_actors()
 
 # fmt: off
 _IRREGULAR = {
