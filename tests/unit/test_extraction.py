@@ -1046,3 +1046,15 @@ def test_a_group_that_denies_involvement_is_not_the_actor(extractor: Extractor) 
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == [] and incident.injured == 1
+
+
+def test_an_undated_incident_takes_the_day_of_the_articles_attacks(extractor: Extractor) -> None:
+    # SATP, train row 3591
+    text = (
+        "At least eight persons were killed in separate incidents in Karachi (Karachi District), the"
+        " provincial capital of Sindh, on August 25, reports Daily Times. Maulana Akbar Saeed Farooqi,"
+        " spokesperson for Ahl e Sunnat Wal Jamaats (ASWJ), succumbed to his injuries after getting"
+        " injured in an armed attack near Safari Park in Gulshan e Iqbal Town."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert incidents and all(i.date == "on August 25" for i in incidents)

@@ -1015,6 +1015,11 @@ class Extractor:
         groups = merged
         incidents = []
         shared: list[tuple[int | None, int | None]] = []
+        # "At least eight persons were killed in separate incidents in Karachi on August 25 ...
+        # Maulana Farooqi succumbed to his injuries after an armed attack": an incident the text
+        # does not date itself happened on the day of the article's attacks, when they share one.
+        named = {_day(d): d for s in events for d in s.dates if _NAMED_DAY.search(d) and _day(d)}
+        article_day = next(iter(named.values())) if len(named) == 1 else None
         for g in groups:
             types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
             counted = any(s.killed is not None or s.injured is not None for s in g)
@@ -1049,6 +1054,8 @@ class Extractor:
                 generic = [a for s in g for a in s.generic]
                 actors = generic[:1]
             when = next((d for s in g for d in s.dates), None)
+            if when is None and not _earlier_attack(g[0].text):  # "comes two days after": not that day
+                when = article_day
             resolved = _dates.resolve(when, reference) if when else None
             incident = Incident(
                 type=itype,
