@@ -1058,3 +1058,28 @@ def test_an_undated_incident_takes_the_day_of_the_articles_attacks(extractor: Ex
     )
     incidents = extractor.extract(text, []).incidents
     assert incidents and all(i.date == "on August 25" for i in incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # SATP, train row 4066: Safi tehsil of Mohmand Agency, not Safi in Morocco
+        (
+            "Separately, Safi peace committee leader Subidar Safis nephew Jahangir Khan was killed and his"
+            " driver was injured in an Improvised Explosive Device (IED) blast in Safi tehsil (revenue unit)"
+            " of Mohmand Agency on May 13, reported The Express Tribune. TTP Mohmand Agency Chapter"
+            " spokesperson Omar Khorasani claimed responsibility for the attack.",
+            "PK",
+        ),
+        # the same group, a town whose country the article also names: it stays where it is
+        (
+            "Militants of the TTP attacked a police post in Safi, Morocco, killing two policemen.",
+            "MA",
+        ),
+    ],
+)
+def test_a_groups_home_places_a_town_only_its_name_points_abroad(
+    extractor: Extractor, text: str, code: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.country_code == code

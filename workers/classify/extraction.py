@@ -51,6 +51,7 @@ from wirewatch.workers.classify.patterns import (
     build_actor_matchers,
     build_generic_matcher,
     build_type_matcher,
+    group_homes,
     news_outlets,
     outlet_country,
 )
@@ -473,6 +474,12 @@ class Extractor:
                     continue
                 self._fill(s, sent, type_hits, places, doc, offset)
                 out.append(s)
+        # "Safi tehsil ... TTP claimed responsibility": the Pakistani Safi, not the Moroccan city. A
+        # group named in the article points to the countries where it fights, once per group.
+        homes = group_homes()
+        for group in {g for s in out for g in s.groups}:
+            for code in homes.get(group, ()):
+                context[code] += 1
         # Re-resolve ambiguous names now that the article's countries are known: twice, since one
         # name settled ("Santander": the Colombian department, not the Spanish city) tells about
         # the next ("Cordoba").
@@ -495,6 +502,29 @@ class Extractor:
                             context[place.country_code] += 1
                             m.location = place.location(m.location.name)
                             m.kind = place.kind
+        # A town abroad that only its own name points to, in an article whose named groups all fight
+        # in one other country ("Safi tehsil of Mohmand Agency ... TTP claimed responsibility": not
+        # Safi, Morocco), is an unknown place of that country.
+        home = {c for group in {g for s in out for g in s.groups} for c in homes.get(group, ())}
+        if len(home) == 1:
+            (code,) = home
+            names: dict[str, set[str]] = {}
+            for s in out:
+                for m in s.places:
+                    if m.location.country_code:
+                        names.setdefault(m.location.country_code, set()).add(_bare(m.location.name).lower())
+            for s in out:
+                for m in s.places:
+                    foreign = m.location.country_code
+                    if (
+                        m.kind in ("city", "admin")
+                        and foreign is not None
+                        and foreign != code
+                        and len(names.get(foreign, ())) == 1
+                        and self._small_town(_bare(m.location.name), foreign)
+                    ):
+                        m.location = Location(name=m.location.name, country_code=code)
+                        m.kind = "ner"
         for _offset, _doc, places in per_doc:  # "TIERRA ALTA MUNICIPALITY, CORDOBA DEPARTMENT", again
             _inherit_country(places, text, self.gazetteer)
         for s in out:
@@ -519,6 +549,14 @@ class Extractor:
                         m.location = Location(name=m.location.name, country_code=other)
                         m.kind = "ner"
         return out
+
+    def _small_town(self, name: str, country_code: str) -> bool:
+        """Not a capital, nor a city of half a million: a name a village elsewhere may share."""
+        place = self.gazetteer.lookup(name)
+        capital = self.gazetteer.capital(country_code)
+        return (place is None or place.population < 500_000) and (
+            capital is None or capital.name.lower() != name.lower()
+        )
 
     def _types(self, doc: Doc) -> list[tuple[int, int, str, bool, bool]]:
         """(start, end, label, counts_as_event) for each attack-type match."""
@@ -1040,7 +1078,9 @@ class Extractor:
                     or _context_location(sentences, g[0])
                 )
             if loc is not None and loc.country_code is None:
-                loc.country_code = _context_country(sentences, g) or outlet
+                loc.country_code = (
+                    _context_country(sentences, g) or outlet or _home_of([a for s in g for a in s.groups])
+                )
             actors: list[str] = []
             for s in g:
                 actors += [a for a in s.groups if a not in actors]
@@ -1088,6 +1128,13 @@ _SEVERAL_ATTACKS = re.compile(
     r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b",
     re.I,
 )
+
+
+def _home_of(actors: list[str]) -> str | None:
+    """The one country where the incident's named groups fight, if they name exactly one."""
+    homes = group_homes()
+    codes = {c for a in actors for c in homes.get(a, ())}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _separate_places(group: list[_Sentence]) -> list[Location]:

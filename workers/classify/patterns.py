@@ -123,6 +123,7 @@ class ArmedGroup:
     aliases: tuple[str, ...]
     exact_case: tuple[str, ...]
     provenance: str
+    home: tuple[str, ...] = ()  # countries where the group fights (empty: many)
 
 
 def load_armed_groups(path: Path | None = None) -> list[ArmedGroup]:
@@ -135,9 +136,16 @@ def load_armed_groups(path: Path | None = None) -> list[ArmedGroup]:
                 tuple(a for a in r["aliases"].split("|") if a),
                 tuple(a for a in (r["case_sensitive_aliases"] or "").split("|") if a),
                 r["provenance"],
+                tuple((r.get("home") or "").split()),
             )
             for r in rows
         ]
+
+
+@lru_cache(maxsize=1)
+def group_homes() -> dict[str, tuple[str, ...]]:
+    """Canonical group name -> the countries where it fights (``home`` in armed_groups.tsv)."""
+    return {g.canonical: g.home for g in load_armed_groups() if g.home}
 
 
 def build_actor_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
