@@ -156,6 +156,12 @@ def test_every_armed_group_cites_a_source() -> None:
     assert all(g.provenance for g in groups)
     canonical = {g.canonical for g in groups}
     assert {"Islamic State", "Taliban", "al-Shabaab", "Boko Haram", "Houthis", "Hezbollah"} <= canonical
+    # every home is an ISO 3166-1 country code; groups that fight in many countries have none
+    import pycountry
+
+    homes = {code for g in groups for code in g.home}
+    assert homes and all(pycountry.countries.get(alpha_2=code) is not None for code in homes)
+    assert next(g for g in groups if g.canonical == "Islamic State").home == ()
 
 
 @pytest.mark.parametrize(
