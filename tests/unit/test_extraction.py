@@ -1089,3 +1089,13 @@ def test_a_groups_home_places_a_town_only_its_name_points_abroad(
 ) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.country_code == code
+
+
+def test_the_place_people_were_abducted_from_is_where(extractor: Extractor) -> None:
+    # SATP, train row 3939: "traders from Assam" are from there; "abducted ... from" is the place
+    text = (
+        "Separately, the whereabouts of the seven traders from Assam who were abducted by suspected"
+        " militants from North Garo Hills District remained unknown, reports The Sentinel."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name.startswith("North Garo Hills")

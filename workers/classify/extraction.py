@@ -191,6 +191,7 @@ _NOT_ATTACK = re.compile(
     r"sentenc\w+|convicted|trial|court)\b",
     re.I,
 )
+_TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken|took\s+away|picked\s+up|whisked\s+away)\b", re.I)
 _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
 # "seized/recovered" cancel an attack only when what was seized is a weapon or a cache, not when
 # it is a person ("seized the local mayor and shot him").
@@ -813,7 +814,14 @@ class Extractor:
                     and low_before[-1] == "the"
                 )
             )
-            aside = (
+            # "abducted nine people ... from Zhob District": where they were taken is the place
+            taken_from = (
+                bool(low_before)
+                and low_before[-1] == "from"
+                and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
+            )
+            locative = locative or taken_from
+            aside = not taken_from and (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
                 or after in ("-", "based", "national", "nationals", "-based")
