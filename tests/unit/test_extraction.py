@@ -1099,3 +1099,14 @@ def test_the_place_people_were_abducted_from_is_where(extractor: Extractor) -> N
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name.startswith("North Garo Hills")
+
+
+def test_a_demonym_before_town_of_leaves_the_towns_name(extractor: Extractor) -> None:
+    # WCEP, train row 5017
+    text = (
+        "Hundreds of people have been found dead in the northern Nigerian town of Damasak, most likely"
+        " killed by Boko Haram. (AFP via Yahoo! News)"
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == ("Damasak", "NG")
