@@ -1110,3 +1110,13 @@ def test_a_demonym_before_town_of_leaves_the_towns_name(extractor: Extractor) ->
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None
     assert (incident.location.name, incident.location.country_code) == ("Damasak", "NG")
+
+
+def test_few_capitals_do_not_make_a_text_lower_cased(ner_extractor: Extractor) -> None:
+    # WCEP, train row 7456, without its cited source: two capitals in 150 letters, one opening it
+    text = (
+        "At least 15 people are killed and 58 injured after rockets reportedly fired by rebels hit"
+        " pro-government neighborhoods in the southern city of Daraa."
+    )
+    (incident,) = ner_extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name == "Daraa"

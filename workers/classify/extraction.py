@@ -445,7 +445,9 @@ class Extractor:
         letters = [c for c in text if c.isalpha()]
         upper = sum(c.isupper() for c in letters) / max(1, len(letters))
         shouting = upper > 0.6
-        lowered = upper < 0.02
+        # lower-cased copy has few capitals, and none opening a sentence ("At least 15 people are
+        # killed ... in the southern city of Daraa." has two capitals in 150 letters, and is not)
+        lowered = upper < 0.02 and not re.search(r"(?:^|[.!?]\s+)[A-Z]", text.lstrip())
         proc = text.lower() if shouting and len(text.lower()) == len(text) else text
         paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", proc)]
         paragraphs = [(o, p) for o, p in paragraphs if p.strip() and not _is_boilerplate(p)]
