@@ -61,6 +61,8 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         # one person unharmed says nothing of a toll that others suffered
         ("According to authorities, he was unharmed, but some of his bodyguards were injured.", None, None),
         ("Militants shot at the superintendent on May 8. He died later.", 1, None),
+        # an age written "20 year-old" is no count
+        ("A Palestinian wounds a 20 year-old Israeli.", None, None),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)

@@ -1120,3 +1120,13 @@ def test_few_capitals_do_not_make_a_text_lower_cased(ner_extractor: Extractor) -
     )
     (incident,) = ner_extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name == "Daraa"
+
+
+def test_an_institution_ner_takes_for_a_place_is_none(ner_extractor: Extractor) -> None:
+    # SATP, train row 3662: the small model tags "Police" in "Police shootout" as a place
+    text = (
+        "A Tehreek e Taliban Pakistan (TTP) terrorist was killed in Police shootout in Ittehad Town of"
+        " Baldia Town in provincial capital Karachi on September 11, reports The News."
+    )
+    details = ner_extractor.extract(text, [])
+    assert "Police" not in [loc.name for loc in details.locations]

@@ -335,7 +335,7 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if nxt in ("year", "years") or (nxt == "-" and j + 2 < len(toks) and toks[j + 2].low == "year"):
         return True
-    return nxt in ("-year-old", "yr")
+    return nxt in ("-year-old", "yr", "year-old", "years-old")  # "a 20 year-old Israeli"
 
 
 def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num]) -> list[_Num]:

@@ -140,6 +140,8 @@ _BUILDING = re.compile(
 )
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
 # After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
+# Nouns of local units after a name: "Bahrain tehsil" (Swat, Pakistan) is not the country.
+_LOCAL_UNITS = {"tehsil", "district", "village", "town", "area", "block", "sub-division", "upazila", "union"}
 _INSTITUTIONS = {
     "military",
     "army",
@@ -716,6 +718,8 @@ class Extractor:
                 if ent.text.lower() in self.outlets:
                     in_org.update(range(ent.start, ent.end))
                     continue
+                if len(ent) == 1 and ent[0].lower_ in _INSTITUTIONS:
+                    continue  # "killed in Police shootout": NER's "Police" is no place
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
                     building = ent.label_ == "FAC" and bool(
@@ -830,6 +834,8 @@ class Extractor:
                 or after in ("-", "based", "national", "nationals", "-based")
                 or span.start in in_org
             )
+            if place is not None and place.kind == "country" and after in _LOCAL_UNITS:
+                place = None  # "Bahrain tehsil" in Swat District: a local unit named like a country
             if after == "border" and (place is None or place.kind == "country"):
                 aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
             if (
