@@ -1130,3 +1130,14 @@ def test_an_institution_ner_takes_for_a_place_is_none(ner_extractor: Extractor) 
     )
     details = ner_extractor.extract(text, [])
     assert "Police" not in [loc.name for loc in details.locations]
+
+
+def test_a_plural_place_noun_keeps_the_names_before_it_places(extractor: Extractor) -> None:
+    # dev row 446 (WCEP/SATP copy): "in Berg and Pulwama districts"
+    text = (
+        "Militants on Wednesday carried out two grenade attacks in Berg and Pulwama districts of south"
+        " Plantation targeting residence of ruling PDP MLA and CRPF vehicle injuring twelve persons"
+        " including five paramilitary personnel."
+    )
+    names = [i.location.name for i in extractor.extract(text, []).incidents if i.location]
+    assert "Pulwama" in names

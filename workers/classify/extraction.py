@@ -234,6 +234,8 @@ _PLACE_NOUNS = {
     "area", "capital", "city", "county", "district", "governorate", "municipality", "neighborhood",
     "neighbourhood", "outskirts", "part", "parts", "province", "region", "state", "suburb", "town",
     "village",
+    # "Ghazni and Paktika Provinces", "Khunti and Seraikela Kharsawan Districts"
+    "districts", "provinces", "regions", "states", "towns", "villages",
 }
 # fmt: on
 # Nouns that follow a place's name in its full form ("Hangu District", "Doaba Bazaar") or precede it
