@@ -67,9 +67,13 @@ HELDOUT_LONG = ROOT / "tests" / "fixtures" / "incidents" / "heldout-long.jsonl"
 # once after the rules read off HELDOUT_4 and HELDOUT_LONG, a tuning set since.
 HELDOUT_5 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-5.jsonl"
 # 56 incidents in 50 train and dev texts (seed 20261201), annotated blind by two annotators and
-# adjudicated (heldout-6.adjudication.md) after the extractor of that round was frozen; read only
-# in aggregate: the next round's held-out set.
+# adjudicated (heldout-6.adjudication.md) after the extractor of that round was frozen; the
+# held-out set of the round after it, read once in aggregate and a tuning set since.
 HELDOUT_6 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-6.jsonl"
+# 47 incidents in 50 train and dev texts (seed 20261202), annotated blind by two annotators and
+# adjudicated (heldout-7.adjudication.md), committed before any extraction code ran on it; measured
+# once before and once after that round's rules, read only in aggregate: the next round's held-out set.
+HELDOUT_7 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-7.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -264,7 +268,7 @@ def main() -> int:
         "--heldout",
         type=Path,
         nargs="*",
-        default=[HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_LONG, HELDOUT_5, HELDOUT_6],
+        default=[HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_LONG, HELDOUT_5, HELDOUT_6, HELDOUT_7],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong field")
