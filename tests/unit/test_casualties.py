@@ -42,9 +42,9 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("Police said the explosion destroyed three schoolrooms, but did not harm anyone.", 0, 0),
         ("However no AR personnel sustained injuries as the IED exploded.", 0, 0),
         ("None of the SF personnel was injured in the encounter, the reports said.", 0, 0),
-        ("THE VEHICLE WAS DESTROYED BY A POWERFUL BOMB TODAY, BUT IBARRA WAS NOT HURT.", 0, 0),
+        ("THE VEHICLE WAS DESTROYED BY A POWERFUL BOMB TODAY, BUT IBARRA WAS NOT HURT.", None, 0),
         ("THE THREE MEN SUFFERED NO WOUNDS.", 0, 0),
-        ("The mayor escaped unhurt.", 0, 0),
+        ("The mayor escaped unhurt.", None, 0),
         ("No militants were killed but three soldiers were injured.", 0, 3),
         # an age in apposition to a name is no count (shouted copy is read lower-cased)
         ("jose oscar marin, 32, was killed when 20 kg of dynamite exploded.", 1, None),
@@ -75,6 +75,26 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         ("A prayer leader was shot dead while his companion sustained serious injuries.", 1, 1),
         ("The police sustained injuries.", None, None),
         ("A bomb went off in a vehicle, claiming the life of a manager and injuring three passers by.", 1, 3),
+        # found by review: what the rules above must not do
+        (
+            "The governor escaped unharmed when a bomb struck his convoy."
+            " Police said four of his guards were killed.",
+            4,
+            None,
+        ),
+        ("Officials did not disclose casualties.", None, None),
+        (
+            "The military did not report any casualties among its troops, but said 12 militants were killed.",
+            12,
+            None,
+        ),
+        ("No less than 20 were injured.", None, 20),
+        ("In Kabul, 12, including three children, were killed.", 12, None),
+        ("In Maiduguri, 30, mostly women, were killed.", 30, None),
+        ("The group was founded by Baitullah Mehsud; he died in 2009.", None, None),
+        ("The soldier was critically injured and later succumbed to his injuries.", 1, None),
+        ("The explosion claimed the life of a policeman.", 1, None),
+        ("The blast claimed the life of a policeman and injured two.", 1, 2),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
         # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)

@@ -1054,41 +1054,54 @@ def test_a_group_that_denies_involvement_is_not_the_actor(extractor: Extractor) 
     assert incident.actors == [] and incident.injured == 1
 
 
-def test_an_undated_incident_takes_the_day_of_the_articles_attacks(extractor: Extractor) -> None:
-    # SATP, train row 3591
-    text = (
-        "At least eight persons were killed in separate incidents in Karachi (Karachi District), the"
-        " provincial capital of Sindh, on August 25, reports Daily Times. Maulana Akbar Saeed Farooqi,"
-        " spokesperson for Ahl e Sunnat Wal Jamaats (ASWJ), succumbed to his injuries after getting"
-        " injured in an armed attack near Safari Park in Gulshan e Iqbal Town."
-    )
-    incidents = extractor.extract(text, []).incidents
-    assert incidents and all(i.date == "on August 25" for i in incidents)
-
-
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        # SATP, train row 4066: Safi tehsil of Mohmand Agency, not Safi in Morocco
+        # groups strike across borders: a town the gazetteer locates stays where it is (review)
+        ("Boko Haram fighters attacked Diffa, killing 12 people.", "NE"),
+        ("Militants of the TTP attacked a police post in Safi, Morocco, killing two policemen.", "MA"),
+    ],
+)
+def test_a_groups_home_does_not_move_a_located_town(extractor: Extractor, text: str, code: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.country_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # found by review: a noun after a preposition, an attack word outside the "after" clause
+        ("After Taliban attacks the government deployed more troops to Kunduz, officials said.", 0),
         (
-            "Separately, Safi peace committee leader Subidar Safis nephew Jahangir Khan was killed and his"
-            " driver was injured in an Improvised Explosive Device (IED) blast in Safi tehsil (revenue unit)"
-            " of Mohmand Agency on May 13, reported The Express Tribune. TTP Mohmand Agency Chapter"
-            " spokesperson Omar Khorasani claimed responsibility for the attack.",
-            "PK",
-        ),
-        # the same group, a town whose country the article also names: it stays where it is
-        (
-            "Militants of the TTP attacked a police post in Safi, Morocco, killing two policemen.",
-            "MA",
+            "A roadside bomb killed two soldiers in Kandahar on Tuesday. The attack comes two weeks after"
+            " the president visited the province and promised that attacks would end.",
+            1,
         ),
     ],
 )
-def test_a_groups_home_places_a_town_only_its_name_points_abroad(
-    extractor: Extractor, text: str, code: str
-) -> None:
+def test_review_probes_keep_their_incident_count(extractor: Extractor, text: str, count: int) -> None:
+    assert len(extractor.extract(text, []).incidents) == count
+
+
+def test_a_third_partys_denial_keeps_the_blamed_group(extractor: Extractor) -> None:
+    text = (
+        "Pakistan denied involvement in the attack, which India blamed on Jaish-e-Mohammed, after gunmen"
+        " killed 40 soldiers in Pulwama."
+    )
     (incident,) = extractor.extract(text, []).incidents
-    assert incident.location is not None and incident.location.country_code == code
+    assert incident.actors == ["Jaish-e-Mohammed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen killed 4 policemen on Monday. (Peshawar)", "Peshawar"),
+        ("Kidnappers abducted two Italian engineers from Libya's Ghat region on Saturday.", "Ghat"),
+    ],
+)
+def test_review_probes_keep_their_place(extractor: Extractor, text: str, place: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and incident.location.name == place
 
 
 def test_the_place_people_were_abducted_from_is_where(extractor: Extractor) -> None:

@@ -303,6 +303,12 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
     return nums
 
 
+def _after_comma(toks: list[_Tok], j: int) -> str:
+    """The word after the comma that follows token ``j`` ("32," is one token; "32 ," two)."""
+    k = j + 1 if toks[j].low.endswith(",") else j + 2
+    return toks[k].low if k < len(toks) else ""
+
+
 def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     prev2 = toks[i - 2].low if i > 1 else ""
@@ -321,6 +327,9 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         and prev2.isalpha()
         and prev2 not in _PERSON_NOUNS
         and prev2 not in _FUNCTION_WORDS
+        # and the apposition goes on as a person's would ("..., 32, was killed", "..., 45, a
+        # teacher"), not as a count's ("In Kabul, 12, including three children, were killed")
+        and _after_comma(toks, j) in ("was", "is", "a", "an", "who", "of", "from", "the")
     ):
         return True  # "JOSE OSCAR MARIN, 32, WAS KILLED" (lower-cased when shouted): an age
     if prev == "," and prev2 in _MONTHS:
@@ -518,7 +527,9 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
     if low in _KILL_CUES:
         possessed = k > 0 and toks[k - 1].low in ("their", "his", "her", "lost", "claimed")
         counted = k > 0 and toks[k - 1].low.isdigit()
-        if low in ("life", "lives") and not possessed and not counted:
+        # "claiming the life of a manager"
+        claimed = k > 1 and toks[k - 1].low == "the" and toks[k - 2].low.startswith("claim")
+        if low in ("life", "lives") and not possessed and not counted and not claimed:
             return None
         if low == "death" and k + 1 < len(toks) and toks[k + 1].low == "toll":
             return None  # the cue is "toll"
@@ -567,13 +578,17 @@ _FUNCTION_WORDS = {
 _CLAUSE = {"while", "whereas", "and", "but", "whilst"}
 _AUX = {"was", "were", "is", "are", "been", "be", "got", "get", "also", "reportedly", "allegedly", "shot"}
 # Words that make "no ... were killed" a question, not a toll: "no word on how many were killed".
-_NOT_A_TOLL = r"(?!(?:how|many|much|whether|if|word|details?|information|indication|idea|immediate\w*)\b)"
+_NOT_A_TOLL = (
+    r"(?!(?:how|many|much|whether|if|word|details?|information|indication|idea|immediate\w*|less|more|"
+    r"fewer)\b)"
+)
 _NEGATION = re.compile(
     r"\b(?:no\s+(?:other\s+|further\s+|reports?\s+of\s+(?:any\s+)?)?(?:human\s+)?"
     r"(?P<cas>casualt(?:y|ies)|loss of (?:life|lives))|"
     # "did not cause any casualties", "did not result in any casualty", "without any loss of life"
-    r"(?:did\s+not|didn't|without)\s+(?:\w+\s+){0,2}?(?:any\s+)?(?:human\s+)?"
-    r"(?P<cas2>casualt(?:y|ies)|loss of (?:life|lives))|"
+    # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
+    r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without)\s+(?:any\s+)?"
+    r"(?:human\s+)?(?P<cas2>casualt(?:y|ies)|loss of (?:life|lives))|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
     r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
@@ -956,6 +971,8 @@ def _parse(text: str) -> Casualties:
         cue = next((m.group(g) for g in ("cue", "cue2", "cue3", "cue4", "cue5") if m.group(g)), None)
         if m.group("cas") or m.group("cas2"):
             kinds: tuple[Kind, ...] = ("killed", "injured")
+        elif m.group("cue3") or m.group("cue5"):
+            kinds = ("injured",)  # "the governor escaped unharmed": others may still have died
         elif cue is not None:
             kinds = ("killed",) if cue.lower() in ("killed", "kill") else ("injured", "killed")
         else:
@@ -970,8 +987,9 @@ def _parse(text: str) -> Casualties:
                 sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
     # "X was killed" / "he succumbed": one victim even without a number word.
     used_cues = set(bound.values())
+    died_later = bool(re.search(r"\bsuccumbed\b", text, re.I))  # "was injured and later succumbed"
     for k, kind in cues:
-        if sums[kind] or k in used_cues or toks[k].start in negated:
+        if sums[kind] or k in used_cues or toks[k].start in negated or (kind == "injured" and died_later):
             continue
         b = k - 1  # back over "abducted and", "allegedly", "shot" to a singular "was"
         while (
@@ -995,7 +1013,8 @@ def _parse(text: str) -> Casualties:
         if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     for m in re.finditer(
-        r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b",
+        r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b",
         text,
         re.I,
     ):

@@ -69,7 +69,9 @@ _BOILERPLATE = re.compile(
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s)?$")
 # Sources cited in brackets after the last full stop: "(Reuters)", ".(The Jerusalem Post) (AP)".
-_TRAILING_SOURCES = re.compile(r"[.!?](?:\s*\([^()]{1,80}\))+\s*$")
+# (Only when no space follows the stop: ". (Reuters)" is already a sentence of its own, and a
+# bracket after it may be a place: "Gunmen killed 4 policemen on Monday. (Peshawar)".)
+_TRAILING_SOURCES = re.compile(r"[.!?]\((?:[^()]{1,80}\))(?:\s*\([^()]{1,80}\))*\s*$")
 _PLURAL_TRIGGERS = {"attacks", "bombings", "assaults", "raids", "strikes", "killings", "blasts", "explosions"}
 _EXPLOSIVE = {"bombing", "suicide_attack", "ied", "rocket_mortar_attack"}
 _GROUPISH_ORG = re.compile(
@@ -98,6 +100,7 @@ _DISOWNED = re.compile(
     r"\b(?:involvement|responsibility|role|hand|link)\b|\b(?:had|has|have)\s+no\s+(?:hand|role|link)\b",
     re.I,
 )
+_BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|suspect\w*|claim\w*|attribut\w+)\b", re.I)
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     # the place noun after a name is looked ahead at, not consumed: "the Nigerian town of Damasak"
@@ -140,8 +143,6 @@ _BUILDING = re.compile(
 )
 _OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
 # After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
-# Nouns of local units after a name: "Bahrain tehsil" (Swat, Pakistan) is not the country.
-_LOCAL_UNITS = {"tehsil", "district", "village", "town", "area", "block", "sub-division", "upazila", "union"}
 _INSTITUTIONS = {
     "military",
     "army",
@@ -510,29 +511,6 @@ class Extractor:
                             context[place.country_code] += 1
                             m.location = place.location(m.location.name)
                             m.kind = place.kind
-        # A town abroad that only its own name points to, in an article whose named groups all fight
-        # in one other country ("Safi tehsil of Mohmand Agency ... TTP claimed responsibility": not
-        # Safi, Morocco), is an unknown place of that country.
-        home = {c for group in {g for s in out for g in s.groups} for c in homes.get(group, ())}
-        if len(home) == 1:
-            (code,) = home
-            names: dict[str, set[str]] = {}
-            for s in out:
-                for m in s.places:
-                    if m.location.country_code:
-                        names.setdefault(m.location.country_code, set()).add(_bare(m.location.name).lower())
-            for s in out:
-                for m in s.places:
-                    foreign = m.location.country_code
-                    if (
-                        m.kind in ("city", "admin")
-                        and foreign is not None
-                        and foreign != code
-                        and len(names.get(foreign, ())) == 1
-                        and self._small_town(_bare(m.location.name), foreign)
-                    ):
-                        m.location = Location(name=m.location.name, country_code=code)
-                        m.kind = "ner"
         for _offset, _doc, places in per_doc:  # "TIERRA ALTA MUNICIPALITY, CORDOBA DEPARTMENT", again
             _inherit_country(places, text, self.gazetteer)
         for s in out:
@@ -557,14 +535,6 @@ class Extractor:
                         m.location = Location(name=m.location.name, country_code=other)
                         m.kind = "ner"
         return out
-
-    def _small_town(self, name: str, country_code: str) -> bool:
-        """Not a capital, nor a city of half a million: a name a village elsewhere may share."""
-        place = self.gazetteer.lookup(name)
-        capital = self.gazetteer.capital(country_code)
-        return (place is None or place.population < 500_000) and (
-            capital is None or capital.name.lower() != name.lower()
-        )
 
     def _types(self, doc: Doc) -> list[tuple[int, int, str, bool, bool]]:
         """(start, end, label, counts_as_event) for each attack-type match."""
@@ -643,8 +613,9 @@ class Extractor:
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
         s.groups, s.generic = self._actors(doc, sent)
-        if _DISOWNED.search(sent.text) and not _CLAIM.search(sent.text):
+        if len(s.groups) == 1 and _DISOWNED.search(sent.text) and not _BLAMED.search(sent.text):
             # "The Taliban's spokesman denies any involvement in the attack": not the attackers
+            # (but "Pakistan denied involvement in the attack, which India blamed on JeM" names one)
             s.groups = []
         s.claim = bool(_CLAIM.search(sent.text)) and not _DENIAL.search(sent.text)
         if s.event:
@@ -827,6 +798,7 @@ class Extractor:
             taken_from = (
                 bool(low_before)
                 and low_before[-1] == "from"
+                and (place is None or place.kind != "country")  # "from Libya's Ghat region": Ghat
                 and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
             )
             locative = locative or taken_from
@@ -836,8 +808,6 @@ class Extractor:
                 or after in ("-", "based", "national", "nationals", "-based")
                 or span.start in in_org
             )
-            if place is not None and place.kind == "country" and after in _LOCAL_UNITS:
-                place = None  # "Bahrain tehsil" in Swat District: a local unit named like a country
             if after == "border" and (place is None or place.kind == "country"):
                 aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
             if (
@@ -1072,11 +1042,6 @@ class Extractor:
         groups = merged
         incidents = []
         shared: list[tuple[int | None, int | None]] = []
-        # "At least eight persons were killed in separate incidents in Karachi on August 25 ...
-        # Maulana Farooqi succumbed to his injuries after an armed attack": an incident the text
-        # does not date itself happened on the day of the article's attacks, when they share one.
-        named = {_day(d): d for s in events for d in s.dates if _NAMED_DAY.search(d) and _day(d)}
-        article_day = next(iter(named.values())) if len(named) == 1 else None
         for g in groups:
             types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
             counted = any(s.killed is not None or s.injured is not None for s in g)
@@ -1113,8 +1078,6 @@ class Extractor:
                 generic = [a for s in g for a in s.generic]
                 actors = generic[:1]
             when = next((d for s in g for d in s.dates), None)
-            if when is None and not _earlier_attack(g[0].text):  # "comes two days after": not that day
-                when = article_day
             resolved = _dates.resolve(when, reference) if when else None
             incident = Incident(
                 type=itype,
@@ -1356,7 +1319,12 @@ def _verb_at(doc: Doc, i: int) -> bool:
         and doc[i].lower_.endswith("s")
         and doc[i + 1].lower_ in _VERB_OBJECT_START
         and doc[i - 1].lower_ not in _NOUN_MODIFIERS
+        # "After Taliban attacks the government deployed troops": a noun after a preposition
+        and not any(t.lower_ in _BEFORE_NOUN for t in doc[max(0, i - 3) : i])
     )
+
+
+_BEFORE_NOUN = {"after", "following", "amid", "despite", "before", "since", "of", "against", "by"}
 
 
 # Words that make "X attacks" a plural noun ("suicide attacks the group carried out"), not a verb.
@@ -1553,7 +1521,12 @@ def _earlier_attack(text: str) -> bool:
     """ "The attack comes two days after a low intensity explosive went off": an earlier attack of
     its own is told after "comes ... after" (not "after the government announced talks")."""
     m = _EARLIER_ATTACK.search(text)
-    return m is not None and bool(_ATTACK_WORD.search(text, m.end()))
+    if m is None:
+        return False
+    # the clause after "after", up to a comma or a second verb: "after the president visited the
+    # province and promised that attacks would end" tells of no attack
+    clause = re.split(r",|;|\band\b|\bwhich\b|\bwho\b", text[m.end() :], maxsplit=1)[0]
+    return bool(_ATTACK_WORD.search(" ".join(clause.split()[:10])))
 
 
 def _same_name(a: str, b: str) -> bool:
