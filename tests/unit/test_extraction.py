@@ -1060,6 +1060,8 @@ def test_a_group_that_denies_involvement_is_not_the_actor(extractor: Extractor) 
         # groups strike across borders: a town the gazetteer locates stays where it is (review)
         ("Boko Haram fighters attacked Diffa, killing 12 people.", "NE"),
         ("Militants of the TTP attacked a police post in Safi, Morocco, killing two policemen.", "MA"),
+        # a name several countries share leans to the group's home: Sindh's Hyderabad, not India's
+        ("TTP militants attacked a police station in Hyderabad, killing two policemen.", "PK"),
     ],
 )
 def test_a_groups_home_does_not_move_a_located_town(extractor: Extractor, text: str, code: str) -> None:

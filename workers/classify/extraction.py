@@ -483,8 +483,9 @@ class Extractor:
                     continue
                 self._fill(s, sent, type_hits, places, doc, offset)
                 out.append(s)
-        # "Safi tehsil ... TTP claimed responsibility": the Pakistani Safi, not the Moroccan city. A
-        # group named in the article points to the countries where it fights, once per group.
+        # A group named in the article points to the countries where it fights, once per group: a
+        # name shared by towns of several countries leans to the group's ("Hyderabad" beside the
+        # TTP is Sindh's, not India's). A town only one country has stays where it is.
         homes = group_homes()
         for group in {g for s in out for g in s.groups}:
             for code in homes.get(group, ()):
