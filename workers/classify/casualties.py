@@ -588,16 +588,16 @@ _NEGATION = re.compile(
     # "did not cause any casualties", "did not result in any casualty", "without any loss of life"
     # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
     r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without)\s+(?:any\s+)?"
-    r"(?:human\s+)?(?P<cas2>casualt(?:y|ies)|loss of (?:life|lives))|"
+    r"(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives))|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
     r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
     r"(?P<cue>killed|hurt|injured|wounded|harmed|injury|injuries)|"
     # "did not harm anyone", "the driver was not hurt", "suffered no wounds", "escaped unhurt"
-    r"(?:did\s+not|didn't)\s+(?P<cue2>harm|hurt|injure|kill)\s+any(?:one|body)|"
-    r"(?:was|were)\s+not\s+(?P<cue3>hurt|injured|harmed|wounded)|"
-    r"(?:suffered|sustained)\s+no\s+(?P<cue4>wounds|injur(?:y|ies))|"
-    r"(?:escaped|were|was)\s+(?:\w+\s+)?(?P<cue5>unhurt|unharmed|unscathed|unscratched)|"
+    r"(?:did\s+not|didn't)\s+(?P<anyone>harm|hurt|injure|kill)\s+any(?:one|body)|"
+    r"(?:was|were)\s+not\s+(?P<not_hurt>hurt|injured|harmed|wounded)|"
+    r"(?:suffered|sustained)\s+no\s+(?P<no_wounds>wounds|injur(?:y|ies))|"
+    r"(?:escaped|were|was)\s+(?:\w+\s+)?(?P<unhurt>unhurt|unharmed|unscathed|unscratched)|"
     r"no\s+(?P<noun>deaths?|injur(?:y|ies)|fatalit(?:y|ies)))\b",
     re.I,
 )
@@ -968,17 +968,19 @@ def _parse(text: str) -> Casualties:
         told.setdefault(key, num.last)
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
-        cue = next((m.group(g) for g in ("cue", "cue2", "cue3", "cue4", "cue5") if m.group(g)), None)
-        if m.group("cas") or m.group("cas2"):
+        cue = next(
+            (m.group(g) for g in ("cue", "anyone", "not_hurt", "no_wounds", "unhurt") if m.group(g)), None
+        )
+        if m.group("cas") or m.group("caused"):
             kinds: tuple[Kind, ...] = ("killed", "injured")
-        elif m.group("cue3") or m.group("cue5"):
+        elif m.group("not_hurt") or m.group("unhurt"):
             kinds = ("injured",)  # "the governor escaped unharmed": others may still have died
         elif cue is not None:
             kinds = ("killed",) if cue.lower() in ("killed", "kill") else ("injured", "killed")
         else:
             noun = m.group("noun").lower()
             kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured",)
-        one = bool(m.group("cue3") or m.group("cue5"))  # "he was unharmed": one person, not the toll
+        one = bool(m.group("not_hurt") or m.group("unhurt"))  # "he was unharmed": one person, not the toll
         for kind in kinds:
             if one and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
                 continue  # "he was unharmed, but some of his bodyguards were injured"
