@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.workers.classify.casualties import number_to_words, parse_casualties, parse_number
+from wirewatch.workers.classify.casualties import (
+    number_to_words,
+    parse_casualties,
+    parse_number,
+    victim_phrases,
+)
 
 
 @pytest.mark.parametrize(
@@ -183,6 +188,9 @@ from wirewatch.workers.classify.casualties import number_to_words, parse_casualt
         # the attackers' losses are not the attack's victims
         ("Two gunmen sustained injuries in the exchange of fire.", None, None),
         ("Armed men attacked the building, and four of the assailants were killed, police said.", None, None),
+        # "A bomb ... eight people" is the count eight, not "a ... people" (WCEP, train row 7847)
+        ("A bomb rigged to a vehicle kills eight people in Cotabato, Philippines.", 8, None),
+        ("A blast killed eight people.", 8, None),
     ],
 )
 def test_counts(text: str, killed: int | None, injured: int | None) -> None:
@@ -282,3 +290,18 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
 )
 def test_never_raises_on_casualty_word_salad(words: list[str]) -> None:
     parse_casualties(" ".join(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Three construction workers are shot dead in Jayapura, Papua.", ["Three construction workers"]),
+        ("Rebels kill 12 soldiers and wound four policemen in an ambush.", ["12 soldiers", "four policemen"]),
+        # a count of anyone says no more than the toll; the attackers' losses are nobody's target
+        ("A bomb rigged to a vehicle kills eight people in Cotabato, Philippines.", []),
+        ("Four militants were killed when their bomb went off early.", []),
+        ("No one was hurt in the explosion.", []),
+    ],
+)
+def test_victim_phrases(text: str, victims: list[str]) -> None:
+    assert victim_phrases(text, parse_casualties(text).counts) == victims

@@ -1156,3 +1156,13 @@ def test_a_plural_place_noun_keeps_the_names_before_it_places(extractor: Extract
     )
     names = [i.location.name for i in extractor.extract(text, []).incidents if i.location]
     assert "Pulwama" in names
+
+
+def test_victims_are_the_targets_when_nothing_else_is_named(extractor: Extractor) -> None:
+    # WCEP, train row 7390 (heldout-7): no object of the attack but the men it killed
+    text = "Three construction workers are shot dead in Jayapura, Papua, by a supposed armed group."
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.targets == ["Three construction workers"]
+    # a count of people only is the toll, not a target
+    (incident,) = extractor.extract("A bomb kills eight people in Cotabato, Philippines.", []).incidents
+    assert (incident.killed, incident.targets) == (8, [])

