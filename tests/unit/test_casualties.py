@@ -191,6 +191,37 @@ from wirewatch.workers.classify.casualties import (
         # "A bomb ... eight people" is the count eight, not "a ... people" (WCEP, train row 7847)
         ("A bomb rigged to a vehicle kills eight people in Cotabato, Philippines.", 8, None),
         ("A blast killed eight people.", 8, None),
+        # real texts of heldout-7 (now a tuning set): an aside between the count and its verb
+        (
+            "Three people, including a Pakistan People s Party (PPP) candidate for the Union Council"
+            " chairman candidate, Aslam Channa, were killed and two others were wounded.",
+            3,
+            2,
+        ),
+        (
+            "At least six rangers in DR Congo's Virunga national park, famous for its mountain gorillas,"
+            " were killed Sunday in a tank attack.",
+            6,
+            None,
+        ),
+        # an active verb with its own count is not what the count before it suffered
+        (
+            "Militants kill at least 15 United Nations peacekeepers, mostly Tanzanian, and five Congolese"
+            " soldiers, and wound 53 other people.",
+            20,
+            53,
+        ),
+        # militants the state forces killed are no toll of the attack
+        (
+            "In response to yesterday's bombing that killed 88 people, the Pakistan Army claims to have"
+            " killed more than 100 terrorists and arrested many others.",
+            88,
+            None,
+        ),
+        ("Police said militants killed five soldiers.", 5, None),
+        ("The grenade missed its target and exploded on the road without causing any damage.", 0, 0),
+        ("The blast did not cause any damage to the building.", None, None),
+        ("Eight volunteers were injured and taken to hospital where one succumbed to his injuries.", 1, 8),
     ],
 )
 def test_counts(text: str, killed: int | None, injured: int | None) -> None:

@@ -1166,3 +1166,33 @@ def test_victims_are_the_targets_when_nothing_else_is_named(extractor: Extractor
     # a count of people only is the toll, not a target
     (incident,) = extractor.extract("A bomb kills eight people in Cotabato, Philippines.", []).incidents
     assert (incident.killed, incident.targets) == (8, [])
+
+
+def test_a_place_a_country_owns_is_where(extractor: Extractor) -> None:
+    # WCEP, train row 7944 (heldout-7): "in Afghanistan's Paktika Province"
+    text = (
+        "A car bomb attack on a construction company in Afghanistan's Paktika Province kills at least"
+        " 13 people and injures another fifty."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert incident.location.name.startswith("Paktika") and incident.location.country_code == "AF"
+
+
+def test_an_armed_group_unnamed_is_the_actor(extractor: Extractor) -> None:
+    # WCEP, train row 7390 and dev row 360 (heldout-7)
+    text = "Three construction workers are shot dead in Jayapura, Papua, by a supposed armed group."
+    assert extractor.extract(text, []).incidents[0].actors == ["armed group"]
+    text = "At least six rangers were killed Sunday in an attack officials blamed on a militia group."
+    assert extractor.extract(text, []).incidents[0].actors == ["militia"]
+
+
+def test_a_toll_since_a_mission_began_is_no_incident_toll(extractor: Extractor) -> None:
+    # WCEP, train row 8395 (heldout-7)
+    text = (
+        "Suspected Allied Democratic Forces militants in North Kivu, DR Congo, kill at least 15 United"
+        " Nations peacekeepers, mostly Tanzanian, and five Congolese soldiers, and wound 53 other people."
+        " Over 90 peacekeepers have been killed since the mission started in 1999."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert (incident.killed, incident.injured) == (20, 53)

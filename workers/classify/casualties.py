@@ -99,6 +99,10 @@ _PERSON_NOUNS = {
     "activists", "worshiper", "worshipers", "headman", "sarpanch", "teenager", "teenagers", "baby",
     "babies", "toddler", "pupil", "pupils", "colonel", "sergeant", "inspector",
     "inspectors", "commando", "commandos", "agent", "agents",
+    # people at work whom attacks hit
+    "ranger", "rangers", "volunteer", "volunteers", "reporter", "reporters", "cleric", "clerics",
+    "imam", "monk", "monks", "herder", "herders", "fisherman", "fishermen", "miner", "miners",
+    "vendor", "vendors", "hunter", "hunters", "porter", "porters",
 }
 # fmt: on
 # fmt: off
@@ -548,6 +552,7 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
 _WINDOW = 7
 _LONG_WINDOW = 12  # "nine Mexican police officers in the state of Jalisco are shot dead"
 _BRACKET_SLACK = 8  # bracketed tokens a cue may lie beyond the window ("(TJ)", "(21)")
+_ASIDE_SLACK = 24  # tokens of a comma aside a passive cue may lie beyond it ("..., including X, were")
 # An article's noun phrase ends at these: "an encounter with Maharashtra Police" counts no one.
 _FUNCTION_WORDS = {
     "with",
@@ -591,8 +596,9 @@ _NEGATION = re.compile(
     r"(?P<cas>casualt(?:y|ies)|loss of (?:life|lives))|"
     # "did not cause any casualties", "did not result in any casualty", "without any loss of life"
     # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
-    r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without)\s+(?:any\s+)?"
-    r"(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives))|"
+    # "exploded on the road without causing any damage" (no harm done at all, no one hurt either)
+    r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without(?:\s+causing)?)\s+"
+    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives)|damage(?!\s+to\b)|harm)|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
     r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
@@ -613,6 +619,55 @@ def parse_casualties(text: str) -> Casualties:
         return _parse(text)
     except Exception:  # the parser must never take a worker down; an empty result is safe
         return Casualties()
+
+
+# Words that open an aside between a count and its verb: "Three people, including a PPP
+# candidate, Aslam Channa, were killed"; "six rangers in the park, famous for its gorillas, were".
+_ASIDE_OPENERS = {"including", "famous", "known", "mostly", "all", "both", "most", "among", "who", "many"}
+
+
+def _aside(toks: list[_Tok], last: int, k: int) -> int:
+    """How many tokens of a comma-delimited aside lie between a count ending at ``last`` and its
+    passive cue at ``k`` ("..., including a candidate, Aslam Channa, were killed"): the aside
+    opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
+    if k < 2 or toks[k - 1].low not in _AUX or toks[k - 2].low != ",":
+        return 0
+    first = next((t for t in range(last + 1, k - 2) if toks[t].low == ","), None)
+    if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
+        return 0
+    return (k - 2) - first
+
+
+def _has_object(toks: list[_Tok], k: int, firsts: list[int]) -> bool:
+    """Whether the active casualty verb at ``k`` has a count of its own right after it ("and wound
+    53 other people", "killing at least five"): then a count before it is not what it did."""
+    j = k + 1
+    while j < len(toks) and toks[j].low in _BOUND_ONLY:
+        j += 1
+    at = bisect_left(firsts, j)
+    return at < len(firsts) and firsts[at] == j
+
+
+# Who kills militants when it is no attack on them: "the army claims to have killed 100 terrorists".
+_STATE_FORCES = {"army", "troops", "police", "military", "forces", "soldiers", "policemen", "jawans"}
+
+
+def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
+    """A count of militants that state forces killed ("the Pakistan Army claims to have killed
+    more than 100 terrorists", "troops killed 12 insurgents"): the militants' losses in an
+    operation, not an attack's toll. Only with the verb before the count and the state forces
+    before the verb in the same clause."""
+    if _head_noun(toks, num) not in _PERPETRATORS and (
+        num.last + 1 >= len(toks) or toks[num.last + 1].low not in _PERPETRATORS
+    ):
+        return False
+    for t in range(cue - 1, max(-1, cue - 9), -1):
+        low = toks[t].low
+        if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
+            return False
+        if low in _STATE_FORCES:
+            return True
+    return False
 
 
 def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
@@ -892,13 +947,15 @@ def _parse(text: str) -> Casualties:
         best: tuple[int, int, int, Kind] | None = None
         best_k = -1
         lo_k = bisect_left(cue_ks, num.first - _LONG_WINDOW - _BRACKET_SLACK)
-        hi_k = bisect_right(cue_ks, num.last + _LONG_WINDOW + _BRACKET_SLACK)
+        hi_k = bisect_right(cue_ks, num.last + _LONG_WINDOW + _BRACKET_SLACK + _ASIDE_SLACK)
         for k, kind in cues[lo_k:hi_k]:
             if num.first <= k <= num.last:
                 continue
             dist = num.first - k if k < num.first else k - num.last
             lo_t, hi_t = (k, num.first) if k < num.first else (num.last, k)
             dist -= bracketed[hi_t] - bracketed[lo_t + 1]
+            if k > num.last:
+                dist -= _aside(toks, num.last, k)
             window = _WINDOW
             if (
                 k > num.last
@@ -919,6 +976,8 @@ def _parse(text: str) -> Casualties:
             # starts a new clause, so a cue after it wins over the one before.
             # Either way, a conjunction in between ("5 people and injuring") weakens the bond; on a
             # tie the verb before its object wins ("killing at least 5 people and injuring 20").
+            if k > num.last and toks[k - 1].low not in _AUX and _has_object(toks, k, firsts):
+                continue  # "15 peacekeepers and five soldiers, and wound 53": the verb's count is after it
             between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k]
             split = any(t.low in _CLAUSE for t in between)
             if split and k < num.first and _own_clause(toks, num):
@@ -941,7 +1000,9 @@ def _parse(text: str) -> Casualties:
             # "killing two soldiers and three civilians": a list after the cue shares it
             prev, k = nums[idx - 1], bound[idx - 1]
             gap = [t.low for t in toks[prev.last + 1 : num.first]]
-            if k < prev.first and len(gap) <= 4 and ("and" in gap or "," in gap):
+            # ("15 peacekeepers, mostly Tanzanian, and five soldiers": an aside before the "and")
+            listed = len(gap) <= 4 and ("and" in gap or "," in gap)
+            if k < prev.first and (listed or (len(gap) <= 8 and gap[-2:] == [",", "and"])):
                 best = (0, 0, 0, "injured" if toks[k].low in _INJURY_CUES else "killed")
                 bound[idx] = k
         elif best is not None:
@@ -966,6 +1027,8 @@ def _parse(text: str) -> Casualties:
             continue  # "Two security personnel were killed ... Two security personnel X and Y were killed"
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
+        if best_k < num.first and _killed_by_the_state(toks, num, best_k):
+            continue  # "the army claims to have killed more than 100 terrorists": no victims of the attack
         if best_k > num.last and _the_attackers(toks, num):
             continue  # "the three attackers were later killed": the attack's own men
         sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))

@@ -105,7 +105,7 @@ _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     # the place noun after a name is looked ahead at, not consumed: "the Nigerian town of Damasak"
     rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
-    rf"[Dd]istrict|[Bb]lock|[Ss]ub-[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
+    rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
 )
 _NOT_PLACE_WORDS = {
@@ -211,7 +211,7 @@ _CUMULATIVE = re.compile(
     r"\b(?:so far this (?:year|month|week)|this (?:year|month) alone|to date|since (?:19|20)\d\d|"
     r"(?:a|the) (?:particularly |most |very )?(?:bloody|deadly|violent) (?:month|year|week)|"
     r"since the (?:start|beginning|outbreak) of|"
-    r"since the (?:war|conflict|insurgency|fighting) (?:began|started)|"
+    r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
     r"(?:in|over) the (?:past|last) "
     r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months?|weeks?))\b",
@@ -245,7 +245,7 @@ _PLACE_NOUNS = {
 _DESIGNATORS = {
     "agency", "bazaar", "block", "colony", "cantonment", "chowk", "department", "division",
     "governorate", "locality", "market", "municipality", "police", "province", "road", "sector",
-    "sub-division", "tehsil", "township", "upazila", "valley", "ward",
+    "sub-division", "subdivision", "tehsil", "township", "upazila", "valley", "ward",
 }
 _NAME_PREFIXES = {
     "upper", "lower", "central", "greater", "north", "south", "east", "west", "northern", "southern",
@@ -263,7 +263,7 @@ _QUARTERS = ({*DIRECTIONS, *_NAME_PREFIXES} - {"old", "new"}) | {
     "southwestern",
 }
 _CONTAINED = re.compile(
-    r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-division|agency|block|province|state|"
+    r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-?division|agency|block|province|state|"
     r"department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|locality)\s*)*"
     r"(?:of|in|,|\()\s*(?:the\s+)?$"
 )
@@ -805,6 +805,17 @@ class Extractor:
                 and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
             )
             locative = locative or taken_from
+            # "in Afghanistan's Paktika Province": the place the country owns is where, as the
+            # country was
+            owned = (
+                bool(out)
+                and span.start >= 1
+                and doc[span.start - 1].lower_ in ("'s", "’s")
+                and out[-1].kind == "country"
+                and out[-1].locative
+                and out[-1].end == offset + doc[span.start - 1].idx
+            )
+            locative = locative or owned
             aside = not taken_from and (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
