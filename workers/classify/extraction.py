@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -299,6 +300,26 @@ class _Mention:
         if self.aside:
             return -2
         return 4 + (2 if self.locative else 0) + (self.kind != "country") - 2 * self.facility
+
+
+@dataclass
+class _DocActors:
+    """Group names (``spans``, sorted, with their ``starts``; ``qualifying``: the name only
+    qualifies the next group) and generic attacker matches of one document."""
+
+    spans: list[Span]
+    starts: list[int]
+    qualifying: list[bool]
+    generic: list[tuple[int, int, int]]
+    generic_starts: list[int]
+    tokens: list[int]  # every token of a group name or a generic word, sorted: never a target
+    ents: list[Span]  # the NER entities of the document, and where each starts
+    ent_starts: list[int]
+
+    def in_sentence(self, sent: Span) -> list[Span]:
+        """The NER entities that start in ``sent`` (``sent.ents`` walks every entity of the doc)."""
+        chosen = self.ents[bisect_left(self.ent_starts, sent.start) : bisect_left(self.ent_starts, sent.end)]
+        return [e for e in chosen if e.end <= sent.end]
 
 
 @dataclass
@@ -623,20 +644,20 @@ class Extractor:
         s.claim = bool(_CLAIM.search(sent.text)) and not _DENIAL.search(sent.text)
         if s.event:
             in_text = _dates.find(sent.text)
-            s.dates = self._dates(sent, in_text)
+            s.dates = self._dates(doc, sent, in_text)
             blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset, in_text)
             s.targets = self.target_finder.find(sent, blocked, place_tokens)
 
     # -- dates and targets --------------------------------------------------------------------------
 
-    def _dates(self, sent: Span, in_text: list[tuple[int, int, str]]) -> list[str]:
+    def _dates(self, doc: Doc, sent: Span, in_text: list[tuple[int, int, str]]) -> list[str]:
         """Date expressions of the sentence that can date its attack (``in_text``: those that
         :func:`.dates.find` finds in it); with NER, DATE entities that name a day the regular
         expression missed are added."""
         text = sent.text
         found = [(a, b, e) for a, b, e in in_text if _dates.attached(text, a, b)]
         if self.use_ner:
-            for ent in sent.ents:
+            for ent in self._doc_actors(doc).in_sentence(sent):
                 if ent.label_ != "DATE":
                     continue
                 a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
@@ -657,13 +678,8 @@ class Extractor:
     ) -> tuple[set[int], set[int]]:
         """Tokens that are no target (perpetrators: armed groups, "militants"; the dates ``in_text``
         of the sentence), and the tokens of place names."""
-        blocked = {
-            i
-            for _, a, b in list(self.actor_lower(doc))
-            + list(self.actor_exact(doc))
-            + list(self.generic_matcher(doc))
-            for i in range(a, b)
-        }
+        tokens = self._doc_actors(doc).tokens
+        blocked = set(tokens[bisect_left(tokens, sent.start) : bisect_left(tokens, sent.end)])
         place_tokens: set[int] = set()
         for m in places:
             span = doc.char_span(m.start - offset, max(m.end, m.start + 1) - offset, alignment_mode="expand")
@@ -965,35 +981,57 @@ class Extractor:
 
     # -- actors -----------------------------------------------------------------------------------
 
+    def _doc_actors(self, doc: Doc) -> _DocActors:
+        """Every group name and generic attacker word of ``doc``, matched once per document: each
+        sentence then takes its own by position (matching the whole document again for each
+        sentence made a long page quadratic)."""
+        key = f"wirewatch-actors-{id(self)}"
+        found = doc.user_data.get(key)
+        if found is None:
+            # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
+            matches = list(self.actor_lower(doc)) + list(self.actor_exact(doc))
+            spans = filter_spans([Span(doc, a, b, label=m) for m, a, b in matches])
+            # "the Maoist Shining Path": an adjective of the next group, not another group
+            qualifying = [
+                i + 1 < len(spans) and _describes_next_group(doc, span, spans[i + 1])
+                for i, span in enumerate(spans)
+            ]
+            generic = sorted(self.generic_matcher(doc), key=lambda m: m[1])
+            tokens = sorted({i for _, a, b in matches + generic for i in range(a, b)})
+            ents = list(doc.ents)
+            found = _DocActors(
+                spans,
+                [sp.start for sp in spans],
+                qualifying,
+                generic,
+                [g[1] for g in generic],
+                tokens,
+                ents,
+                [e.start for e in ents],
+            )
+            doc.user_data[key] = found
+        return found
+
     def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str]]:
         groups: list[str] = []
         parents: list[str] = []
         named: set[int] = set()  # tokens of the groups found by name
-        # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
-        hits = [doc[a:b] for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc))]
-        spans = filter_spans(
-            [
-                Span(doc, h.start, h.end, label=m)
-                for (m, _, _), h in zip(
-                    list(self.actor_lower(doc)) + list(self.actor_exact(doc)), hits, strict=True
-                )
-            ]
-        )
-        for span in spans:
-            if _describes_next_group(doc, span, spans):
+        found = self._doc_actors(doc)
+        lo, hi = bisect_left(found.starts, sent.start), bisect_left(found.starts, sent.end)
+        for span, qualifies in zip(found.spans[lo:hi], found.qualifying[lo:hi], strict=True):
+            if qualifies:
                 continue  # "the Maoist Shining Path": an adjective of the group, not another group
-            if sent.start <= span.start < sent.end:
-                name = span.label_
-                named.update(range(span.start, span.end))
-                if name not in groups:
-                    groups.append(name)
-                if _parent_group(doc, span.start, span.end) and name not in parents:
-                    parents.append(name)
+            name = span.label_
+            named.update(range(span.start, span.end))
+            if name not in groups:
+                groups.append(name)
+            if _parent_group(doc, span.start, span.end) and name not in parents:
+                parents.append(name)
         # "Jamaat-ul-Ahrar, a breakaway faction of the TTP": the parent did not act, the faction did.
         if len(groups) > len(parents):
             groups = [g for g in groups if g not in parents]
         if self.use_ner:
-            for ent in sent.ents:
+            for ent in found.in_sentence(sent):
                 if any(i in named for i in range(ent.start, ent.end)):
                     continue  # "Lashkar e Toiba (LeT": a group already found by one of its names
                 if ent.label_ == "ORG" and _GROUPISH_ORG.search(ent.text) and not _STATE_ORG.search(ent.text):
@@ -1007,23 +1045,23 @@ class Extractor:
                         if not any(name.lower() in g.lower() or g.lower() in name.lower() for g in groups):
                             groups.append(name)
         generic: list[str] = []
-        for match_id, start, end in self.generic_matcher(doc):
-            if sent.start <= start < sent.end:
-                name = self.nlp.vocab.strings[match_id].split(":", 1)[1]
-                if (
-                    doc[end - 1].lower_ in ("separatist", "extremist")
-                    and end < len(doc)
-                    and (doc[end].lower_ in _ADJECTIVE_HEADS or doc[end].text == "-")
-                ):
-                    continue  # "the separatist region", "extremist violence": an adjective
-                # "unknown gunmen", "two unidentified militants": the text says nobody knows who.
-                before = {t.lower_ for t in doc[max(sent.start, start - 2) : start]}
-                if name and before & _UNKNOWN and not name.startswith("unidentified"):
-                    name = "unidentified " + name
-                elif name and (quality := _qualifier(doc, start, sent.start)):
-                    name = f"{quality} {name}"  # "Kurdish insurgents", "Islamist militants"
-                if name and name not in generic:
-                    generic.append(name)
+        glo, ghi = bisect_left(found.generic_starts, sent.start), bisect_left(found.generic_starts, sent.end)
+        for match_id, start, end in found.generic[glo:ghi]:
+            name = self.nlp.vocab.strings[match_id].split(":", 1)[1]
+            if (
+                doc[end - 1].lower_ in ("separatist", "extremist")
+                and end < len(doc)
+                and (doc[end].lower_ in _ADJECTIVE_HEADS or doc[end].text == "-")
+            ):
+                continue  # "the separatist region", "extremist violence": an adjective
+            # "unknown gunmen", "two unidentified militants": the text says nobody knows who.
+            before = {t.lower_ for t in doc[max(sent.start, start - 2) : start]}
+            if name and before & _UNKNOWN and not name.startswith("unidentified"):
+                name = "unidentified " + name
+            elif name and (quality := _qualifier(doc, start, sent.start)):
+                name = f"{quality} {name}"  # "Kurdish insurgents", "Islamist militants"
+            if name and name not in generic:
+                generic.append(name)
         return groups, generic
 
     # -- incidents --------------------------------------------------------------------------------
@@ -1399,10 +1437,9 @@ _GROUP_DESCRIPTORS = {
 }  # fmt: skip
 
 
-def _describes_next_group(doc: Doc, span: Span, spans: list[Span]) -> bool:
-    """Whether ``span`` (a group's name) only qualifies the next group named a few words on."""
-    nxt = next((o for o in spans if o.start >= span.end), None)
-    if nxt is None or nxt.label_ == span.label_ or nxt.start - span.end > 4:
+def _describes_next_group(doc: Doc, span: Span, nxt: Span) -> bool:
+    """Whether ``span`` (a group's name) only qualifies the next group named, ``nxt``, a few words on."""
+    if nxt.label_ == span.label_ or nxt.start - span.end > 4:
         return False
     return all(t.lower_ in _GROUP_DESCRIPTORS for t in doc[span.end : nxt.start])
 
