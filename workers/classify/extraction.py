@@ -265,7 +265,8 @@ _QUARTERS = ({*DIRECTIONS, *_NAME_PREFIXES} - {"old", "new"}) | {
 }
 _CONTAINED = re.compile(
     r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-?division|agency|block|province|state|"
-    r"department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|locality)\s*)*"
+    r"union council|department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|"
+    r"locality)\s*)*"
     r"(?:of|in|,|\()\s*(?:the\s+)?$"
 )
 
@@ -740,7 +741,7 @@ class Extractor:
                     and not any(i in blocked for i in range(span.start, span.end))
                 ):
                     spans.append(span)
-                    labels[(span.start, span.end)] = "ner"
+                    labels[(span.start, span.end)] = "named"
         else:  # "THE CHAPINERO NEIGHBORHOOD", "THE LOCALITY OF SITUCANCHA": no capitals, no NER
             for start, end in _designated_names(doc):
                 if not any(i in blocked for i in range(start, end)):
@@ -805,6 +806,15 @@ class Extractor:
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
                 # "in northwest San Salvador", "in northern Bogota"
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1] in _QUARTERS)
+                # "in the Jamrud subdivision", "at the Karkhano market": a name its noun designates
+                or (
+                    len(low_before) >= 2
+                    and low_before[-2] in _LOCATIVE
+                    and low_before[-1] == "the"
+                    and after in _DESIGNATORS | _PLACE_NOUNS
+                    and after != "capital"  # "in the Somali capital": whose capital, not a name
+                    and name.lower() not in DEMONYMS
+                )
                 # "in the Chapinero neighborhood"
                 or (
                     source == "designated"
@@ -836,7 +846,8 @@ class Extractor:
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
                 or after in ("-", "based", "national", "nationals", "-based")
-                or span.start in in_org
+                # "in Manzari Chena area": a name the text calls a place is one, whatever NER says
+                or (span.start in in_org and source != "named")
             )
             if after == "border" and (place is None or place.kind == "country"):
                 aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
@@ -887,7 +898,7 @@ class Extractor:
                         offset + span.end_char,
                     )
                 )
-            elif source in ("ner", "facility", "designated"):
+            elif source in ("ner", "named", "facility", "designated"):
                 # "Mohmand Charsadda": an unknown name around a known place takes its country
                 # ... unless that place is a small town the name merely contains ("Tera" in
                 # "Tera Yengkhom Leikai"): then the article's other places tell the country.
@@ -1246,6 +1257,11 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     sloc = _choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
     if gloc and sloc and not _same_place(gloc, sloc):
         return False
+    # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
+    # Budgam District ...": after a summary of several incidents, a sentence with a place of its
+    # own tells one of them
+    if sloc and any(_SEPARATE_INCIDENTS.search(x.text) for x in group):
+        return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
     # another attack, in a place of another name, is another incident even in the same country
     if (
@@ -1264,6 +1280,11 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
 
 
+_SEPARATE_INCIDENTS = re.compile(
+    r"\bin (?:two |three |four |several |a series of )?separate (?:incidents|attacks)\b|"
+    r"\bin (?:two|three|four|several) (?:different )?(?:incidents|attacks)\b",
+    re.I,
+)
 _REGION_NOUNS = {"department", "province", "region", "state", "governorate", "prefecture"}
 _DESIGNATED_AFTER = {"neighborhood", "neighbourhood", "municipality", "department", "district", "province"}
 _DESIGNATED_BEFORE = {
@@ -1565,7 +1586,8 @@ def _other_day(group: list[_Sentence], s: _Sentence) -> bool:
 _EARLIER_ATTACK = re.compile(
     r"\b(?:comes?|came|follow(?:s|ed)?)\s+(?:just\s+|only\s+|barely\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+"
-    r"(?:after|since)\s+(?:an?|the|another|two|three|militants|gunmen|terrorists|unidentified|suspected)\b",
+    r"(?:after|since)\s+(?:an?|the|another|two|three|they|he|militants|gunmen|terrorists|maoists|rebels|"
+    r"insurgents|unidentified|suspected)\b",
     re.I,
 )
 
@@ -1624,8 +1646,10 @@ def _demonym_use(doc: Doc, start: int, end: int) -> bool:
 
 def _inherit_country(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> None:
     """ "Gilan District of Ghazni Province", "Santa Fe, Antioquia": the smaller place is in the
-    larger one's country, whatever the gazetteer's first guess for its name was."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    larger one's country, whatever the gazetteer's first guess for its name was. A chain ("Baz
+    Darra village in Palai Union Council of Malakand District") is read from its largest place
+    inwards, so that each place takes the country its container has taken."""
+    for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
         gap = text[a.end : b.start] if b.start > a.end else ""
         if len(gap) > 40 or not _CONTAINED.fullmatch(gap.lower()):
             continue
@@ -1650,9 +1674,9 @@ def _is_region(loc: Location) -> bool:
     if loc.lat is not None:
         return False
     cands = _gazetteer().candidates(_bare(loc.name))
-    return any(p.kind == "admin" and p.country_code == loc.country_code for p in cands) and not any(
-        p.kind == "country" for p in cands
-    )
+    return any(
+        p.kind == "admin" and not p.district and p.country_code == loc.country_code for p in cands
+    ) and not any(p.kind == "country" for p in cands)
 
 
 def _bare(name: str) -> str:

@@ -11,6 +11,7 @@ the country the article talks about most, else to the most populous place.
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ import pycountry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from wirewatch.config import data_path
 from wirewatch.workers.models import Location
 
 # Single-word place names that are far more often English words or titles in news text (found by
@@ -239,6 +241,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    district: bool = False  # an administrative place inside a first-level region ("Sukma" in Chhattisgarh)
 
     def location(self, name: str | None = None) -> Location:
         return Location(name=name or self.name, country_code=self.country_code, lat=self.lat, lon=self.lon)
@@ -260,8 +263,8 @@ class Gazetteer:
                     self._add(value, Place(c.name, "country", c.alpha_2))
         for alias, code in _COUNTRY_ALIASES.items():
             self._add(alias, Place(alias, "country", code))
-        for alias, code in _REGION_ALIASES.items():
-            self._add(alias, Place(alias, "admin", code))
+        for alias, code, level in regions():
+            self._add(alias, Place(alias, "admin", code, district=level == "district"))
         for s in pycountry.subdivisions:
             plain = _strip_accents(s.name)
             self._add(plain, Place(plain, "admin", s.country_code))
@@ -380,6 +383,15 @@ class Gazetteer:
         return m
 
 
+def regions() -> list[tuple[str, str, str]]:
+    """(name, country code, level: region or district) of ``config/patterns/regions.tsv``."""
+    out = []
+    with data_path("patterns/regions.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            out.append((row["name"].strip(), row["country_code"].strip(), row["level"].strip()))
+    return out
+
+
 def _strip_accents(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -417,20 +429,6 @@ _COUNTRY_ALIASES = {
     "Gaza Strip": "PS", "West Bank": "PS", "Ivory Coast": "CI", "Democratic Republic of Congo": "CD",
     "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Burma": "MM", "Turkey": "TR",
     "Czech Republic": "CZ", "Kosovo": "XK", "Taiwan": "TW", "Syrian Arab Republic": "SY",
-}
-# fmt: on
-# fmt: off
-_REGION_ALIASES = {
-    "Kashmir": "IN", "Jammu and Kashmir": "IN", "Sinai": "EG", "Sinai Peninsula": "EG", "Darfur": "SD",
-    "Chechnya": "RU", "Dagestan": "RU", "Ingushetia": "RU", "Kurdistan": "IQ", "Balochistan": "PK",
-    "Baluchistan": "PK", "Khyber Pakhtunkhwa": "PK", "FATA": "PK", "Waziristan": "PK",
-    "North Waziristan": "PK", "South Waziristan": "PK", "Sindh": "PK", "Helmand": "AF",
-    "Kandahar": "AF", "Nangarhar": "AF", "Kunduz": "AF", "Anbar": "IQ", "Nineveh": "IQ",
-    "Diyala": "IQ", "Salahuddin": "IQ", "Borno": "NG", "Adamawa": "NG", "Yobe": "NG", "Zamfara": "NG",
-    "North Kivu": "CD", "Ituri": "CD", "Cabo Delgado": "MZ", "Idlib": "SY", "Donbas": "UA",
-    "Donetsk": "UA", "Luhansk": "UA", "Chhattisgarh": "IN", "Jharkhand": "IN", "Manipur": "IN",
-    "Assam": "IN", "Nagaland": "IN", "Meghalaya": "IN", "Odisha": "IN", "Orissa": "IN", "Bihar": "IN",
-    "Maharashtra": "IN",
 }
 # fmt: on
 
