@@ -222,6 +222,10 @@ from wirewatch.workers.classify.casualties import (
         ("The grenade missed its target and exploded on the road without causing any damage.", 0, 0),
         ("The blast did not cause any damage to the building.", None, None),
         ("Eight volunteers were injured and taken to hospital where one succumbed to his injuries.", 1, 8),
+        # a named victim, the age in brackets (SATP, train row 3922)
+        ("The CPI Maoist shot dead Sharad Kursami (30) from Mardmelinga village on June 2.", 1, None),
+        ("Maoists killed two villagers, Ram Singh (40) and Sita Ram (35).", 2, None),
+        ("Police arrested Ali Khan (45) for the murder.", None, None),
     ],
 )
 def test_counts(text: str, killed: int | None, injured: int | None) -> None:

@@ -638,6 +638,13 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     return (k - 2) - first
 
 
+_NAMED_VICTIM = re.compile(
+    r"\b(?P<verb>shot dead|gunned down|killed|murdered|hacked to death|beheaded|assassinated|"
+    r"shot and (?:killed|injured|wounded)|injured|wounded)\s+"
+    r"(?P<name>(?:[A-Z][a-z]+\s+){1,3})\((?:aged\s+)?\d{1,2}\)"
+)
+
+
 def _has_object(toks: list[_Tok], k: int, firsts: list[int]) -> bool:
     """Whether the active casualty verb at ``k`` has a count of its own right after it ("and wound
     53 other people", "killing at least five"): then a count before it is not what it did."""
@@ -1089,6 +1096,12 @@ def _parse(text: str) -> Casualties:
     ):
         if not sums["killed"]:
             sums["killed"].append(Count("killed", 1, False, m.start(), m.end()))
+    # "The CPI (Maoist) shot dead Sharad Kursami (30)": one named person, the age in brackets
+    # saying it is a person; "shot and wounded Ali Khan (45)" alike
+    for m in _NAMED_VICTIM.finditer(text):
+        kind = "injured" if m.group("verb").lower().split()[-1] in _INJURY_CUES else "killed"
+        if not sums[kind]:
+            sums[kind].append(Count(kind, 1, False, m.start("name"), m.end()))
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
         if not counts:
