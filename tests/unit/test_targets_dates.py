@@ -231,3 +231,30 @@ def test_where_and_the_weapon_are_no_targets(extractor: Extractor, text: str, no
     """Found by review: the place a speaker is named after, a car bomb's car, the town of a killing."""
     targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
     assert not any(not_target in t for t in targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # WCEP rows of heldout-5, heldout-6 and heldout-7 (tuning sets): a headline verb, burning,
+        # a site after the victims, a holy site, a vehicle damaged
+        (
+            "A suicide bomber attacks the United Nations compound in western Afghanistan based in Herat.",
+            "the United Nations compound",
+        ),
+        (
+            "An Al-Shabaab car bombing kills six people and injures 12 others at an army checkpoint near"
+            " Somalia's parliament in Mogadishu.",
+            "an army checkpoint",
+        ),
+        ("At least 80 people die in Iraq following an attack on a Shiite holy site.", "a Shiite holy site"),
+        (
+            "Two people are killed and two others are injured in attacks by a man wearing military"
+            " camouflage near a synagogue and at a kebab shop in Halle, Germany.",
+            "a synagogue",
+        ),
+    ],
+)
+def test_objects_and_sites_the_wire_copy_names(extractor: Extractor, text: str, target: str) -> None:
+    targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
+    assert target in targets

@@ -45,6 +45,9 @@ _OBJECT_VERBS = {
     "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "kidnap", "kidnapped",
     "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts", "assassinated",
     "assassinate", "assassinates", "assassinating",
+    # headline present tense and burning: "A suicide bomber attacks the UN compound", "raid and
+    # burn the village of Mailari"
+    "attacks", "raids", "burn", "burns", "burned", "burnt", "torches",
 }
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
                  "shelling", "siege", "kidnapping", "abduction", "killing"}
@@ -56,17 +59,19 @@ _SITE_WORDS = {"exploded", "explodes", "explosion", "blast", "bomb", "bombing", 
                "fire", "fired", "firing", "grenade", "went", "occurred", "occurs", "explode", "attack",
                "lobbed", "hurled", "planted", "shooting", "bombings", "blasts", "explosions", "shootings",
                "up", "struck", "landed", "fell", "threw", "thrown", "throwing", "hurling",
-               "kill", "kills", "killed", "killing"}
+               "kill", "kills", "killed", "killing", "attacks",
+               "injure", "injures", "injured", "injuring", "wound", "wounds", "wounded", "wounding"}
 # "in" too: "a blast in a crowded market" (a site must be a place or vehicle noun of the lexicon,
 # so "a blast in Kabul" gives none).
 # Killing words find a site only "at/near/outside/inside" a place noun: "killed in X" says where.
-_KILL_SITE_WORDS = {"kill", "kills", "killed", "killing"}
+_KILL_SITE_WORDS = {"kill", "kills", "killed", "killing", "injure", "injures", "injured", "injuring", "wound",
+                    "wounds", "wounded", "wounding"}
 _WEAPON_AFTER = {"bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "blast", "blasts", "explosion"}
 _SETTLEMENTS = {"village", "villages", "town", "towns", "hamlet", "settlement", "city", "area", "district"}
 _SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting", "in"}
 _PASSIVE = {"attacked", "targeted", "hit", "ambushed", "stormed", "shot", "killed", "injured", "wounded",
             "abducted", "kidnapped", "torched", "bombed", "overrun", "struck", "assaulted", "raided",
-            "gunned", "murdered", "beheaded", "shelled"}
+            "gunned", "murdered", "beheaded", "shelled", "damaged", "destroyed", "burnt", "burned", "razed"}
 _AUX = {"was", "were", "is", "are", "been", "being", "be", "got"}
 _SKIP = {"at", "least", "up", "to", "more", "than", "as", "many", "about", "nearly", "around", "some",
          "over", "almost", "dead", "down", "and", "also", "the", "other"}
@@ -292,9 +297,11 @@ class TargetFinder:
                 and (words[j + 1] in _DETS or toks[j + 1].like_num)
             ):
                 break  # "the office garage damaged a motorcycle": a verb, no tagger to say so
-            kind, _ = self.lexicon.kind_at(words, j)
+            kind, width = self.lexicon.kind_at(words, j)
             weapon = kind == "vehicle" and j + 1 < len(words) and words[j + 1] in _WEAPON_AFTER
-            if kind and (kinds is None or kind in kinds) and words[j] not in _NOT_TARGET and not weapon:
+            # a word that is no target alone can end a longer form: "site", but "a holy site"
+            plain = words[j] not in _NOT_TARGET or width >= 2
+            if kind and (kinds is None or kind in kinds) and plain and not weapon:
                 end = lexical_end = j  # ("a car bomb attack": the car is the weapon, not the target)
             elif (
                 open_head
