@@ -1255,3 +1255,27 @@ def test_a_summary_of_separate_incidents_keeps_apart_the_one_told_next(extractor
     )
     budgam = [i for i in extractor.extract(text, []).incidents if i.location and "Budgam" in i.location.name]
     assert [(i.killed, i.location.country_code if i.location else None) for i in budgam] == [(1, "IN")]
+
+
+def test_the_militants_of_a_digest_are_the_group_its_lead_names(extractor: Extractor) -> None:
+    # SATP, train row 4490 (heldout-6): the lead names the group, each incident says "the militants"
+    text = (
+        "National Democratic Front of Bodoland (NDFB) (Songbijit faction) militants on August 14 lobbed"
+        " two grenades at two different places in Chirang District ahead of Independence Day, reports"
+        " Telegraph. The militants lobbed a grenade at Chapaguri Police point under Dhaligaon Police"
+        " Station along National Highway 31(C). In another incident, a grenade exploded at Domgaon under"
+        " Bengtol Police Post. However, no one was hurt in the explosions."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert incidents and all(i.actors == ["National Democratic Front of Bodoland"] for i in incidents[:2])
+
+
+def test_a_suspicion_after_a_denial_names_the_actor(extractor: Extractor) -> None:
+    # WCEP, train row 7989 (heldout-6)
+    text = (
+        "Three suicide bombers kill 30 people and injure at least 80 others at a weekly market on an"
+        " island on the Chadian side of Lake Chad. No group claims responsibility; officials suspect the"
+        " attacks were carried out by members of the Boko Haram militant group from neighboring Nigeria."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == ["Boko Haram"]

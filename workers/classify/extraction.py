@@ -91,7 +91,10 @@ _CLAIM = re.compile(
     r"|\bbehind the (?:attack|blast|bombing|explosion|killing|ambush|incident|abduction)s?\b"
     r"|\b(?:police|authorities|officials|government)\s+(?:have\s+|had\s+)?blamed\b"
     r"|\bwas blamed on\b"
-    r"|\bclaimed that it was (?:their|its) (?:cadres|fighters|men|members)\b",
+    r"|\bclaimed that it was (?:their|its) (?:cadres|fighters|men|members)\b"
+    # "officials suspect the attacks were carried out by members of the Boko Haram militant group"
+    r"|\b(?:police|authorities|officials|government)\s+(?:\w+\s+)?suspect(?:s|ed)?\b"
+    r"|\b(?:was|were|had been|have been)\s+carried out by\b",
     re.I,
 )
 # ... unless the sentence denies it ("the TTP was not behind the attack").
@@ -334,6 +337,7 @@ class _Sentence:
     additive: bool = False
     places: list[_Mention] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    definite: bool = False  # its first generic attacker word is "the militants", "the kidnappers"
     generic: list[str] = field(default_factory=list)
     claim: bool = False
     fresh: bool = False
@@ -637,12 +641,13 @@ class Extractor:
         s.additive = bool(_ADDITIVE.search(sent.text))
         lo, hi = offset + sent.start_char, offset + sent.end_char
         s.places = [m for m in places if lo <= m.start < hi]
-        s.groups, s.generic = self._actors(doc, sent)
+        s.groups, s.generic, s.definite = self._actors(doc, sent)
         if len(s.groups) == 1 and _DISOWNED.search(sent.text) and not _BLAMED.search(sent.text):
             # "The Taliban's spokesman denies any involvement in the attack": not the attackers
             # (but "Pakistan denied involvement in the attack, which India blamed on JeM" names one)
             s.groups = []
-        s.claim = bool(_CLAIM.search(sent.text)) and not _DENIAL.search(sent.text)
+        # clause by clause: "No group claims responsibility; officials suspect Boko Haram"
+        s.claim = any(_CLAIM.search(c) and not _DENIAL.search(c) for c in sent.text.split(";"))
         if s.event:
             in_text = _dates.find(sent.text)
             s.dates = self._dates(doc, sent, in_text)
@@ -1023,7 +1028,9 @@ class Extractor:
             doc.user_data[key] = found
         return found
 
-    def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str]]:
+    def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str], bool]:
+        """The sentence's named groups, its generic words for attackers, and whether the first of
+        those is definite ("the militants": attackers the text has already named)."""
         groups: list[str] = []
         parents: list[str] = []
         named: set[int] = set()  # tokens of the groups found by name
@@ -1056,6 +1063,7 @@ class Extractor:
                         if not any(name.lower() in g.lower() or g.lower() in name.lower() for g in groups):
                             groups.append(name)
         generic: list[str] = []
+        definite = False
         glo, ghi = bisect_left(found.generic_starts, sent.start), bisect_left(found.generic_starts, sent.end)
         for match_id, start, end in found.generic[glo:ghi]:
             name = self.nlp.vocab.strings[match_id].split(":", 1)[1]
@@ -1072,8 +1080,10 @@ class Extractor:
             elif name and (quality := _qualifier(doc, start, sent.start)):
                 name = f"{quality} {name}"  # "Kurdish insurgents", "Islamist militants"
             if name and name not in generic:
+                if not generic:
+                    definite = start > sent.start and doc[start - 1].lower_ == "the"
                 generic.append(name)
-        return groups, generic
+        return groups, generic, definite
 
     # -- incidents --------------------------------------------------------------------------------
 
@@ -1131,6 +1141,12 @@ class Extractor:
             actors: list[str] = []
             for s in g:
                 actors += [a for a in s.groups if a not in actors]
+            if not actors and g[0].definite:
+                # "TTP militants abducted nine people in two separate incidents ... In the first
+                # incident, the militants intercepted a bus": the one group named before
+                before = {a for s in sentences if s.start < g[0].start for a in s.groups}
+                if len(before) == 1:
+                    actors = list(before)
             if not actors:  # "Meanwhile, the TTP claimed responsibility for the attack."
                 claims = [
                     s for s in sentences if s.claim and s.groups and s not in g and s.start > g[0].start
