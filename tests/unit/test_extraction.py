@@ -1279,3 +1279,26 @@ def test_a_suspicion_after_a_denial_names_the_actor(extractor: Extractor) -> Non
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == ["Boko Haram"]
+
+
+def test_wire_copy_opening_on_another_town_is_another_incident(extractor: Extractor) -> None:
+    # MUC-4, train row 2774 (heldout-long): a digest in capitals, each item opening on its town
+    text = (
+        "IN TIRAPATA VILLAGE (PUNO DEPARTMENT) A SENDERO LUMINOSO DETACHMENT\nSEIZED THE LOCAL MAYOR AND"
+        " SHOT HIM IN THE CENTRAL SQUARE.  IN THE TOWN OF SAN\nCLEMENTE TERRORISTS THREW BOMBS AT THE HOMES"
+        " OF MAYORAL CANDIDATES.  IN THE VILLAGE OF CORIS (ANCASH\nDEPARTMENT) SENDERO LUMINOSO FIGHTERS SET"
+        " FIRE TO THE TELEPHONE\nEXCHANGE."
+    )
+    names = [i.location.name if i.location else None for i in extractor.extract(text, []).incidents]
+    assert "San Clemente" in names and "Coris" in names
+    assert not any(name and "Terrorists" in name for name in names)
+
+
+def test_a_group_named_in_a_compound_adjective_is_not_the_actor(extractor: Extractor) -> None:
+    # MUC-4, train row 2514 (heldout-long): "Maoist-inclined" describes Sendero Luminoso
+    text = (
+        "A bomb exploded on a bus in Lima, wounding 20 people. The press believes the act was the work of"
+        " the Maoist-inclined leftist armed grouping Sendero Luminoso."
+    )
+    actors = [a for i in extractor.extract(text, []).incidents for a in i.actors]
+    assert "Communist Party of India (Maoist)" not in actors

@@ -48,6 +48,7 @@ from wirewatch.workers.classify.gazetteer import (
 from wirewatch.workers.classify.passages import ABBREVIATION
 from wirewatch.workers.classify.patterns import (
     GENERIC,
+    GENERIC_PERPETRATORS,
     TYPE_PRIORITY,
     build_actor_matchers,
     build_generic_matcher,
@@ -145,7 +146,14 @@ _BUILDING = re.compile(
     r"bank|cinema|theatre|theater)s?\b",
     re.I,
 )
-_OPENING_PLACE = re.compile(r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,")
+_OPENING_PLACE = re.compile(
+    r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,"
+    # wire copy in capitals, no comma: "IN THE TOWN OF SAN CLEMENTE TERRORISTS THREW BOMBS",
+    # "IN TIRAPATA VILLAGE (PUNO DEPARTMENT) A ... DETACHMENT"
+    r"|\W*(?i:in|at|near)\s+(?i:the)\s+(?i:town|village|city|hamlet|locality|municipality)\s+(?i:of)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"|\W*(?i:in|at|near)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?i:village|town|district|department|province)\b"
+)
 # After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
 _INSTITUTIONS = {
     "military",
@@ -1006,7 +1014,10 @@ class Extractor:
         if found is None:
             # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
             matches = list(self.actor_lower(doc)) + list(self.actor_exact(doc))
-            spans = filter_spans([Span(doc, a, b, label=m) for m, a, b in matches])
+            # "the Maoist-inclined leftist grouping Sendero Luminoso", "Taliban-linked militants":
+            # a group's name in a compound adjective describes another group
+            named = [(m, a, b) for m, a, b in matches if not _group_adjective(doc, b)]
+            spans = filter_spans([Span(doc, a, b, label=m) for m, a, b in named])
             # "the Maoist Shining Path": an adjective of the next group, not another group
             qualifying = [
                 i + 1 < len(spans) and _describes_next_group(doc, span, spans[i + 1])
@@ -1330,7 +1341,13 @@ def _designated_names(doc: Doc) -> list[tuple[int, int]]:
     situcancha". At most three words, none a stop word or a number."""
 
     def name_word(tok: Token) -> bool:
-        return tok.is_alpha and tok.lower_ not in STOP_WORDS and tok.lower_ not in _NOT_NAMES and len(tok) > 1
+        return (
+            tok.is_alpha
+            and tok.lower_ not in STOP_WORDS
+            and tok.lower_ not in _NOT_NAMES
+            and tok.lower_ not in GENERIC_PERPETRATORS  # "the town of san clemente terrorists threw"
+            and len(tok) > 1
+        )
 
     out = []
     for tok in doc:
@@ -1474,6 +1491,23 @@ _GROUP_DESCRIPTORS = {
 }  # fmt: skip
 
 
+_ADJECTIVE_SUFFIXES = {
+    "inclined", "linked", "affiliated", "inspired", "style", "led", "backed", "allied", "aligned",
+    "leaning", "run", "controlled", "held", "oriented", "influenced", "type",
+}  # fmt: skip
+
+
+def _group_adjective(doc: Doc, end: int) -> bool:
+    """Whether the group name ending before token ``end`` opens a compound adjective
+    ("Maoist-inclined", "Taliban-linked", "Hamas-run")."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end - 1].whitespace_ == ""
+        and doc[end + 1].lower_ in _ADJECTIVE_SUFFIXES
+    )
+
+
 def _describes_next_group(doc: Doc, span: Span, nxt: Span) -> bool:
     """Whether ``span`` (a group's name) only qualifies the next group named, ``nxt``, a few words on."""
     if nxt.label_ == span.label_ or nxt.start - span.end > 4:
@@ -1527,8 +1561,9 @@ def _opens_elsewhere(s: _Sentence, group: list[_Sentence]) -> bool:
     m = _OPENING_PLACE.match(s.text)
     if m is None:
         return False
-    name = m.group(1)
-    opening = [p for p in s.places if p.start - s.start <= m.end(1) and _same_name(name, p.location.name)]
+    at = next(k for k in (1, 2, 3) if m.group(k))
+    name = " ".join(m.group(at).split())  # wire copy breaks lines inside names
+    opening = [p for p in s.places if p.start - s.start <= m.end(at) and _same_name(name, p.location.name)]
     if not opening or any(p.kind in ("country", "demonym") for p in opening):
         return False
     known = [p for g in group for p in g.places]
