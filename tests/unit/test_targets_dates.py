@@ -258,3 +258,36 @@ def test_where_and_the_weapon_are_no_targets(extractor: Extractor, text: str, no
 def test_objects_and_sites_the_wire_copy_names(extractor: Extractor, text: str, target: str) -> None:
     targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
     assert target in targets
+
+
+def test_a_weekly_rite_is_no_date(extractor: Extractor) -> None:
+    # SATP, train row 3741 (heldout-train): "during the Friday prayer ... on May 17"
+    text = (
+        "Twenty one persons were killed and around 120 others sustained injuries in separate bomb blasts"
+        " during the Friday prayer at two mosques in Baz Darra village of Malakand District on May 17."
+    )
+    assert [i.date for i in extractor.extract(text, []).incidents] == ["on May 17"]
+
+
+def test_the_leads_date_covers_the_items_of_a_digest(extractor: Extractor) -> None:
+    # SATP, train row 4490 (heldout-6)
+    text = (
+        "National Democratic Front of Bodoland (NDFB) militants on August 14 lobbed two grenades at two"
+        " different places in Chirang District, reports Telegraph. The militants lobbed a grenade at"
+        " Chapaguri Police point under Dhaligaon Police Station. In another incident, a grenade exploded"
+        " at Domgaon under Bengtol Police Post. However, no one was hurt in the explosions."
+    )
+    dates = [i.date for i in extractor.extract(text, []).incidents]
+    assert dates and all(d == "on August 14" for d in dates)
+
+
+def test_an_earlier_attack_does_not_take_the_leads_date(extractor: Extractor) -> None:
+    # SATP, dev row 799 (heldout-2026-11-26)
+    text = (
+        "A rocket, fired from an unknown location, struck the Hayatabad residence of former Senator Abdur"
+        " Razaq in Peshawar in the evening of May 22, reports The Express Tribune. There were no immediate"
+        " reports of any injuries. The attack comes two days after a low intensity explosive went off near"
+        " the main gate of the house, damaging the gate."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert len(incidents) == 2 and incidents[1].date is None

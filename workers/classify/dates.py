@@ -106,6 +106,10 @@ _CURRENT = re.compile(
 )
 
 
+_RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|mass|service|services|market|bazaar)\b", re.I)
+_WEEKDAY_ALONE = re.compile(rf"(?:on\s+)?(?:{_WEEKDAY_NAMES})", re.I)
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """(start, end, expression) of the date expressions in ``text``, left to right."""
     out = []
@@ -114,8 +118,17 @@ def find(text: str) -> list[tuple[int, int, str]]:
         # "May" the auxiliary: a month needs a day or a year
         if _MAY_ALONE.fullmatch(expr):
             continue
+        # "during the Friday prayer", "after Sunday Mass": a weekly rite, not a date
+        if weekly_rite(text, m.end(), expr):
+            continue
         out.append((m.start(), m.end(), expr))
     return out
+
+
+def weekly_rite(text: str, end: int, expr: str) -> bool:
+    """Whether a weekday ending at ``text[end]`` names a weekly rite or market, not a date:
+    "during the Friday prayer", "at the Sunday market"."""
+    return bool(_RITE_AFTER.match(text, end)) and _WEEKDAY_ALONE.fullmatch(expr.strip()) is not None
 
 
 def names_a_day(expr: str) -> bool:

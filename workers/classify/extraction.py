@@ -677,7 +677,11 @@ class Extractor:
                 a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
                 if any(x < b and a < y for x, y, _ in in_text):
                     continue
-                if _dates.names_a_day(ent.text) and _dates.attached(text, a, b):
+                if (
+                    _dates.names_a_day(ent.text)
+                    and _dates.attached(text, a, b)
+                    and not _dates.weekly_rite(text, b, ent.text)
+                ):
                     found.append((a, b, ent.text))
         found.sort()
         return [e for _, _, e in found]
@@ -1168,6 +1172,13 @@ class Extractor:
                 generic = [a for s in g for a in s.generic]
                 actors = generic[:1]
             when = next((d for s in g for d in s.dates), None)
+            if when is None and not any(_earlier_attack(s.text) for s in g):
+                # "militants on August 14 lobbed two grenades at two different places ... The
+                # militants lobbed a grenade at Chapaguri": the lead's date covers the items after
+                # it (not an attack the text sets days before: "comes two days after ...")
+                when = next(
+                    (d for s in reversed(sentences) if s.start < g[0].start for d in s.dates[:1]), None
+                )
             resolved = _dates.resolve(when, reference) if when else None
             incident = Incident(
                 type=itype,
