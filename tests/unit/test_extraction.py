@@ -1302,3 +1302,12 @@ def test_a_group_named_in_a_compound_adjective_is_not_the_actor(extractor: Extra
     )
     actors = [a for i in extractor.extract(text, []).incidents for a in i.actors]
     assert "Communist Party of India (Maoist)" not in actors
+
+
+def test_a_weeks_running_toll_is_no_incident_toll(extractor: Extractor) -> None:
+    # WCEP, train row 4728 (heldout-4)
+    text = (
+        "A suicide bomber attacks a Shia mosque in Kabul, killing approximately 60 people."
+        " Approximately 180 people have been killed in bombing attacks this week. (BBC)"
+    )
+    assert [i.killed for i in extractor.extract(text, []).incidents] == [60]

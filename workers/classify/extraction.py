@@ -225,6 +225,8 @@ _CUMULATIVE = re.compile(
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
+    # "Approximately 180 people have been killed in bombing attacks this week": a running total
+    r"(?:has|have) been (?:killed|wounded|injured)\b[^.;]{0,60}\bthis (?:week|month|year)|"
     r"(?:in|over) the (?:past|last) "
     r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months?|weeks?))\b",
     re.I,
