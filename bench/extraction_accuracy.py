@@ -74,6 +74,11 @@ HELDOUT_6 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-6.jsonl"
 # adjudicated (heldout-7.adjudication.md), committed before any extraction code ran on it; measured
 # once before and once after that round's rules, read only in aggregate: the next round's held-out set.
 HELDOUT_7 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-7.jsonl"
+# 52 incidents in 50 train and dev texts (seed 20261203), annotated blind by two annotators and
+# adjudicated (heldout-8.adjudication.md), committed before any extraction code ran on it; measured
+# once before and once after the eighth round's rules, read only in aggregate: the next round's
+# held-out set. HELDOUT_7 became a tuning set when it was drawn.
+HELDOUT_8 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-8.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -268,7 +273,17 @@ def main() -> int:
         "--heldout",
         type=Path,
         nargs="*",
-        default=[HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_LONG, HELDOUT_5, HELDOUT_6, HELDOUT_7],
+        default=[
+            HELDOUT,
+            HELDOUT_2,
+            HELDOUT_3,
+            HELDOUT_4,
+            HELDOUT_LONG,
+            HELDOUT_5,
+            HELDOUT_6,
+            HELDOUT_7,
+            HELDOUT_8,
+        ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong field")
