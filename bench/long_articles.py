@@ -18,6 +18,7 @@ import argparse
 import importlib.util
 import json
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from wirewatch.workers.classify.extraction import NER_PACKAGE, Extractor
@@ -25,12 +26,17 @@ from wirewatch.workers.classify.extraction import NER_PACKAGE, Extractor
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "labelled" / "dev.jsonl"
 
 
-def digest(size: int, source: str, joiner: str = "\n\n") -> str:
-    """Dev attack reports (of sources whose name contains ``source``), joined, cut to ``size``."""
+@lru_cache(maxsize=4)
+def _reports(source: str, joiner: str) -> str:
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    text = joiner.join(
+    return joiner.join(
         r["text"] for r in rows if r.get("label") == 1 and source.lower() in r.get("source", "").lower()
     )
+
+
+def digest(size: int, source: str, joiner: str = "\n\n") -> str:
+    """Dev attack reports (of sources whose name contains ``source``), joined, cut to ``size``."""
+    text = _reports(source, joiner)
     if len(text) < size:
         raise SystemExit(f"the dev split holds {len(text)} characters of attack reports, fewer than {size}")
     return text[:size]
@@ -52,6 +58,8 @@ def main() -> None:
         help="only reports of this source (e.g. satp: every report names its armed group)",
     )
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     use_ner = args.ner == "on" or (args.ner == "auto" and importlib.util.find_spec(NER_PACKAGE) is not None)
     extractor = Extractor(use_ner=use_ner)
     extractor.extract("Gunmen killed two people in Kabul on Monday.", [])  # load and warm up

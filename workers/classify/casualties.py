@@ -598,7 +598,8 @@ _NEGATION = re.compile(
     # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
     # "exploded on the road without causing any damage" (no harm done at all, no one hurt either)
     r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without(?:\s+causing)?)\s+"
-    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives)|damage(?!\s+to\b)|harm)|"
+    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives))|"
+    r"(?:(?:did\s+not|didn't)\s+cause|without\s+causing)\s+(?:any\s+)?(?P<damage>damage)(?!\s+to\b)|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
     r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
@@ -626,22 +627,35 @@ def parse_casualties(text: str) -> Casualties:
 _ASIDE_OPENERS = {"including", "famous", "known", "mostly", "all", "both", "most", "among", "who", "many"}
 
 
+_VERBS_OF_BEING = {"was", "were", "is", "are", "been", "be", "had", "has", "have"}
+
+
 def _aside(toks: list[_Tok], last: int, k: int) -> int:
     """How many tokens of a comma-delimited aside lie between a count ending at ``last`` and its
     passive cue at ``k`` ("..., including a candidate, Aslam Channa, were killed"): the aside
     opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
-    if k < 2 or toks[k - 1].low not in _AUX or toks[k - 2].low != ",":
+    if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING or toks[k - 2].low != ",":
         return 0
     first = next((t for t in range(last + 1, k - 2) if toks[t].low == ","), None)
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
         return 0
+    inside = toks[first + 1 : k - 2]
+    if any(t.low in _VERBS_OF_BEING or t.low in ("and", ";") or t.low[:1].isdigit() for t in inside):
+        return 0  # "300 worshippers, many of them children, were inside ..., and four people ..."
     return (k - 2) - first
 
 
 _NAMED_VICTIM = re.compile(
-    r"\b(?P<verb>shot dead|gunned down|killed|murdered|hacked to death|beheaded|assassinated|"
-    r"shot and (?:killed|injured|wounded)|injured|wounded)\s+"
+    r"\b(?P<verb>(?i:shot dead|gunned down|killed|murdered|hacked to death|beheaded|assassinated|"
+    r"shot and (?:killed|injured|wounded)|injured|wounded))\s+"
     r"(?P<name>(?:[A-Z][a-z]+\s+){1,3})\((?:aged\s+)?\d{1,2}\)"
+)
+
+
+# further "Name (age)" items after a named victim: ", Ram Singh (40) and his son Sita Ram (35)"
+_MORE_NAMED = re.compile(
+    r"(?:\s*(?:,|and|,\s*and)\s+(?:(?:his|her|their)\s+\w+\s+)?"
+    r"(?:[A-Z][a-z]+\s+){1,3}\((?:aged\s+)?\d{1,2}\))*"
 )
 
 
@@ -668,12 +682,25 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         num.last + 1 >= len(toks) or toks[num.last + 1].low not in _PERPETRATORS
     ):
         return False
+    return _state_subject(toks, cue)
+
+
+_PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
+
+
+def _state_subject(toks: list[_Tok], cue: int) -> bool:
+    """Whether state forces are the subject of the verb at ``cue``: a force word before it in the
+    clause, not in a prepositional phrase ("gunmen dressed as police", "a bomber in an army
+    uniform", "a bomb planted near the army camp")."""
     for t in range(cue - 1, max(-1, cue - 9), -1):
         low = toks[t].low
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
         if low in _STATE_FORCES:
-            return True
+            before = [toks[u].low for u in range(max(0, t - 3), t)]
+            while before and before[-1] in ("a", "an", "the", "pakistani", "indian", "afghan", "local"):
+                before.pop()
+            return not (before and before[-1] in _PREPOSITIONS)
     return False
 
 
@@ -1009,7 +1036,14 @@ def _parse(text: str) -> Casualties:
             gap = [t.low for t in toks[prev.last + 1 : num.first]]
             # ("15 peacekeepers, mostly Tanzanian, and five soldiers": an aside before the "and")
             listed = len(gap) <= 4 and ("and" in gap or "," in gap)
-            if k < prev.first and (listed or (len(gap) <= 8 and gap[-2:] == [",", "and"])):
+            aside = (
+                len(gap) <= 8
+                and gap[-2:] == [",", "and"]
+                and gap.count(",") == 2
+                and not any(w in SAYING_VERBS or w in _VERBS_OF_BEING for w in gap)
+                and not _own_clause(toks, num)
+            )
+            if k < prev.first and (listed or aside):
                 best = (0, 0, 0, "injured" if toks[k].low in _INJURY_CUES else "killed")
                 bound[idx] = k
         elif best is not None:
@@ -1045,7 +1079,9 @@ def _parse(text: str) -> Casualties:
         cue = next(
             (m.group(g) for g in ("cue", "anyone", "not_hurt", "no_wounds", "unhurt") if m.group(g)), None
         )
-        if m.group("cas") or m.group("caused"):
+        if m.group("damage") and cues:
+            continue  # "without causing any damage, but a soldier was wounded": the toll is told
+        if m.group("cas") or m.group("caused") or m.group("damage"):
             kinds: tuple[Kind, ...] = ("killed", "injured")
         elif m.group("not_hurt") or m.group("unhurt"):
             kinds = ("injured",)  # "the governor escaped unharmed": others may still have died
@@ -1100,8 +1136,13 @@ def _parse(text: str) -> Casualties:
     # saying it is a person; "shot and wounded Ali Khan (45)" alike
     for m in _NAMED_VICTIM.finditer(text):
         kind = "injured" if m.group("verb").lower().split()[-1] in _INJURY_CUES else "killed"
-        if not sums[kind]:
-            sums[kind].append(Count(kind, 1, False, m.start("name"), m.end()))
+        verb_at = next((k for k, t in enumerate(toks) if t.start >= m.start()), len(toks))
+        if sums[kind] or _state_subject(toks, verb_at):
+            continue  # "Troops gunned down Riyaz Naikoo (40)": no attack's victim
+        # "killed Ramesh Kumar (45) and his son Suresh Kumar (20)": every named person listed
+        more = _MORE_NAMED.match(text, m.end())  # the pattern matches the empty string too
+        named = 1 + (more.group().count("(") if more else 0)
+        sums[kind].append(Count(kind, named, False, m.start("name"), m.end()))
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
         if not counts:

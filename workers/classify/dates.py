@@ -118,11 +118,10 @@ def find(text: str) -> list[tuple[int, int, str]]:
         # "May" the auxiliary: a month needs a day or a year
         if _MAY_ALONE.fullmatch(expr):
             continue
-        # "during the Friday prayer", "after Sunday Mass": a weekly rite, not a date
-        if weekly_rite(text, m.end(), expr):
-            continue
         out.append((m.start(), m.end(), expr))
-    return out
+    # "during the Friday prayer ... on May 17": a weekly rite is no date when the text gives one
+    dated = [o for o in out if not weekly_rite(text, o[1], o[2])]
+    return dated if dated else out
 
 
 def weekly_rite(text: str, end: int, expr: str) -> bool:

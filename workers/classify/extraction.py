@@ -94,7 +94,8 @@ _CLAIM = re.compile(
     r"|\bwas blamed on\b"
     r"|\bclaimed that it was (?:their|its) (?:cadres|fighters|men|members)\b"
     # "officials suspect the attacks were carried out by members of the Boko Haram militant group"
-    r"|\b(?:police|authorities|officials|government)\s+(?:\w+\s+)?suspect(?:s|ed)?\b"
+    r"|\b(?:police|authorities|officials|government)\s+(?:also\s+|now\s+|strongly\s+|have\s+|had\s+)?"
+    r"suspect(?:s|ed)?\b"
     r"|\b(?:was|were|had been|have been)\s+carried out by\b",
     re.I,
 )
@@ -226,7 +227,8 @@ _CUMULATIVE = re.compile(
     r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
     # "Approximately 180 people have been killed in bombing attacks this week": a running total
-    r"(?:has|have) been (?:killed|wounded|injured)\b[^.;]{0,60}\bthis (?:week|month|year)|"
+    r"(?:has|have) been (?:killed|wounded|injured)\b[^.;]{0,40}\b(?:attacks|violence|clashes|bombings)\b"
+    r"[^.;]{0,20}\bthis (?:week|month|year)|"
     r"(?:in|over) the (?:past|last) "
     r"(?:few |several |\d+ |two |three |five |ten )?(?:years|decades?|months?|weeks?))\b",
     re.I,
@@ -327,6 +329,7 @@ class _DocActors:
     generic: list[tuple[int, int, int]]
     generic_starts: list[int]
     tokens: list[int]  # every token of a group name or a generic word, sorted: never a target
+    group_tokens: set[int]  # every token of a group name as matched (before the longest wins)
     ents: list[Span]  # the NER entities of the document, and where each starts
     ent_starts: list[int]
 
@@ -416,6 +419,7 @@ class Extractor:
         if use_ner is None:
             use_ner = importlib.util.find_spec(NER_PACKAGE) is not None
         self.use_ner = use_ner
+        self._doc_cache: tuple[Doc, _DocActors] | None = None  # see _doc_actors
         if use_ner:
             # The statistical sentence segmenter instead of the parser: sentences are all the parse
             # is used for here, and it is about a third faster on this model.
@@ -656,13 +660,31 @@ class Extractor:
             # "The Taliban's spokesman denies any involvement in the attack": not the attackers
             # (but "Pakistan denied involvement in the attack, which India blamed on JeM" names one)
             s.groups = []
-        # clause by clause: "No group claims responsibility; officials suspect Boko Haram"
-        s.claim = any(_CLAIM.search(c) and not _DENIAL.search(c) for c in sent.text.split(";"))
+        s.claim = self._claims(doc, sent)
         if s.event:
             in_text = _dates.find(sent.text)
             s.dates = self._dates(doc, sent, in_text)
             blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset, in_text)
             s.targets = self.target_finder.find(sent, blocked, place_tokens)
+
+    def _claims(self, doc: Doc, sent: Span) -> bool:
+        """Whether the sentence attributes an attack, clause by clause: "No group claims
+        responsibility; officials suspect Boko Haram" does, in its second clause; "The TTP denied
+        involvement; police suspect a land dispute" does not (no group in the suspecting clause)."""
+        clauses = [m.span() for m in re.finditer(r"[^;]+", sent.text)]
+        if len(clauses) <= 1:
+            return bool(_CLAIM.search(sent.text)) and not _DENIAL.search(sent.text)
+        found = self._doc_actors(doc)
+        named = [
+            sp.start_char - sent.start_char
+            for sp in found.spans[bisect_left(found.starts, sent.start) : bisect_left(found.starts, sent.end)]
+        ]
+        return any(
+            _CLAIM.search(sent.text[a:b])
+            and not _DENIAL.search(sent.text[a:b])
+            and any(a <= at < b for at in named)
+            for a, b in clauses
+        )
 
     # -- dates and targets --------------------------------------------------------------------------
 
@@ -682,7 +704,7 @@ class Extractor:
                 if (
                     _dates.names_a_day(ent.text)
                     and _dates.attached(text, a, b)
-                    and not _dates.weekly_rite(text, b, ent.text)
+                    and not (found and _dates.weekly_rite(text, b, ent.text))
                 ):
                     found.append((a, b, ent.text))
         found.sort()
@@ -717,9 +739,7 @@ class Extractor:
         spans: list[Span] = []
         labels: dict[tuple[int, int], str] = {}
         # Names inside a group's name ("Communist Party of India") tell the country, nothing more.
-        in_actor = {
-            i for _, a, b in list(self.actor_lower(doc)) + list(self.actor_exact(doc)) for i in range(a, b)
-        }
+        in_actor = set(self._doc_actors(doc).group_tokens)
         blocked = set(in_actor)
         in_org: set[int] = set()  # tokens of ORG entities: "Maharashtra Police", "Assam Tribune"
         named: set[int] = set()  # tokens of PERSON entities (also "Assam Tribune", sometimes)
@@ -777,6 +797,14 @@ class Extractor:
                 continue  # "the Somali military": a people's name, not the Somali Region
             if not case_free and not span.text[:1].isupper():
                 continue
+            if (
+                not case_free
+                and span.text.isupper()
+                and len(span.text) <= 4
+                and not self.gazetteer.is_acronym(span.text)
+                and not (end < len(doc) and doc[end].text in (",", "(", "-", "—"))
+            ):
+                continue  # "the SWAT unit": an acronym in mixed-case text, not Swat (a dateline stays)
             place = self.gazetteer.lookup(span.text)
             if place is not None:
                 inner.append((start, end, place))
@@ -809,6 +837,15 @@ class Extractor:
             source = labels.get((span.start, span.end))
             if place is None and source in ("ner", "facility") and initialism:
                 continue  # "SF", "DRG": initialisms NER takes for places
+            if (
+                source != "designated"
+                and name.isupper()
+                and len(name) <= 4
+                and not case_free
+                and not self.gazetteer.is_acronym(name)
+                and not (span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—"))
+            ):
+                continue  # "the SWAT unit": an acronym, not the Swat district (a dateline stays)
             before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
             qualifier = direction_prefix(before)
             surface = original[offset + span.start_char : offset + span.end_char]
@@ -828,9 +865,9 @@ class Extractor:
                 # "in the Jamrud subdivision", "at the Karkhano market": a name its noun designates
                 or (
                     len(low_before) >= 2
-                    and low_before[-2] in _LOCATIVE
+                    and low_before[-2] in ("in", "at", "near")
                     and low_before[-1] == "the"
-                    and after in _DESIGNATORS | _PLACE_NOUNS
+                    and after in (_DESIGNATORS | _PLACE_NOUNS) - {"police", "department"}
                     and after != "capital"  # "in the Somali capital": whose capital, not a name
                     and name.lower() not in DEMONYMS
                 )
@@ -859,14 +896,25 @@ class Extractor:
                 and out[-1].kind == "country"
                 and out[-1].locative
                 and out[-1].end == offset + doc[span.start - 1].idx
+                # "Officials in Pakistan's Khyber Pakhtunkhwa province said": where the speaker is
+                and not _speaker_before(original, out[-1].start)
             )
             locative = locative or owned
             aside = not taken_from and (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
                 or after in ("-", "based", "national", "nationals", "-based")
-                # "in Manzari Chena area": a name the text calls a place is one, whatever NER says
-                or (span.start in in_org and source != "named")
+                # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
+                # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
+                or (
+                    span.start in in_org
+                    and not (
+                        source == "named"
+                        and not (
+                            span.end + 1 < len(doc) and doc[span.end + 1].is_alpha and span.end + 1 in in_org
+                        )
+                    )
+                )
             )
             if after == "border" and (place is None or place.kind == "country"):
                 aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
@@ -1015,8 +1063,8 @@ class Extractor:
         """Every group name and generic attacker word of ``doc``, matched once per document: each
         sentence then takes its own by position (matching the whole document again for each
         sentence made a long page quadratic)."""
-        key = f"wirewatch-actors-{id(self)}"
-        found = doc.user_data.get(key)
+        cached = self._doc_cache
+        found = cached[1] if cached is not None and cached[0] is doc else None
         if found is None:
             # The longest name wins: "Tehreek e Taliban Pakistan" is the TTP, not also "Taliban".
             matches = list(self.actor_lower(doc)) + list(self.actor_exact(doc))
@@ -1039,10 +1087,13 @@ class Extractor:
                 generic,
                 [g[1] for g in generic],
                 tokens,
+                {i for _, a, b in matches for i in range(a, b)},
                 ents,
                 [e.start for e in ents],
             )
-            doc.user_data[key] = found
+            # one document at a time (its sentences follow each other): nothing is stored on the
+            # Doc, which stays serialisable
+            self._doc_cache = (doc, found)
         return found
 
     def _actors(self, doc: Doc, sent: Span) -> tuple[list[str], list[str], bool]:
@@ -1161,7 +1212,9 @@ class Extractor:
             if not actors and g[0].definite:
                 # "TTP militants abducted nine people in two separate incidents ... In the first
                 # incident, the militants intercepted a bus": the one group named before
-                before = {a for s in sentences if s.start < g[0].start for a in s.groups}
+                before = {
+                    a for s in sentences if s.start < g[0].start and (s.event or s.claim) for a in s.groups
+                }
                 if len(before) == 1:
                     actors = list(before)
             if not actors:  # "Meanwhile, the TTP claimed responsibility for the attack."
@@ -1174,13 +1227,8 @@ class Extractor:
                 generic = [a for s in g for a in s.generic]
                 actors = generic[:1]
             when = next((d for s in g for d in s.dates), None)
-            if when is None and not any(_earlier_attack(s.text) for s in g):
-                # "militants on August 14 lobbed two grenades at two different places ... The
-                # militants lobbed a grenade at Chapaguri": the lead's date covers the items after
-                # it (not an attack the text sets days before: "comes two days after ...")
-                when = next(
-                    (d for s in reversed(sentences) if s.start < g[0].start for d in s.dates[:1]), None
-                )
+            if when is None:
+                when = _digest_date(sentences, g)
             resolved = _dates.resolve(when, reference) if when else None
             incident = Incident(
                 type=itype,
@@ -1213,6 +1261,32 @@ _SEVERAL_ATTACKS = re.compile(
     r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b",
     re.I,
 )
+
+
+# A lead that announces several items: "lobbed two grenades at two different places", "abducted
+# nine people in two separate incidents".
+_SEVERAL_ITEMS = re.compile(
+    r"\b(?:two|three|four|five|several|separate|different|multiple)\s+(?:\w+\s+)?"
+    r"(?:places|incidents|attacks|locations|blasts|explosions|areas)\b",
+    re.I,
+)
+# Words by which a sentence sets its own time, however vaguely: then no date is carried to it.
+_OWN_TIME = re.compile(
+    r"\b(?:earlier|later|previously|ago|last|yesterday|today|tonight|recently|since|(?:19|20)\d\d)\b", re.I
+)
+
+
+def _digest_date(sentences: list[_Sentence], group: list[_Sentence]) -> str | None:
+    """The date of a digest's lead for an item that gives none: "militants on August 14 lobbed two
+    grenades at two different places ... The militants lobbed a grenade at Chapaguri". Only after
+    a lead that announces several items, and never for an item that sets its own time ("Earlier
+    this year ...", "comes two days after ...")."""
+    if any(_OWN_TIME.search(s.text) or _dates.find(s.text) or _earlier_attack(s.text) for s in group):
+        return None
+    lead = next((s for s in sentences if s.start < group[0].start and s.dates), None)
+    if lead is None or not _SEVERAL_ITEMS.search(lead.text):
+        return None
+    return lead.dates[0]
 
 
 def _home_of(actors: list[str]) -> str | None:
@@ -1281,6 +1355,15 @@ def _name_word(tok: Token) -> bool:
 
 
 def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
+    # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
+    # Budgam District ...": after a summary of several incidents, a sentence with a place of its
+    # own tells one of them
+    if (
+        s.event
+        and _choose_location([s], where_only=True)
+        and any(_SEPARATE_INCIDENTS.search(x.text) for x in group)
+    ):
+        return False
     if not s.fresh:
         # "The police also reported that on 26 January terrorists murdered three ... in Campina": a
         # report of its own on another day than the incident's is another incident, fresh or not;
@@ -1296,11 +1379,6 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     gloc = _choose_location(group)
     sloc = _choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
     if gloc and sloc and not _same_place(gloc, sloc):
-        return False
-    # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
-    # Budgam District ...": after a summary of several incidents, a sentence with a place of its
-    # own tells one of them
-    if sloc and any(_SEPARATE_INCIDENTS.search(x.text) for x in group):
         return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
     # another attack, in a place of another name, is another incident even in the same country
@@ -1510,15 +1588,37 @@ _ADJECTIVE_SUFFIXES = {
 }  # fmt: skip
 
 
+# Who speaks "in X": "officials in Pakistan's Khyber Pakhtunkhwa province said ...".
+_SPEAKER = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|sources?|police|authorities|governor|residents?|"
+    r"witnesses|ministry|officers?)\s+(?:based\s+)?in\s+$",
+    re.I,
+)
+
+
+def _speaker_before(text: str, at: int) -> bool:
+    """Whether the place at ``text[at]`` follows a speaker and "in" ("A spokesman in ...")."""
+    return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
+
+
 def _group_adjective(doc: Doc, end: int) -> bool:
-    """Whether the group name ending before token ``end`` opens a compound adjective
-    ("Maoist-inclined", "Taliban-linked", "Hamas-run")."""
+    """Whether the group name ending before token ``end`` opens a compound adjective of another
+    actor ("the Maoist-inclined ... grouping", "Taliban-linked militants"); not of an attack: "a
+    Hamas-led assault" is Hamas's."""
     return (
-        end + 1 < len(doc)
+        end + 2 < len(doc)
         and doc[end].text == "-"
         and doc[end - 1].whitespace_ == ""
         and doc[end + 1].lower_ in _ADJECTIVE_SUFFIXES
+        and doc[end + 2].lower_ not in _ATTACK_NOUNS
     )
+
+
+# Nouns a group's compound adjective can qualify while the group stays the actor.
+_ATTACK_NOUNS = {
+    "attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "bombing", "bombings",
+    "ambush", "strike", "strikes", "siege", "insurgency", "operation", "massacre", "killing", "killings",
+}  # fmt: skip
 
 
 def _describes_next_group(doc: Doc, span: Span, nxt: Span) -> bool:
@@ -1640,9 +1740,23 @@ def _other_day(group: list[_Sentence], s: _Sentence) -> bool:
         return False
     mine = [_day(d) for d in s.dates if _day(d) and _NAMED_DAY.search(d)]
     theirs = [_day(d) for g in group for d in g.dates if _day(d)]
-    if not mine or not theirs:
+    # a weekday and a calendar date cannot be told apart ("the Friday prayer ... on May 17")
+    pairs = [(a, b) for a in mine for b in theirs if not _weekday_and_date(a, b)]
+    if not pairs:
         return False
-    return not any(a in b or b in a for a in mine for b in theirs)
+    return not any(a in b or b in a for a, b in pairs)
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
+
+
+def _weekday_and_date(a: str, b: str) -> bool:
+    """Whether one of two day expressions is a bare weekday and the other a calendar date."""
+    dated = [bool(re.search(r"\d", d)) for d in (a, b)]
+    weekday = [_WEEKDAY_ONLY.match(d) is not None for d in (a, b)]
+    return (weekday[0] and dated[1]) or (weekday[1] and dated[0])
 
 
 # "The attack comes two days after a low intensity explosive went off near the gate": the clause
@@ -1713,13 +1827,16 @@ def _inherit_country(mentions: list[_Mention], text: str, gazetteer: Gazetteer) 
     larger one's country, whatever the gazetteer's first guess for its name was. A chain ("Baz
     Darra village in Palai Union Council of Malakand District") is read from its largest place
     inwards, so that each place takes the country its container has taken."""
+    inherited: set[int] = set()  # mentions that took their container's country pass it on
     for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
         gap = text[a.end : b.start] if b.start > a.end else ""
         if len(gap) > 40 or not _CONTAINED.fullmatch(gap.lower()):
             continue
-        if b.location.country_code and a.location.country_code != b.location.country_code and b.kind != "ner":
+        known = b.kind != "ner" or id(b) in inherited
+        if b.location.country_code and a.location.country_code != b.location.country_code and known:
             a.location = Location(name=a.location.name, country_code=b.location.country_code)
             a.kind = "ner"
+            inherited.add(id(a))
 
 
 def _same_place(a: Location, b: Location) -> bool:
@@ -1730,7 +1847,24 @@ def _same_place(a: Location, b: Location) -> bool:
         return False
     # ... but two regions of one country are two places ("Cordoba" and "Santander", two
     # Colombian departments, two incidents)
-    return (a.lat is None or b.lat is None) and not (_is_region(a) and _is_region(b))
+    if (a.lat is not None and b.lat is not None) or (_is_region(a) and _is_region(b)):
+        return False
+    # a district is inside a region, not inside a town or another district: "Sukma" and "Mumbai",
+    # "Kupwara" and "Srinagar" are two places
+    for one, other in ((a, b), (b, a)):
+        if _is_district(one) and not (_is_region(other) or _is_country(other)):
+            return False
+    return True
+
+
+def _is_district(loc: Location) -> bool:
+    """A district or town of ``config/patterns/regions.tsv`` in the location's country."""
+    cands = _gazetteer().candidates(_bare(loc.name))
+    return any(p.district and p.country_code == loc.country_code for p in cands)
+
+
+def _is_country(loc: Location) -> bool:
+    return any(p.kind == "country" for p in _gazetteer().candidates(loc.name))
 
 
 def _is_region(loc: Location) -> bool:

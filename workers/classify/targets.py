@@ -49,6 +49,7 @@ _OBJECT_VERBS = {
     # burn the village of Mailari"
     "attacks", "raids", "burn", "burns", "burned", "burnt", "torches",
 }
+_BURN_VERBS = {"burn", "burns", "burned", "burnt"}
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
                  "shelling", "siege", "kidnapping", "abduction", "killing"}
 _VICTIM_VERBS = {"kill", "killed", "killing", "kills", "injure", "injured", "injuring", "injures", "wound",
@@ -176,8 +177,20 @@ class TargetFinder:
                 self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
             elif w in _OBJECT_VERBS and self._verbal(toks, i):
                 # "struck near the German Embassy": no object; the site below may say what was hit
-                if nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after"):
-                    self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
+                if nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after", "to"):
+                    # burning takes a building or vehicle of the lexicon ("burn the village"), not
+                    # "burns tyres"
+                    burning = w in _BURN_VERBS
+                    phrase = self._forward(
+                        toks,
+                        words,
+                        i + 1,
+                        blocked,
+                        places,
+                        open_head=not burning,
+                        kinds={"place", "vehicle"} if burning else None,
+                    )
+                    self._add(found, 3, phrase, i)
             elif (
                 w in _VICTIM_VERBS
                 and self._verbal(toks, i)
@@ -189,7 +202,8 @@ class TargetFinder:
                 if nxt in ("or", "and") and i + 2 < len(words) and words[i + 2] in _VICTIM_VERBS:
                     start += 2  # "killed or wounded at least 26 civilians"
                 self._add(found, 1, self._forward(toks, words, start, blocked, places, open_head=False), i)
-            if w in _SITE_WORDS:
+            if w in _SITE_WORDS and not (w in _KILL_SITE_WORDS and i > 0 and words[i - 1] in ("the", "of")):
+                # ("one of the injured at the hospital": "the injured" are people, no act)
                 killing = w in _KILL_SITE_WORDS
                 for j in range(i + 1, min(len(toks), i + 10)):
                     if words[j] in (".", ";", "when", "while", "killing", "injuring", "and") or (
