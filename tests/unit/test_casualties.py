@@ -336,6 +336,15 @@ def test_never_raises_on_casualty_word_salad(words: list[str]) -> None:
         ("A bomb rigged to a vehicle kills eight people in Cotabato, Philippines.", []),
         ("Four militants were killed when their bomb went off early.", []),
         ("No one was hurt in the explosion.", []),
+        # a listed toll names each of its people (a point the review left open)
+        (
+            "Two soldiers and three construction workers were killed.",
+            ["Two soldiers", "three construction workers"],
+        ),
+        (
+            "From the checkpoint they killed a local police chief and his son.",
+            ["a local police chief", "his son"],
+        ),
     ],
 )
 def test_victim_phrases(text: str, victims: list[str]) -> None:

@@ -1172,6 +1172,18 @@ def victim_phrases(text: str, counts: list[Count]) -> list[str]:
     for count in counts:
         if count.value <= 0:
             continue
+        written = text[count.start : count.end]
+        if " " in written.strip():
+            # a mention that lists its people ("Two soldiers and three construction workers",
+            # "a policeman and two civilians"): each item that names who they were
+            for item in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+along with\s+", written):
+                words = item.split()
+                low = words[-1].lower() if words else ""
+                if low in _PERSON_NOUNS and low not in _ATTACKER_NOUNS | _ANYONE and low not in _ATTRIBUTIVE:
+                    phrase = " ".join(words)
+                    if phrase not in out:
+                        out.append(phrase)
+            continue
         words = list(re.finditer(r"[A-Za-z]+(?:[-'][A-Za-z]+)*", text[count.end :]))[:_VICTIM_REACH]
         for m in words:
             low = m.group().lower()
