@@ -25,6 +25,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from wirewatch.workers.classify.patterns import vocabulary
+
 Kind = Literal["killed", "injured"]
 
 # fmt: off
@@ -670,7 +672,7 @@ def _has_object(toks: list[_Tok], k: int, firsts: list[int]) -> bool:
 
 
 # Who kills militants when it is no attack on them: "the army claims to have killed 100 terrorists".
-_STATE_FORCES = {"army", "troops", "police", "military", "forces", "soldiers", "policemen", "jawans"}
+_STATE_FORCES = vocabulary("state_forces")
 
 
 def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
@@ -879,7 +881,7 @@ def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
     )
 
 
-_ONE_ATTACKER = {"attacker", "assailant", "gunman", "bomber", "militant", "terrorist", "insurgent", "rebel"}
+_ONE_ATTACKER = vocabulary("one_attacker")
 _COLLECTIVE = {"police", "army", "force", "team", "crowd", "family", "group", "convoy", "patrol", "unit"}
 
 

@@ -56,6 +56,7 @@ from wirewatch.workers.classify.patterns import (
     group_homes,
     news_outlets,
     outlet_country,
+    vocabulary,
 )
 from wirewatch.workers.classify.targets import MAX_TARGETS, TargetFinder, distinct
 from wirewatch.workers.models import Incident, Location
@@ -1582,10 +1583,7 @@ _GROUP_DESCRIPTORS = {
 }  # fmt: skip
 
 
-_ADJECTIVE_SUFFIXES = {
-    "inclined", "linked", "affiliated", "inspired", "style", "led", "backed", "allied", "aligned",
-    "leaning", "run", "controlled", "held", "oriented", "influenced", "type",
-}  # fmt: skip
+_ADJECTIVE_SUFFIXES = vocabulary("adjective_suffixes")
 
 
 # Who speaks "in X": "officials in Pakistan's Khyber Pakhtunkhwa province said ...".
@@ -1615,10 +1613,7 @@ def _group_adjective(doc: Doc, end: int) -> bool:
 
 
 # Nouns a group's compound adjective can qualify while the group stays the actor.
-_ATTACK_NOUNS = {
-    "attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "bombing", "bombings",
-    "ambush", "strike", "strikes", "siege", "insurgency", "operation", "massacre", "killing", "killings",
-}  # fmt: skip
+_ATTACK_NOUNS = vocabulary("attack_nouns")
 
 
 def _describes_next_group(doc: Doc, span: Span, nxt: Span) -> bool:

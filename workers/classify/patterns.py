@@ -12,7 +12,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +166,17 @@ def build_generic_matcher(nlp: Language) -> PhraseMatcher:
     for phrase, canonical in GENERIC_PERPETRATORS.items():
         generic.add("generic:" + canonical, [nlp.tokenizer(phrase)])
     return generic
+
+
+@cache
+def vocabulary(name: str) -> frozenset[str]:
+    """The words of list ``name`` in ``config/patterns/vocabulary.tsv``; a KeyError names a list
+    the file does not hold."""
+    lists: dict[str, frozenset[str]] = {}
+    with data_path("patterns/vocabulary.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            lists[row["list"].strip()] = frozenset(w.strip() for w in row["words"].split("|") if w.strip())
+    return lists[name]
 
 
 @lru_cache(maxsize=1)
