@@ -798,14 +798,6 @@ class Extractor:
                 continue  # "the Somali military": a people's name, not the Somali Region
             if not case_free and not span.text[:1].isupper():
                 continue
-            if (
-                not case_free
-                and span.text.isupper()
-                and len(span.text) <= 4
-                and not self.gazetteer.is_acronym(span.text)
-                and not (end < len(doc) and doc[end].text in (",", "(", "-", "—"))
-            ):
-                continue  # "the SWAT unit": an acronym in mixed-case text, not Swat (a dateline stays)
             place = self.gazetteer.lookup(span.text)
             if place is not None:
                 inner.append((start, end, place))
@@ -1356,14 +1348,11 @@ def _name_word(tok: Token) -> bool:
 
 
 def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
+    sloc = _choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
     # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
     # Budgam District ...": after a summary of several incidents, a sentence with a place of its
     # own tells one of them
-    if (
-        s.event
-        and _choose_location([s], where_only=True)
-        and any(_SEPARATE_INCIDENTS.search(x.text) for x in group)
-    ):
+    if s.event and sloc and any(_SEPARATE_INCIDENTS.search(x.text) for x in group):
         return False
     if not s.fresh:
         # "The police also reported that on 26 January terrorists murdered three ... in Campina": a
@@ -1378,7 +1367,6 @@ def _compatible(group: list[_Sentence], s: _Sentence) -> bool:
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = _choose_location(group)
-    sloc = _choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
     if gloc and sloc and not _same_place(gloc, sloc):
         return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
