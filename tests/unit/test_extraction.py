@@ -1311,3 +1311,18 @@ def test_a_weeks_running_toll_is_no_incident_toll(extractor: Extractor) -> None:
         " Approximately 180 people have been killed in bombing attacks this week. (BBC)"
     )
     assert [i.killed for i in extractor.extract(text, []).incidents] == [60]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SATP, train row 4285 (heldout-5): the police officer was known for operations against the TTP
+        "Ajmeer Shah, a senior Police official, renowned for anti Tehreek e Taliban Pakistan (TTP)"
+        " operations, and his driver were killed when a suicide bomber attacked them in Nowshera District.",
+        # WCEP, train row 7035 (heldout-train): the militiamen fought al-Qaeda and were the targets
+        "Fifteen people are killed in attacks targeting Iraqi police and anti-Al-Qaeda militiamen.",
+    ],
+)
+def test_a_group_others_fight_is_not_the_actor(extractor: Extractor, text: str) -> None:
+    actors = [a for i in extractor.extract(text, []).incidents for a in i.actors]
+    assert not {"Tehrik-i-Taliban Pakistan", "Taliban", "al-Qaeda", "militia"} & set(actors)

@@ -1063,7 +1063,17 @@ class Extractor:
             matches = list(self.actor_lower(doc)) + list(self.actor_exact(doc))
             # "the Maoist-inclined leftist grouping Sendero Luminoso", "Taliban-linked militants":
             # a group's name in a compound adjective describes another group
-            named = [(m, a, b) for m, a, b in matches if not _group_adjective(doc, b)]
+            # "anti Tehreek e Taliban Pakistan (TTP) operations": the name, the names inside it and
+            # its bracketed short form name whom others fight
+            opposed = [(a, b) for _, a, b in matches if _opposed(doc, a)]
+            named = [
+                (m, a, b)
+                for m, a, b in matches
+                if not _group_adjective(doc, b)
+                and not any(
+                    x <= a and (b <= y or (a <= y + 1 and doc[a - 1].text == "(")) for x, y in opposed
+                )
+            ]
             spans = filter_spans([Span(doc, a, b, label=m) for m, a, b in named])
             # "the Maoist Shining Path": an adjective of the next group, not another group
             qualifying = [
@@ -1585,6 +1595,20 @@ _SPEAKER = re.compile(
 def _speaker_before(text: str, at: int) -> bool:
     """Whether the place at ``text[at]`` follows a speaker and "in" ("A spokesman in ...")."""
     return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
+
+
+def _opposed(doc: Doc, start: int) -> bool:
+    """Whether the group name starting at token ``start`` follows "anti" or "against": "renowned
+    for anti Tehreek e Taliban Pakistan (TTP) operations", "the anti-ISIS coalition", "raids
+    against TTP" name whom others fight."""
+    if start == 0:
+        return False
+    before = doc[start - 1].lower_
+    if before == "-" and start >= 2 and doc[start - 2].whitespace_ == "":
+        before = doc[start - 2].lower_
+    if before == "the" and start >= 2:  # "operations against the Taliban"
+        before = doc[start - 2].lower_
+    return before in ("anti", "counter", "against")
 
 
 def _group_adjective(doc: Doc, end: int) -> bool:
