@@ -1,0 +1,423 @@
+"""How many attacks: grouping an article's attack sentences into incidents.
+
+Consecutive attack sentences are one incident unless one names a different place, an
+incompatible type, another day or an earlier attack of its own (:func:`_compatible`); a later
+group that restates the same toll is the same incident told twice (:func:`_restates`). Each group
+becomes one :class:`Incident` with its type, place, tolls, actors, targets and date
+(:func:`group_incidents`). Apart from :mod:`.extraction`, which builds the sentences these rules
+read, because they are a subject of their own: what makes two sentences one attack.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from wirewatch.workers.classify import dates as _dates
+from wirewatch.workers.classify.patterns import GENERIC, TYPE_PRIORITY, group_homes
+from wirewatch.workers.classify.place_mentions import (
+    choose_location,
+    context_country,
+    context_location,
+    only_asides,
+    same_name,
+    same_place,
+)
+from wirewatch.workers.classify.sentence_facts import Mention, Sentence
+from wirewatch.workers.classify.targets import MAX_TARGETS, distinct
+from wirewatch.workers.models import Incident, Location
+
+_EXPLOSIVE = {"bombing", "suicide_attack", "ied", "rocket_mortar_attack"}
+_OPENING_PLACE = re.compile(
+    r"\W*(?:In|At|Near)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,"
+    # wire copy in capitals, no comma: "IN THE TOWN OF SAN CLEMENTE TERRORISTS THREW BOMBS",
+    # "IN TIRAPATA VILLAGE (PUNO DEPARTMENT) A ... DETACHMENT"
+    r"|\W*(?i:in|at|near)\s+(?i:the)\s+(?i:town|village|city|hamlet|locality|municipality)\s+(?i:of)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"|\W*(?i:in|at|near)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?i:village|town|district|department|province)\b"
+)
+# Words that mark a sentence's attack as another one than the incident before it.
+_DISTINCT = re.compile(
+    r"\b(?:another|separately|separate|earlier|previously|meanwhile|elsewhere|similar|second|third|"
+    r"yet other)\b",
+    re.I,
+)
+# How a digest opens its next item.
+_NEXT_ITEM = re.compile(r"\W*(?:similarly|likewise|in addition|additionally|finally|moreover|also)\b", re.I)
+
+
+def group_incidents(
+    sentences: list[Sentence],
+    events: list[Sentence],
+    reference: date | None = None,
+    outlet: str | None = None,
+) -> tuple[list[Incident], list[tuple[int | None, int | None]]]:
+    """Group event sentences into incidents; also the (killed, injured) tolls shared by several
+    incidents and so given to none of them. ``outlet``: the country of the news outlet the
+    article cites, the last resort for the country of a place nothing else locates."""
+    groups: list[list[Sentence]] = []
+    for s in events:
+        if groups and _compatible(groups[-1], s):
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    # "At least eight people were killed in a suicide attack in Hangu ... The bomber killed eight
+    # people near a mosque": a later group that states the same figure again is the same incident
+    # told twice, unless the text marks it as another one.
+    merged: list[list[Sentence]] = []
+    for g in groups:
+        if merged and _restates(merged[-1], g):
+            merged[-1] = merged[-1] + g
+        else:
+            merged.append(g)
+    groups = merged
+    incidents = []
+    shared: list[tuple[int | None, int | None]] = []
+    for g in groups:
+        types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
+        counted = any(s.killed is not None or s.injured is not None for s in g)
+        if not types and not counted and not any(s.types for s in g):
+            continue
+        if counted and any(s.killed for s in g) and types <= {"arson", "checkpoint_attack"}:
+            types.add("armed_assault")  # killed by some means the text does not name
+        itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
+        killed = _combine([(s.killed, s.additive) for s in g])
+        injured = _combine([(s.injured, s.additive) for s in g])
+        loc = choose_location(g)
+        if loc is None or only_asides(g):
+            # "three bomb attacks against U.S. properties": a place that only says whose
+            # yields to a place the sentences around name as where
+            loc = context_location(sentences, g[0], where=True) or loc or context_location(sentences, g[0])
+        if loc is not None and loc.country_code is None:
+            loc.country_code = (
+                context_country(sentences, g) or outlet or _home_of([a for s in g for a in s.groups])
+            )
+        actors: list[str] = []
+        for s in g:
+            actors += [a for a in s.groups if a not in actors]
+        if not actors and g[0].definite:
+            # "TTP militants abducted nine people in two separate incidents ... In the first
+            # incident, the militants intercepted a bus": the one group named before
+            before = {a for s in sentences if s.start < g[0].start and (s.event or s.claim) for a in s.groups}
+            if len(before) == 1:
+                actors = list(before)
+        if not actors:  # "Meanwhile, the TTP claimed responsibility for the attack."
+            claims = [s for s in sentences if s.claim and s.groups and s not in g and s.start > g[0].start]
+            if claims and len(groups) == 1:
+                actors = list(claims[0].groups)
+        if not actors:
+            generic = [a for s in g for a in s.generic]
+            actors = generic[:1]
+        when = next((d for s in g for d in s.dates), None)
+        if when is None:
+            when = _digest_date(sentences, g)
+        resolved = _dates.resolve(when, reference) if when else None
+        incident = Incident(
+            type=itype,
+            location=loc,
+            killed=killed,
+            injured=injured,
+            actors=actors,
+            targets=_merge_targets(g) or _victims(g),
+            date=when,
+            date_iso=resolved.isoformat() if resolved else None,
+            sentence=" ".join(s.text for s in g),
+        )
+        places = _separate_places(g)
+        if len(places) < 2:
+            incidents.append(incident)
+            continue
+        # "two suicide bombings at mosques kill 33 people in Yola and Maiduguri": one incident
+        # per place; the toll is the two attacks', no one of them's (the article's totals keep it)
+        shared.append((killed, injured))
+        for place in places:
+            incidents.append(incident.model_copy(update={"location": place, "killed": None, "injured": None}))
+    return incidents, shared
+
+
+# "two separate ambushes", "twin blasts", "three attacks": the sentence counts its attacks.
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(two|three|twin|separate|simultaneous|coordinated)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b",
+    re.I,
+)
+
+
+# A lead that announces several items: "lobbed two grenades at two different places", "abducted
+# nine people in two separate incidents".
+_SEVERAL_ITEMS = re.compile(
+    r"\b(?:two|three|four|five|several|separate|different|multiple)\s+(?:\w+\s+)?"
+    r"(?:places|incidents|attacks|locations|blasts|explosions|areas)\b",
+    re.I,
+)
+# Words by which a sentence sets its own time, however vaguely: then no date is carried to it.
+_OWN_TIME = re.compile(
+    r"\b(?:earlier|later|previously|ago|last|yesterday|today|tonight|recently|since|(?:19|20)\d\d)\b", re.I
+)
+
+
+def _digest_date(sentences: list[Sentence], group: list[Sentence]) -> str | None:
+    """The date of a digest's lead for an item that gives none: "militants on August 14 lobbed two
+    grenades at two different places ... The militants lobbed a grenade at Chapaguri". Only after
+    a lead that announces several items, and never for an item that sets its own time ("Earlier
+    this year ...", "comes two days after ...")."""
+    if any(_OWN_TIME.search(s.text) or _dates.find(s.text) or _earlier_attack(s.text) for s in group):
+        return None
+    lead = next((s for s in sentences if s.start < group[0].start and s.dates), None)
+    if lead is None or not _SEVERAL_ITEMS.search(lead.text):
+        return None
+    return lead.dates[0]
+
+
+def _home_of(actors: list[str]) -> str | None:
+    """The one country where the incident's named groups fight, if they name exactly one."""
+    homes = group_homes()
+    codes = {c for a in actors for c in homes.get(a, ())}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _separate_places(group: list[Sentence]) -> list[Location]:
+    """The places of an incident that is several attacks in as many places, one sentence saying so
+    ("two separate ambushes in Khunti and Seraikela Kharsawan Districts"): two or three towns or
+    districts named as where, joined by "and" or a comma. Otherwise none."""
+    said = _SEVERAL_ATTACKS.search(group[0].text) if len(group) == 1 else None
+    if said is None:
+        return []
+    s = group[0]
+    mentions = [m for m in s.places if m.kind in ("city", "admin", "ner") and m.rank >= 0 and not m.facility]
+    out: list[Mention] = []
+    for m in mentions:
+        if out and not same_name(out[-1].location.name, m.location.name):
+            between = s.text[out[-1].end - s.start : m.start - s.start].strip().lower()
+            if between not in ("and", ",", ", and"):
+                continue
+        if not out or not same_name(out[-1].location.name, m.location.name):
+            out.append(m)
+    if len(out) < 2 or len(out) > 3 or len({m.kind == "admin" for m in out}) > 1:
+        return []
+    word = said.group(1).lower()
+    if {"two": 2, "twin": 2, "three": 3}.get(word, len(out)) != len(out):
+        return []  # "three bomb blasts in Mumbai and Pune": which place had two, the text does not say
+    return [m.location.model_copy() for m in out]
+
+
+def _merge_targets(group: list[Sentence]) -> list[str]:
+    """An incident's targets: objects of attack words first, then sites, then victims, in text
+    order; one phrase per head noun."""
+    ranked = sorted(
+        ((pri, n, idx, phrase) for n, s in enumerate(group) for pri, idx, phrase in s.targets),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    return [phrase for *_, phrase in distinct(ranked, lambda t: t[3])]
+
+
+def _victims(group: list[Sentence]) -> list[str]:
+    """Whom the incident's tolls are of ("eight people"), when nothing else is named as hit: the
+    victims are who was attacked."""
+    out: list[str] = []
+    for s in group:
+        out += [v for v in s.victims if v.lower() not in {o.lower() for o in out}]
+    return out[:MAX_TARGETS]
+
+
+def _compatible(group: list[Sentence], s: Sentence) -> bool:
+    sloc = choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
+    # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
+    # Budgam District ...": after a summary of several incidents, a sentence with a place of its
+    # own tells one of them
+    if s.event and sloc and any(_SEPARATE_INCIDENTS.search(x.text) for x in group):
+        return False
+    if not s.fresh:
+        # "The police also reported that on 26 January terrorists murdered three ... in Campina": a
+        # report of its own on another day than the incident's is another incident, fresh or not;
+        # so is a further toll in another town ("Military reports added that a civil defense member
+        # was wounded in the town of Yucuayquin").
+        if not s.event:
+            return True
+        return not (_other_day(group, s) or _further_toll_elsewhere(group, s) or _earlier_attack(s.text))
+    if _earlier_attack(s.text):
+        return False
+    gtypes = set().union(*(x.types for x in group)) - {GENERIC}
+    stypes = s.types - {GENERIC}
+    gloc = choose_location(group)
+    if gloc and sloc and not same_place(gloc, sloc):
+        return False
+    # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
+    # another attack, in a place of another name, is another incident even in the same country
+    if (
+        gloc
+        and sloc
+        and (_DISTINCT.search(s.text) or _NEXT_ITEM.match(s.text))
+        and not same_name(gloc.name, sloc.name)
+    ):
+        return False
+    if gloc and _opens_elsewhere(s, group):
+        return False
+    if not gtypes or not stypes or gtypes & stypes:
+        return True
+    if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
+        return True
+    return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+_SEPARATE_INCIDENTS = re.compile(
+    r"\bin (?:two |three |four |several |a series of )?separate (?:incidents|attacks)\b|"
+    r"\bin (?:two|three|four|several) (?:different )?(?:incidents|attacks)\b",
+    re.I,
+)
+
+
+def _opens_elsewhere(s: Sentence, group: list[Sentence]) -> bool:
+    """ "In Kabul, gunmen ... In Kuz Kunar, a suicide bomber ...": a digest's sentence that opens on
+    another town (not a country, not a region) than every place the incident names starts another
+    story, even when the gazetteer cannot place it."""
+    m = _OPENING_PLACE.match(s.text)
+    if m is None:
+        return False
+    at = next(k for k in (1, 2, 3) if m.group(k))
+    name = " ".join(m.group(at).split())  # wire copy breaks lines inside names
+    opening = [p for p in s.places if p.start - s.start <= m.end(at) and same_name(name, p.location.name)]
+    if not opening or any(p.kind in ("country", "demonym") for p in opening):
+        return False
+    known = [p for g in group for p in g.places]
+    if not known or any(p.kind == "country" for p in known):
+        return False  # "... in Afghanistan. In Kabul, ...": the same story, told closer
+    return not any(same_name(name, p.location.name) for p in known)
+
+
+_REFERS_BACK = re.compile(r"\bthe (?:blast|attack|explosion|bombing|incident|ambush|firing|shooting)\b", re.I)
+_FURTHER = re.compile(
+    r"\b(?:added|also|furthermore|moreover|in addition|another|separately|meanwhile)\b", re.I
+)
+
+
+def _further_toll_elsewhere(group: list[Sentence], s: Sentence) -> bool:
+    """A sentence that says it adds something, gives a toll of its own, and names as where it
+    happened a town or district the group has not named (not a country, not a larger region
+    of it)."""
+    if (s.killed is None and s.injured is None) or not _FURTHER.search(s.text) or _REFERS_BACK.search(s.text):
+        return False  # "... were also injured in the blast in Peshawar": the same blast
+    mine = [m for m in s.places if m.locative and m.kind in ("city", "ner") and not m.facility]
+    known = [m for g in group for m in g.places]
+    if not mine or not known:
+        return False
+    return not any(same_name(a.location.name, b.location.name) for a in mine for b in known)
+
+
+def _day(expr: str) -> str:
+    expr = re.sub(
+        r"\b(?:on|early|late|the|of|at|in|dawn|morning|afternoon|evening|night)\b|[,.]", " ", expr.lower()
+    )
+    return " ".join(expr.split())
+
+
+# A date that names its day: a weekday or a month ("last Sunday", "on 26 January"); not a
+# duration ("9 days before").
+_NAMED_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec)\b",
+    re.I,
+)
+# Sentences that date something else than an attack: a death in hospital, a vote ahead, a protest,
+# a statement ("three more of the wounded died on Monday", "the attack comes ahead of the June 22
+# polling", "protested outside the press club on April 8", "said in a press release on Thursday").
+_NOT_AN_ATTACKS_DAY = re.compile(
+    r"\b(?:died|succumbed|ahead of|protest\w*|press release|statement|funeral|buried|prayers|strike)\b", re.I
+)
+
+
+def _other_day(group: list[Sentence], s: Sentence) -> bool:
+    """Whether ``s`` reports an attack of its own on a day ("on 26 January", "last Sunday") that none
+    of the group's dates is: it names the attackers or a toll, and a weekday or a month. A relative
+    time ("this morning", "last night") does not: "he succumbed this morning" continues the story;
+    nor does a sentence that relates two times ("the first attack since the talks began last
+    Wednesday") or dates a death, a protest or a statement ("the attack comes ahead of the June 22
+    polling" names no one)."""
+    if re.search(r"\bsince\b", s.text, re.I) or _NOT_AN_ATTACKS_DAY.search(s.text):
+        return False
+    if not (s.groups or s.generic or s.killed or s.injured):
+        return False
+    mine = [_day(d) for d in s.dates if _day(d) and _NAMED_DAY.search(d)]
+    theirs = [_day(d) for g in group for d in g.dates if _day(d)]
+    # a weekday and a calendar date cannot be told apart ("the Friday prayer ... on May 17")
+    pairs = [(a, b) for a in mine for b in theirs if not _weekday_and_date(a, b)]
+    if not pairs:
+        return False
+    return not any(a in b or b in a for a, b in pairs)
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
+
+
+def _weekday_and_date(a: str, b: str) -> bool:
+    """Whether one of two day expressions is a bare weekday and the other a calendar date."""
+    dated = [bool(re.search(r"\d", d)) for d in (a, b)]
+    weekday = [_WEEKDAY_ONLY.match(d) is not None for d in (a, b)]
+    return (weekday[0] and dated[1]) or (weekday[1] and dated[0])
+
+
+# "The attack comes two days after a low intensity explosive went off near the gate": the clause
+# after "comes ... after" tells of an earlier attack of its own (a new incident, not this one).
+_EARLIER_ATTACK = re.compile(
+    r"\b(?:comes?|came|follow(?:s|ed)?)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|few|several|\d+)\s+)?(?:days?|weeks?|months?|hours?)\s+"
+    r"(?:after|since)\s+(?:an?|the|another|two|three|they|he|militants|gunmen|terrorists|maoists|rebels|"
+    r"insurgents|unidentified|suspected)\b",
+    re.I,
+)
+
+
+_ATTACK_WORD = re.compile(
+    r"\b(?:attack\w*|bomb\w*|blast\w*|explo\w+|went off|fired|shot|shooting|killed|killing|kidnapp\w*|"
+    r"abduct\w*|ambush\w*|grenade\w*|rockets?|mortars?|stormed|torched|IEDs?)\b",
+    re.I,
+)
+
+
+def _earlier_attack(text: str) -> bool:
+    """ "The attack comes two days after a low intensity explosive went off": an earlier attack of
+    its own is told after "comes ... after" (not "after the government announced talks")."""
+    m = _EARLIER_ATTACK.search(text)
+    if m is None:
+        return False
+    # the clause after "after", up to a comma or a second verb: "after the president visited the
+    # province and promised that attacks would end" tells of no attack
+    clause = re.split(r",|;|\band\b|\bwhich\b|\bwho\b", text[m.end() :], maxsplit=1)[0]
+    return bool(_ATTACK_WORD.search(" ".join(clause.split()[:10])))
+
+
+def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
+    """Whether ``later`` (a group that a fresh trigger started) restates ``group``'s casualty figure:
+    it states the same positive number of killed or injured, says nothing that marks another
+    incident ("another", "separately", "earlier", "also"...), and names no place that rules the same
+    incident out (a different town the gazetteer knows, or another country)."""
+    killed = _combine([(s.killed, s.additive) for s in group])
+    injured = _combine([(s.injured, s.additive) for s in group])
+    later_killed = _combine([(s.killed, s.additive) for s in later])
+    later_injured = _combine([(s.injured, s.additive) for s in later])
+    same = (bool(killed) and later_killed == killed) or (bool(injured) and later_injured == injured)
+    if not same or any(s.additive or _DISTINCT.search(s.text) for s in later):
+        return False
+    a, b = choose_location(group), choose_location(later)
+    if a is None or b is None or same_place(a, b):
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    return not (a.lat is not None and b.lat is not None)  # two towns the gazetteer knows
+
+
+def _combine(values: list[tuple[int | None, bool]]) -> int | None:
+    total: int | None = None
+    for value, additive in values:
+        if value is None:
+            continue
+        if total is None:
+            total = value
+        elif additive:
+            total += value
+        else:
+            total = max(total, value)
+    return total

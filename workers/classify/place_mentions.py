@@ -1,0 +1,754 @@
+"""Where: the places a sentence names, and which of them is an incident's place.
+
+:class:`PlaceFinder` finds the place mentions of a paragraph (spaCy NER when the pipeline has it,
+the gazetteer's names, names a place noun designates: "Basugaon area", "the locality of
+Situcancha") and notes how each is named: as where something happened ("in/at/near X"), as whose
+or whence ("U.S. properties", "from Afghanistan"), or as a people ("Somali officials"). The
+functions after it choose an incident's place from its sentences' mentions
+(:func:`choose_location`, :func:`context_location`, :func:`context_country`) and tell whether two
+places are the same (:func:`same_place`). Apart from :mod:`.extraction` because these rules are
+most of the extractor's code; :mod:`.gazetteer` (the names themselves) stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from wirewatch.workers.classify.actors import ActorFinder
+from wirewatch.workers.classify.gazetteer import (
+    DEMONYMS,
+    DIRECTIONS,
+    Gazetteer,
+    Place,
+    code_name,
+    direction_prefix,
+)
+from wirewatch.workers.classify.patterns import GENERIC_PERPETRATORS, news_outlets
+from wirewatch.workers.classify.sentence_facts import Mention, Sentence
+from wirewatch.workers.models import Location
+
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_NAMED_PLACE = re.compile(
+    # the place noun after a name is looked ahead at, not consumed: "the Nigerian town of Damasak"
+    rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
+    rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
+    rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
+)
+_NOT_PLACE_WORDS = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Police",
+    "Security",
+    "Army",
+    "Border",
+    "Tribal",
+    "Industrial",
+    "Market",
+    "Village",
+    "District",
+    "Area",
+    "Town",
+    "Civil",
+    "Special",
+    "Reserve",
+    "Same",
+    "Nearby",
+    "Some",
+    "Bomb",
+}
+# A building NER takes for a place ("the German Embassy", "the Imam Sadiq mosque"): the town it
+# stands in is where the attack happened.
+_BUILDING = re.compile(
+    r"\b(?:mosque|embassy|consulate|church|cathedral|temple|shrine|synagogue|hotel|hospital|school|"
+    r"university|college|stadium|airport|ministry|headquarters|compound|palace|prison|jail|mall|plaza|"
+    r"bank|cinema|theatre|theater)s?\b",
+    re.I,
+)
+# After a country's name, nouns that make it an adjective: "U.S. military advisers", "Pakistan Army".
+INSTITUTIONS = {
+    "military",
+    "army",
+    "armed",
+    "forces",
+    "troops",
+    "soldiers",
+    "embassy",
+    "consulate",
+    "advisers",
+    "advisors",
+    "officials",
+    "government",
+    "citizens",
+    "nationals",
+    "navy",
+    "police",
+    "ambassador",
+    "president",
+    "diplomats",
+    "marines",
+    "intelligence",
+    "authorities",
+    "ministry",
+}
+# Words after a country's name that leave it a place: "Iraq and Syria", "Iraq on Monday".
+_FUNCTION_AFTER = set(STOP_WORDS) | {"said", "says", "reported", "close", "near"} - INSTITUTIONS
+_TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken|took\s+away|picked\s+up|whisked\s+away)\b", re.I)
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "of", "on", "into", "within", "between"}
+# fmt: off
+_PLACE_NOUNS = {
+    "area", "capital", "city", "county", "district", "governorate", "municipality", "neighborhood",
+    "neighbourhood", "outskirts", "part", "parts", "province", "region", "state", "suburb", "town",
+    "village",
+    # "Ghazni and Paktika Provinces", "Khunti and Seraikela Kharsawan Districts"
+    "districts", "provinces", "regions", "states", "towns", "villages",
+}
+# fmt: on
+# Nouns that follow a place's name in its full form ("Hangu District", "Doaba Bazaar") or precede it
+# ("village Kurshipar"), so that a capitalised neighbour of this kind is no sign of a person's name.
+# fmt: off
+_DESIGNATORS = {
+    "agency", "bazaar", "block", "colony", "cantonment", "chowk", "department", "division",
+    "governorate", "locality", "market", "municipality", "police", "province", "road", "sector",
+    "sub-division", "subdivision", "tehsil", "township", "upazila", "valley", "ward",
+}
+_NAME_PREFIXES = {
+    "upper", "lower", "central", "greater", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "old", "new",
+}
+# fmt: on
+# "in northwest San Salvador", "in downtown Granada": where, as "in" alone says
+_QUARTERS = ({*DIRECTIONS, *_NAME_PREFIXES} - {"old", "new"}) | {
+    "downtown",
+    "mid-town",
+    "midtown",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
+_CONTAINED = re.compile(
+    r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-?division|agency|block|province|state|"
+    r"union council|department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|"
+    r"locality)\s*)*"
+    r"(?:of|in|,|\()\s*(?:the\s+)?$"
+)
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """The process's one :class:`Gazetteer`, loaded on first use: every :class:`.Extractor` and
+    :func:`same_place` share it."""
+    return Gazetteer()
+
+
+class PlaceFinder:
+    """The place mentions of a paragraph. Build once per :class:`.Extractor` (with its gazetteer,
+    its gazetteer matcher and its :class:`.ActorFinder`), then call :meth:`places` per paragraph."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, place_matcher: PhraseMatcher, actor_finder: ActorFinder, use_ner: bool
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.place_matcher = place_matcher
+        self.actor_finder = actor_finder  # names inside a group's name tell the country, nothing more
+        self.use_ner = use_ner
+        # "Kanglaonline reports that ...": a source the text cites is never where the attack was.
+        self.outlets = {name.lower() for name in news_outlets()}
+
+    def places(self, doc: Doc, offset: int, original: str, case_free: bool) -> list[Mention]:
+        spans: list[Span] = []
+        labels: dict[tuple[int, int], str] = {}
+        # Names inside a group's name ("Communist Party of India") tell the country, nothing more.
+        in_actor = set(self.actor_finder.doc_actors(doc).group_tokens)
+        blocked = set(in_actor)
+        in_org: set[int] = set()  # tokens of ORG entities: "Maharashtra Police", "Assam Tribune"
+        named: set[int] = set()  # tokens of PERSON entities (also "Assam Tribune", sometimes)
+        if self.use_ner and not case_free:
+            for ent in doc.ents:
+                if any(i in blocked for i in range(ent.start, ent.end)) or ent.text.lower() in DEMONYMS:
+                    continue
+                if ent.text.lower() in self.outlets:
+                    in_org.update(range(ent.start, ent.end))
+                    continue
+                if len(ent) == 1 and ent[0].lower_ in INSTITUTIONS:
+                    continue  # "killed in Police shootout": NER's "Police" is no place
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    spans.append(ent)
+                    building = ent.label_ == "FAC" and bool(
+                        _BUILDING.search(doc[ent.start : min(len(doc), ent.end + 1)].text)
+                    )
+                    labels[(ent.start, ent.end)] = "facility" if building else "ner"
+                elif ent.label_ == "ORG" and self.gazetteer.lookup(ent.text) is not None:
+                    spans.append(ent)  # the small model often tags towns as ORG ("Kismayo")
+                elif ent.label_ == "ORG":
+                    in_org.update(range(ent.start, ent.end))
+                elif ent.label_ == "PERSON":
+                    named.update(range(ent.start, ent.end))
+                elif ent.label_ == "DATE":
+                    blocked.update(range(ent.start, ent.end))
+        if not case_free:  # "Basugaon area", "village of Nampala": places too small for the gazetteer
+            for m in _NAMED_PLACE.finditer(doc.text):
+                group = next(g for g in ("a", "b", "c") if m.group(g))
+                name_start, name_end = m.span(group)
+                span = doc.char_span(name_start, name_end, alignment_mode="expand")
+                first = doc.text[name_start:name_end].split()[0]
+                if first.lower() in DEMONYMS:
+                    continue  # "a Nigerian village"
+                if (
+                    span is not None
+                    and first not in _NOT_PLACE_WORDS
+                    and not any(i in blocked for i in range(span.start, span.end))
+                ):
+                    spans.append(span)
+                    labels[(span.start, span.end)] = "named"
+        else:  # "THE CHAPINERO NEIGHBORHOOD", "THE LOCALITY OF SITUCANCHA": no capitals, no NER
+            for start, end in _designated_names(doc):
+                if not any(i in blocked for i in range(start, end)):
+                    spans.append(doc[start:end])
+                    labels[(start, end)] = "designated"
+        inner: list[tuple[int, int, Place]] = []  # gazetteer places inside other names
+        matches = list(self.place_matcher(doc))
+        in_place = {i for _, a, b in matches for i in range(a, b)}
+        for _match_id, start, end in matches:
+            span = doc[start:end]
+            if any(i in blocked and i not in in_actor for i in range(start, end)):
+                continue
+            if _demonym_use(doc, start, end):
+                continue  # "the Somali military": a people's name, not the Somali Region
+            if not case_free and not span.text[:1].isupper():
+                continue
+            place = self.gazetteer.lookup(span.text)
+            if place is not None:
+                inner.append((start, end, place))
+            if not case_free:
+                evidence = self._name_evidence(doc, start, end, in_place)
+                if evidence == "drop":
+                    continue
+                if evidence == "aside":
+                    in_org.update(range(start, end))  # "Dhaka Tribune": tells the country only
+            if any(i in named or i in in_actor for i in range(start, end)):
+                if place is not None and place.kind != "city":
+                    in_org.update(range(start, end))  # "Assam Tribune": tells the country only
+                else:
+                    continue
+            spans.append(span)
+        out: list[Mention] = []
+        for span in filter_spans(spans):
+            name = span.text
+            if name.lower().startswith("the "):
+                name = name[4:]
+            place = self.gazetteer.lookup(name)
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if case_free and place is not None and place.kind == "city" and after in _REGION_NOUNS:
+                # "JUNIN DEPARTMENT": the region (Peru's), not the town of that name (Argentina's);
+                # with capitals NER tells them apart
+                regions = [p for p in self.gazetteer.candidates(name) if p.kind == "admin"]
+                if len({p.country_code for p in regions}) == 1:
+                    place = regions[0]
+            initialism = (name.isupper() and len(name) <= 4) or not name[:1].isupper()
+            source = labels.get((span.start, span.end))
+            if place is None and source in ("ner", "facility") and initialism:
+                continue  # "SF", "DRG": initialisms NER takes for places
+            if (
+                source != "designated"
+                and name.isupper()
+                and len(name) <= 4
+                and not case_free
+                and not self.gazetteer.is_acronym(name)
+                and not (span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—"))
+            ):
+                continue  # "the SWAT unit": an acronym, not the Swat district (a dateline stays)
+            before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
+            qualifier = direction_prefix(before)
+            surface = original[offset + span.start_char : offset + span.end_char]
+            if surface.lower().startswith("the "):
+                surface = surface[4:]
+            if case_free:
+                surface = place.name if place else surface.title()
+            label = (qualifier + " " + surface).strip() if qualifier else surface
+            low_before = [w.lower() for w in before]
+            locative = (
+                bool(qualifier)
+                or (bool(low_before) and low_before[-1] in _LOCATIVE)
+                or (len(low_before) >= 2 and low_before[-1] == "of" and low_before[-2] in _PLACE_NOUNS)
+                or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
+                # "in northwest San Salvador", "in northern Bogota"
+                or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1] in _QUARTERS)
+                # "in the Jamrud subdivision", "at the Karkhano market": a name its noun designates
+                or (
+                    len(low_before) >= 2
+                    and low_before[-2] in ("in", "at", "near")
+                    and low_before[-1] == "the"
+                    and after in (_DESIGNATORS | _PLACE_NOUNS) - {"police", "department"}
+                    and after != "capital"  # "in the Somali capital": whose capital, not a name
+                    and name.lower() not in DEMONYMS
+                )
+                # "in the Chapinero neighborhood"
+                or (
+                    source == "designated"
+                    and len(low_before) >= 2
+                    and low_before[-2] in _LOCATIVE
+                    and low_before[-1] == "the"
+                )
+            )
+            # "abducted nine people ... from Zhob District": where they were taken is the place
+            taken_from = (
+                bool(low_before)
+                and low_before[-1] == "from"
+                and (place is None or place.kind != "country")  # "from Libya's Ghat region": Ghat
+                and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
+            )
+            locative = locative or taken_from
+            # "in Afghanistan's Paktika Province": the place the country owns is where, as the
+            # country was
+            owned = (
+                bool(out)
+                and span.start >= 1
+                and doc[span.start - 1].lower_ in ("'s", "’s")
+                and out[-1].kind == "country"
+                and out[-1].locative
+                and out[-1].end == offset + doc[span.start - 1].idx
+                # "Officials in Pakistan's Khyber Pakhtunkhwa province said": where the speaker is
+                and not _speaker_before(original, out[-1].start)
+            )
+            locative = locative or owned
+            aside = not taken_from and (
+                " ".join(low_before[-2:]) in ("border with", "bordering the")
+                or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
+                or after in ("-", "based", "national", "nationals", "-based")
+                # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
+                # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
+                or (
+                    span.start in in_org
+                    and not (
+                        source == "named"
+                        and not (
+                            span.end + 1 < len(doc) and doc[span.end + 1].is_alpha and span.end + 1 in in_org
+                        )
+                    )
+                )
+            )
+            if after == "border" and (place is None or place.kind == "country"):
+                aside = True  # "the Afghan border", "Pakistan border"; but "Torkham border" is a place
+            if (
+                place is not None
+                and place.kind == "country"
+                and not locative
+                and (after in INSTITUTIONS or (after.isalpha() and after not in _FUNCTION_AFTER))
+            ):
+                # "a residence of U.S. military advisers", "the Pakistan Army", "two U.S. Mormon
+                # missionaries": a country's name before a noun says whose, not where
+                aside = True
+            # "SAN FRANCISCO, ANTIOQUIA": a region right after a place names where that place is
+            region_of_previous = (
+                place is not None
+                and place.kind == "admin"
+                and bool(out)
+                and span.start >= 1
+                and doc[span.start - 1].text == ","
+                and out[-1].end == offset + doc[span.start - 1].idx
+                # "LIMA, BOLIVAR SANCHEZ, A POLICE OFFICER": a name goes on, a region ends there
+                and (
+                    after in ("", ",", ".", ";", ")") or after in _PLACE_NOUNS | _DESIGNATORS | _REGION_NOUNS
+                )
+            )
+            if (
+                case_free
+                and after in ("'s", "’s")
+                and span.end + 1 < len(doc)
+                and doc[span.end + 1].lower_ in _BELONGINGS
+            ):
+                continue  # "IN IBARRA'S VEHICLE": a person's car, not the town of Ibarra
+            designated = source == "designated"
+            if (
+                case_free
+                and not (locative or aside or region_of_previous or designated)
+                and (place is None or place.kind != "country")
+            ):
+                continue  # no capitals to tell "EULOGIO FLORES" from Flores: require "in/at/near"
+            if place is not None:
+                out.append(
+                    Mention(
+                        place.location(label),
+                        place.kind,
+                        offset + span.start_char,
+                        locative,
+                        aside,
+                        offset + span.end_char,
+                    )
+                )
+            elif source in ("ner", "named", "facility", "designated"):
+                # "Mohmand Charsadda": an unknown name around a known place takes its country
+                # ... unless that place is a small town the name merely contains ("Tera" in
+                # "Tera Yengkhom Leikai"): then the article's other places tell the country.
+                contained = [(a, b, p) for a, b, p in inner if span.start <= a and b <= span.end]
+                within = [p for a, b, p in contained if not self.gazetteer.needs_context(doc[a:b].text)]
+                out.append(
+                    Mention(
+                        Location(name=label, country_code=within[0].country_code if within else None),
+                        "ner",
+                        offset + span.start_char,
+                        locative,
+                        aside,
+                        offset + span.end_char,
+                        guess=contained[0][2].country_code if contained else None,
+                        facility=source == "facility",
+                    )
+                )
+        inherit_country(out, original, self.gazetteer)
+        for tok in doc:
+            code = DEMONYMS.get(tok.lower_)
+            if code and case_free and not _demonym_noun(doc, tok.i):
+                continue  # "COMMENTATOR GERMAN GAMONAL": without capitals, maybe a name
+            if code and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "capital":
+                # "in the Afghan capital": the capital city itself, a place named as where
+                city = self.gazetteer.capital(code)
+                if city is not None:
+                    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+                    locative = bool(before) and (before[-1] in _LOCATIVE or before[0] in _LOCATIVE)
+                    out.append(
+                        Mention(
+                            city.location(),
+                            "city",
+                            offset + tok.idx,
+                            locative,
+                            end=offset + doc[tok.i + 1].idx + len(doc[tok.i + 1].text),
+                        )
+                    )
+                    continue
+            if code and not any(m.start <= offset + tok.idx < m.end for m in out):
+                place = self.gazetteer.lookup(code_name(code)) if code_name(code) else None
+                loc = place.location() if place else Location(name=tok.text, country_code=code)
+                out.append(Mention(loc, "demonym", offset + tok.idx))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _name_evidence(self, doc: Doc, start: int, end: int, in_place: set[int]) -> str:
+        """Whether a gazetteer name found without NER is used as a place here: "place", "aside"
+        (part of a longer proper name: tells the country at most) or "drop".
+
+        * An acronym is a place only if the gazetteer holds it in capitals ("DIG" is not Dīg).
+        * After another capitalised word that is neither a function word, a direction nor a place
+          noun, the name is part of a person's or an organisation's name ("Korban Ali",
+          "Farooq Ahmad", "President Obama"): a town is dropped, a region tells the country.
+        * Before such a word ("Dhaka Tribune", "Ali Mohammad") it is a place only after
+          "in/at/near/of"; otherwise it tells the country at most.
+        * A small town (or another place's alternate name) needs a locative or administrative
+          context: "in/at/near/south of X", "X District", "X, <its province>"; a capitalised word
+          at the start of a sentence ("Grenade attack", "Airport security") or a surname is not
+          a place on its own.
+        """
+        text = doc[start:end].text
+        if text.isupper() and len(text) > 1 and not self.gazetteer.is_acronym(text):
+            return "drop"
+        prev = doc[start - 1] if start > 0 else None
+        nxt = doc[end] if end < len(doc) else None
+        weak = self.gazetteer.needs_context(text)
+        if prev is not None and start - 1 not in in_place and _name_word(prev) and not prev.is_sent_start:
+            return "drop" if weak else "aside"
+        before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+        locative = bool(
+            direction_prefix(before)
+            or (before and before[-1] in _LOCATIVE)
+            or (len(before) >= 2 and before[-1] in ("the", "a") and before[-2] in _LOCATIVE)
+            or (before and before[-1] in _PLACE_NOUNS | _DESIGNATORS)
+        )
+        follows = nxt is not None and end not in in_place and _name_word(nxt)
+        if weak:
+            designated = nxt is not None and nxt.lower_ in _PLACE_NOUNS | _DESIGNATORS
+            contained = (
+                nxt is not None
+                and nxt.text in (",", "(")
+                and end + 1 < len(doc)
+                and end + 1 in in_place
+                and doc[end + 1].text[:1].isupper()
+            )
+            if not (locative or designated or contained) or (follows and not locative):
+                return "drop"
+        if follows and not locative:
+            return "aside"
+        return "place"
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that can be part of a person's or an organisation's name."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and low not in STOP_WORDS
+        and low not in _PLACE_NOUNS
+        and low not in _DESIGNATORS
+        and low not in _NAME_PREFIXES
+        and low not in DEMONYMS
+    )
+
+
+_REGION_NOUNS = {"department", "province", "region", "state", "governorate", "prefecture"}
+_DESIGNATED_AFTER = {"neighborhood", "neighbourhood", "municipality", "department", "district", "province"}
+_DESIGNATED_BEFORE = {
+    "town",
+    "village",
+    "locality",
+    "municipality",
+    "hamlet",
+    "neighborhood",
+    "neighbourhood",
+}
+# Common words that may stand next to those nouns without being a name.
+_NOT_NAMES = {
+    "same", "whole", "entire", "local", "nearby", "rural", "urban", "small", "poor", "residential",
+    # directions: "the northern department of Bolivar" names Bolivar
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+    # departments that are offices, not regions: "the press department", "the secret police department"
+    "press", "police", "secret", "fire", "health", "justice", "defense", "defence", "state", "foreign",
+    "interior", "treasury", "security", "intelligence", "investigation", "investigations", "public",
+}  # fmt: skip
+
+
+def _designated_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of unknown place names in text without capitals, told by the noun that
+    designates them: "the escalon neighborhood", "san benito neighborhood", "the locality of
+    situcancha". At most three words, none a stop word or a number."""
+
+    def name_word(tok: Token) -> bool:
+        return (
+            tok.is_alpha
+            and tok.lower_ not in STOP_WORDS
+            and tok.lower_ not in _NOT_NAMES
+            and tok.lower_ not in GENERIC_PERPETRATORS  # "the town of san clemente terrorists threw"
+            and len(tok) > 1
+        )
+
+    out = []
+    for tok in doc:
+        if tok.lower_ in _DESIGNATED_AFTER:
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and name_word(doc[start - 1]):
+                start -= 1
+            if start < tok.i and doc[start].lower_ not in _PLACE_NOUNS | _DESIGNATED_BEFORE:
+                out.append((start, tok.i))
+        elif (
+            tok.lower_ in _DESIGNATED_BEFORE
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 1].lower_ == "of"
+            and name_word(doc[tok.i + 2])
+        ):
+            end = tok.i + 3
+            while (
+                end < len(doc)
+                and end - tok.i < 5
+                and name_word(doc[end])
+                and doc[end].lower_ not in _PLACE_NOUNS
+            ):
+                end += 1
+            out.append((tok.i + 2, end))
+    return out
+
+
+# What a person's name owns in "X's vehicle": without capitals, the sign that X is no town.
+_BELONGINGS = {
+    "vehicle",
+    "car",
+    "house",
+    "home",
+    "office",
+    "residence",
+    "family",
+    "wife",
+    "son",
+    "daughter",
+    "body",
+    "bodyguard",
+    "bodyguards",
+    "brother",
+    "truck",
+    "jeep",
+    "farm",
+    "driver",
+    "life",
+}
+# Nouns after which a people's name is surely one, even in text without capitals.
+_PEOPLE_NOUNS = INSTITUTIONS | {
+    "guerrillas",
+    "rebels",
+    "insurgents",
+    "militants",
+    "terrorists",
+    "capital",
+    "border",
+    "territory",
+    "people",
+    "businessman",
+    "businessmen",
+    "citizen",
+    "citizens",
+    "soldiers",
+    "troops",
+    "police",
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "national",
+    "nationals",
+    "journalist",
+}
+
+
+def _demonym_noun(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ in _PEOPLE_NOUNS
+
+
+# Who speaks "in X": "officials in Pakistan's Khyber Pakhtunkhwa province said ...".
+_SPEAKER = re.compile(
+    r"\b(?:officials?|spokes(?:man|woman|person)|sources?|police|authorities|governor|residents?|"
+    r"witnesses|ministry|officers?)\s+(?:based\s+)?in\s+$",
+    re.I,
+)
+
+
+def _speaker_before(text: str, at: int) -> bool:
+    """Whether the place at ``text[at]`` follows a speaker and "in" ("A spokesman in ...")."""
+    return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
+
+
+def same_name(a: str, b: str) -> bool:
+    na, nb = bare(a).lower(), bare(b).lower()
+    return na == nb or na in nb or nb in na
+
+
+def _demonym_use(doc: Doc, start: int, end: int) -> bool:
+    """ "Somali officials", "the Kurdish fighters": a people's name before a common noun."""
+    if end - start != 1 or doc[start].lower_ not in DEMONYMS or end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.is_alpha and nxt.is_lower and nxt.lower_ not in _PLACE_NOUNS | _DESIGNATORS
+
+
+def inherit_country(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """ "Gilan District of Ghazni Province", "Santa Fe, Antioquia": the smaller place is in the
+    larger one's country, whatever the gazetteer's first guess for its name was. A chain ("Baz
+    Darra village in Palai Union Council of Malakand District") is read from its largest place
+    inwards, so that each place takes the country its container has taken."""
+    inherited: set[int] = set()  # mentions that took their container's country pass it on
+    for a, b in reversed(list(zip(mentions, mentions[1:], strict=False))):
+        gap = text[a.end : b.start] if b.start > a.end else ""
+        if len(gap) > 40 or not _CONTAINED.fullmatch(gap.lower()):
+            continue
+        known = b.kind != "ner" or id(b) in inherited
+        if b.location.country_code and a.location.country_code != b.location.country_code and known:
+            a.location = Location(name=a.location.name, country_code=b.location.country_code)
+            a.kind = "ner"
+            inherited.add(id(a))
+
+
+def same_place(a: Location, b: Location) -> bool:
+    if same_name(a.name, b.name):
+        return True
+    # a country or region named after a city: the same incident described at another scale
+    if a.country_code is None or a.country_code != b.country_code:
+        return False
+    # ... but two regions of one country are two places ("Cordoba" and "Santander", two
+    # Colombian departments, two incidents)
+    if (a.lat is not None and b.lat is not None) or (_is_region(a) and _is_region(b)):
+        return False
+    # a district is inside a region, not inside a town or another district: "Sukma" and "Mumbai",
+    # "Kupwara" and "Srinagar" are two places
+    for one, other in ((a, b), (b, a)):
+        if _is_district(one) and not (_is_region(other) or _is_country(other)):
+            return False
+    return True
+
+
+def _is_district(loc: Location) -> bool:
+    """A district or town of ``config/patterns/regions.tsv`` in the location's country."""
+    cands = shared_gazetteer().candidates(bare(loc.name))
+    return any(p.district and p.country_code == loc.country_code for p in cands)
+
+
+def _is_country(loc: Location) -> bool:
+    return any(p.kind == "country" for p in shared_gazetteer().candidates(loc.name))
+
+
+def _is_region(loc: Location) -> bool:
+    """A first-level division of the location's country (not the country, not a mapped town)."""
+    if loc.lat is not None:
+        return False
+    cands = shared_gazetteer().candidates(bare(loc.name))
+    return any(
+        p.kind == "admin" and not p.district and p.country_code == loc.country_code for p in cands
+    ) and not any(p.kind == "country" for p in cands)
+
+
+def bare(name: str) -> str:
+    words = name.split()
+    if "of" in words:
+        return " ".join(words[words.index("of") + 1 :])
+    return name
+
+
+def choose_location(group: list[Sentence], where_only: bool = False) -> Location | None:
+    """The incident's place: "in/at/near X" beats a bare mention, a town beats its country,
+    and "from X" / "the border with X" / a demonym come last; ties go to the earliest.
+    ``where_only`` leaves demonyms out: a people's name says who, not where."""
+    mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: (m.rank, -m.start))
+    return best.location.model_copy()
+
+
+def only_asides(group: list[Sentence]) -> bool:
+    """Whether every place the incident's sentences name is a country's name that says whose or
+    whence, not where ("U.S. properties", "from Afghanistan"), or a people's name. (A town or a
+    region inside a longer name, "Kuz Kunar", is also an aside, but still tells where.)"""
+    mentions = [m for s in group for m in s.places]
+    return bool(mentions) and all(m.kind in ("country", "demonym") and m.rank < 0 for m in mentions)
+
+
+def context_location(sentences: list[Sentence], first: Sentence, where: bool = False) -> Location | None:
+    """The place of the nearest sentence before ``first`` that names one, else of the next two;
+    ``where``: only places named as where something is (no "U.S. properties", no demonym, no
+    source), in the two sentences on either side."""
+    idx = sentences.index(first)
+    around = [*reversed(sentences[max(0, idx - 2) : idx]), *sentences[idx + 1 : idx + 3]]
+    for s in around if where else [*reversed(sentences[:idx]), *sentences[idx + 1 : idx + 3]]:
+        if where:
+            # only "in/at/near X", and never a source's name: "(The New York Times)", "(AP via
+            # Houston Chronicle)" is no place of the attack
+            places = [m for m in s.places if m.locative and m.rank >= 0 and not _in_brackets(s, m)]
+            if places:
+                return max(places, key=lambda m: (m.rank, -m.start)).location.model_copy()
+            continue
+        loc = choose_location([s])
+        if loc:
+            return loc
+    return None
+
+
+def _in_brackets(s: Sentence, m: Mention) -> bool:
+    before = s.text[: m.start - s.start]
+    return before.count("(") > before.count(")")
+
+
+def context_country(sentences: list[Sentence], group: list[Sentence]) -> str | None:
+    """Country for a place the gazetteer does not know: the best-placed coded mention in the
+    incident's sentences, else the country the article names most."""
+    coded = [m for s in group for m in s.places if m.location.country_code]
+    if coded:
+        return max(coded, key=lambda m: (m.rank, -m.start)).location.country_code
+    counts = Counter(m.location.country_code for s in sentences for m in s.places if m.location.country_code)
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,53 @@
+"""What the extractor notes of each sentence (:class:`Sentence`) and of each place it names
+(:class:`Mention`).
+
+Kept apart from :mod:`.extraction` because finding places (:mod:`.place_mentions`), grouping
+sentences into incidents (:mod:`.incidents`) and the orchestration all read and write them, and
+none of those modules should import another only for these two records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wirewatch.workers.models import Location
+
+
+@dataclass
+class Mention:
+    location: Location
+    kind: str  # country | admin | city | ner (unresolved NER place) | demonym
+    start: int  # char offset in the article
+    locative: bool = False  # "in/at/near X": where something happened
+    aside: bool = False  # "from X", "border with X", "X-based": not where it happened
+    end: int = -1
+    guess: str | None = None  # country of a small town inside an unknown name: the last resort
+    facility: bool = False  # a building NER names ("the German Embassy"): the town it is in is the place
+
+    @property
+    def rank(self) -> int:
+        if self.kind == "demonym":
+            return -1
+        if self.aside:
+            return -2
+        return 4 + (2 if self.locative else 0) + (self.kind != "country") - 2 * self.facility
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    types: set[str] = field(default_factory=set)
+    event: bool = False
+    killed: int | None = None
+    injured: int | None = None
+    additive: bool = False
+    places: list[Mention] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    definite: bool = False  # its first generic attacker word is "the militants", "the kidnappers"
+    generic: list[str] = field(default_factory=list)
+    claim: bool = False
+    fresh: bool = False
+    targets: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, token, phrase)
+    victims: list[str] = field(default_factory=list)  # whom its counts are of: "eight people"
+    dates: list[str] = field(default_factory=list)  # attached date expressions, in order
