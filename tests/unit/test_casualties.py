@@ -226,6 +226,33 @@ from wirewatch.workers.classify.casualties import (
         ("The CPI Maoist shot dead Sharad Kursami (30) from Mardmelinga village on June 2.", 1, None),
         ("Maoists killed two villagers, Ram Singh (40) and Sita Ram (35).", 2, None),
         ("Police arrested Ali Khan (45) for the murder.", None, None),
+        # a list inside an "including" aside between a count and its verb (SATP)
+        (
+            "At least three personnel of Frontier Corps (FC) were killed and ten others, including five"
+            " security men and a woman, were wounded in a remote controlled blast.",
+            3,
+            10,
+        ),
+        ("A boy was killed and 15 others, including women and children, were injured.", 1, 15),
+        ("10 persons, including five Policemen, sustained injuries when the bomber struck.", None, 10),
+        # a part of the count before it, not more victims
+        ("One assailant blew himself up, injuring 10 people, two of whom were Policemen.", None, 10),
+        ("Militants attacked a bus carrying 20 passengers, three of them were killed.", 3, None),
+        ("Militants attacked the Policemen and injured three of them.", None, 3),
+        # a unit's number and a name's number are not counts
+        ("The bomb attack in which at least one personnel of 25 AR was killed.", 1, None),
+        ("Carlos Pizarro, candidate for the M-19 guerrilla group, died in hospital.", None, None),
+        # the count ends its clause, the comma inside the number's token
+        ("A car bomb killed eight people and wounded more than 100, the agency said", 8, 100),
+        # "no loss of life" says no one died, nothing of the injured
+        ("Militants set ablaze an oil tanker. However, no loss of life was reported.", 0, None),
+        # bodies found are the dead already counted
+        (
+            "Four persons were killed in a militant attack in Kulgam District on May 6 night. A police"
+            " officer said that four bodies were found at the spot.",
+            4,
+            None,
+        ),
     ],
 )
 def test_counts(text: str, killed: int | None, injured: int | None) -> None:

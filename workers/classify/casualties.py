@@ -325,6 +325,14 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "(" and nxt == ")":  # "Indersa Parsa (50)": an age
         return True
+    if prev == "-" and i > 1 and toks[i - 2].text.isalpha() and toks[i - 2].end == toks[i - 1].start:
+        return True  # "the M-19 guerrilla group", "SU-25": part of a name
+    acronym = j + 1 < len(toks) and toks[j + 1].text.isupper() and 2 <= len(nxt) <= 5
+    unit = nxt in ("bn", "battalion") or (
+        acronym and (j + 2 >= len(toks) or toks[j + 2].low not in _PERSON_NOUNS)
+    )
+    if prev == "of" and unit:
+        return True  # "one personnel of 25 AR was killed", "of 134 Battalion": a unit's number
     if (
         prev == ","
         and (nxt == "," or toks[j].low.endswith(","))  # "32," is one token
@@ -636,13 +644,16 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     """How many tokens of a comma-delimited aside lie between a count ending at ``last`` and its
     passive cue at ``k`` ("..., including a candidate, Aslam Channa, were killed"): the aside
     opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
-    if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING or toks[k - 2].low != ",":
+    if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED or toks[k - 2].low != ",":
         return 0
     first = next((t for t in range(last + 1, k - 2) if toks[t].low == ","), None)
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
         return 0
     inside = toks[first + 1 : k - 2]
-    if any(t.low in _VERBS_OF_BEING or t.low in ("and", ";") or t.low[:1].isdigit() for t in inside):
+    # "ten others, including five security men and a woman, were wounded": a list inside an
+    # "including" aside; elsewhere an "and" joins clauses
+    joins = ("and", ";") if toks[first + 1].low not in ("including", "among") else (";",)
+    if any(t.low in _VERBS_OF_BEING or t.low in joins or t.low[:1].isdigit() for t in inside):
         return 0  # "300 worshippers, many of them children, were inside ..., and four people ..."
     return (k - 2) - first
 
@@ -711,8 +722,8 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     if num.person:
         return True
     j = num.last + 1
-    if j >= len(toks):
-        return True
+    if j >= len(toks) or toks[num.last].low.endswith(","):
+        return True  # "wounded more than 100, the agency said": the clause ends with the count
     nxt = toks[j]
     if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
         return True
@@ -947,11 +958,22 @@ def _parse(text: str) -> Casualties:
     # killed" gives 12, the person before "among" is not that count.
     first_last = min((n.last for n in nums if not n.person or n.opened), default=len(toks))
     walked = 0  # tokens before this were already walked to their next cue
+    last_of = {n.last: n.first for n in nums}
     for t, tok in enumerate(toks):
         restating = tok.low in ("including", "among") or (
             tok.low == "of" and t + 1 < len(toks) and toks[t + 1].low in ("whom", "them")
         )
         if restating and first_last < t:
+            # "injuring 10 people, two of whom were Policemen": a part of the count before; not
+            # "injured three of them" (the verb's own count) or "three of them were killed"
+            first = last_of.get(t - 1)
+            if (
+                tok.low == "of"
+                and first is not None
+                and not (first > 0 and first - 1 in cue_at)
+                and not any(u in cue_at for u in range(t + 2, t + 5))
+            ):
+                parts.add(first)
             u = max(t + 1, walked)
             while u < len(toks) and u not in cue_at:
                 parts.add(u)
@@ -990,8 +1012,8 @@ def _parse(text: str) -> Casualties:
             dist = num.first - k if k < num.first else k - num.last
             lo_t, hi_t = (k, num.first) if k < num.first else (num.last, k)
             dist -= bracketed[hi_t] - bracketed[lo_t + 1]
-            if k > num.last:
-                dist -= _aside(toks, num.last, k)
+            aside = _aside(toks, num.last, k) if k > num.last else 0
+            dist -= aside
             window = _WINDOW
             if (
                 k > num.last
@@ -1014,7 +1036,7 @@ def _parse(text: str) -> Casualties:
             # tie the verb before its object wins ("killing at least 5 people and injuring 20").
             if k > num.last and toks[k - 1].low not in _AUX and _has_object(toks, k, firsts):
                 continue  # "15 peacekeepers and five soldiers, and wound 53": the verb's count is after it
-            between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k]
+            between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k - aside]
             split = any(t.low in _CLAUSE for t in between)
             if split and k < num.first and _own_clause(toks, num):
                 continue  # "were killed while three FC personnel were [verb missing]": not the victims
@@ -1068,6 +1090,12 @@ def _parse(text: str) -> Casualties:
         key = (best[3], num.value, _head_noun(toks, num))
         if key[2] and not num.person and key in told and _told_again(toks, num, told[key], elsewhere):
             continue  # "Two security personnel were killed ... Two security personnel X and Y were killed"
+        if (
+            toks[num.last + 1 : num.last + 2]
+            and toks[num.last + 1].low == "bodies"
+            and any(k[:2] == key[:2] and _told_again(toks, num, end, elsewhere) for k, end in told.items())
+        ):
+            continue  # "Four persons ... were killed ... four bodies were found": the same dead
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
@@ -1083,8 +1111,11 @@ def _parse(text: str) -> Casualties:
         )
         if m.group("damage") and cues:
             continue  # "without causing any damage, but a soldier was wounded": the toll is told
-        if m.group("cas") or m.group("caused") or m.group("damage"):
-            kinds: tuple[Kind, ...] = ("killed", "injured")
+        said = m.group("cas") or m.group("caused") or ""
+        if said.lower().startswith("loss"):
+            kinds: tuple[Kind, ...] = ("killed",)  # "no loss of life": no one died; the injured untold
+        elif said or m.group("damage"):
+            kinds = ("killed", "injured")
         elif m.group("not_hurt") or m.group("unhurt"):
             kinds = ("injured",)  # "the governor escaped unharmed": others may still have died
         elif cue is not None:
