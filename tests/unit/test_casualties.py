@@ -246,6 +246,10 @@ from wirewatch.workers.classify.casualties import (
         ("A car bomb killed eight people and wounded more than 100, the agency said", 8, 100),
         # "no loss of life" says no one died, nothing of the injured
         ("Militants set ablaze an oil tanker. However, no loss of life was reported.", 0, None),
+        # victims named after their noun, coordinated: each is one person (SATP)
+        ("A woman, Akli Devi, and a seven year old boy Kisna Bhora were killed in cross fire.", 2, None),
+        ("A BSF Assistant Commandant Gajender Singh and Constable Amresh Kumar were killed.", 2, None),
+        ("A trader Abdul Ali and his son were shot dead.", 2, None),
         # bodies found are the dead already counted
         (
             "Four persons were killed in a militant attack in Kulgam District on May 6 night. A police"

@@ -100,7 +100,9 @@ _PERSON_NOUNS = {
     "legislator", "legislators", "lawmaker", "lawmakers", "candidate", "candidates", "activist",
     "activists", "worshiper", "worshipers", "headman", "sarpanch", "teenager", "teenagers", "baby",
     "babies", "toddler", "pupil", "pupils", "colonel", "sergeant", "inspector",
-    "inspectors", "commando", "commandos", "agent", "agents",
+    "inspectors", "commando", "commandos", "agent", "agents", "commandant", "commandants", "captain",
+    "captains", "lieutenant", "lieutenants", "sepoy", "sepoys", "rifleman", "riflemen", "havildar",
+    "hawaldar", "subedar", "sub-inspector", "sub-inspectors", "cop", "cops", "gendarme", "gendarmes",
     # people at work whom attacks hit
     "ranger", "rangers", "volunteer", "volunteers", "reporter", "reporters", "cleric", "clerics",
     "imam", "monk", "monks", "herder", "herders", "fisherman", "fishermen", "miner", "miners",
@@ -430,18 +432,22 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     last += 2
                     while last + 1 < n and last <= k + 5 and toks[last + 1].text[:1].isupper():
                         last += 1
-                # coordination: "and his son", "and a colleague", "and another", "along with his guard"
+                # coordination: "and his son", "and a colleague", "and another", "along with his guard",
+                # "and Constable Amresh Kumar" (a title, then a name)
                 while (
-                    (width := _coordinator(toks, last + 1))
-                    and last + width + 1 < n
+                    (width := _coordinator(toks, (named := _past_name(toks, last)) + 1))
+                    and named + width + 1 < n
                     and (
-                        toks[last + width + 1].low in ("his", "her", "their", "a", "an", "another", "the")
-                        or (last + width + 1 in counts and not counts[last + width + 1].approx)
+                        toks[named + width + 1].low in ("his", "her", "their", "a", "an", "another", "the")
+                        or (named + width + 1 in counts and not counts[named + width + 1].approx)
+                        or (toks[named + width + 1].low in _PERSON_NOUNS and _titled(toks[named + width + 1]))
                     )
                 ):
-                    det = last + width + 1
+                    det = named + width + 1
                     number = counts.get(det)
                     m = (number.last if number else det) + 1
+                    if toks[det].low in _PERSON_NOUNS and number is None:
+                        m = det
                     while (
                         m < n and m <= det + 3 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
                     ):
@@ -499,6 +505,38 @@ SAYING_VERBS = {
     "claimed",
     "explained",
 }
+
+
+_NOT_NAMES = _MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _titled(tok: _Tok) -> bool:
+    """A word of a personal name as news copy writes it ("Gajender", "Singh")."""
+    return (
+        tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.text.isalpha()
+        and tok.low not in _NOT_NAMES
+        and tok.low not in _FUNCTION_WORDS
+    )
+
+
+def _past_name(toks: list[_Tok], last: int) -> int:
+    """The last token of the personal name that follows a person noun ending at ``last``, directly
+    ("Assistant Commandant Gajender Singh and Constable ...") or as a comma aside ("A woman, Akli
+    Devi, and a boy"); ``last`` itself when no name follows."""
+    j = last + 1
+    comma = j < len(toks) and toks[j].low == ","
+    j += int(comma)
+    end = j
+    while end < len(toks) and end < j + 3 and _titled(toks[end]):
+        end += 1
+    if end == j:
+        return last
+    if comma:
+        # the aside must close on a comma before the coordination: ", Akli Devi, and"
+        return end if end + 1 < len(toks) and toks[end].low == "," and toks[end + 1].low == "and" else last
+    return end - 1
 
 
 def _coordinator(toks: list[_Tok], j: int) -> int:
