@@ -250,6 +250,16 @@ from wirewatch.workers.classify.casualties import (
         ("A woman, Akli Devi, and a seven year old boy Kisna Bhora were killed in cross fire.", 2, None),
         ("A BSF Assistant Commandant Gajender Singh and Constable Amresh Kumar were killed.", 2, None),
         ("A trader Abdul Ali and his son were shot dead.", 2, None),
+        # "shot" with no death after it wounds; "fatally shot" kills; "shot at" misses
+        ("A driver was shot twice from point blank range by unidentified assailants.", None, 1),
+        ("Two labourers, identified as Abdul Sukur and Ainul Haq were shot in their residence.", None, 2),
+        ("THE SOURCES ADDED THE OFFICER WAS SHOT SEVERAL TIMES.", None, 1),
+        ("Two men were shot and killed in Kabul.", 2, None),
+        ("Three soldiers were shot dead and two others were shot in the ambush.", 3, 2),
+        ("The trader was fatally shot by gunmen.", 1, None),
+        ("Militants shot at a police patrol.", None, None),
+        ("A shot was fired at the convoy.", None, None),
+        ("The rebels shot down a helicopter.", None, None),
         # bodies found are the dead already counted
         (
             "Four persons were killed in a militant attack in Kulgam District on May 6 night. A police"

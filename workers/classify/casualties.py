@@ -594,7 +594,46 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
         return None  # "dead" is the cue
     if low == "gunned" and k + 1 < len(toks) and toks[k + 1].low == "down":
         return "killed"
+    if low == "shot":
+        return _shot(toks, k)
     return None
+
+
+# Before "shot" the verb: "was shot", "thrashed and shot"; after it, what the verb hits
+_SHOT_BEFORE = {"was", "were", "been", "be", "being", "got", "get", "gets", "and", "allegedly", "reportedly"}
+_SHOT_OBJECT = {"a", "an", "the", "his", "her", "their", "him", "them", "two", "three", "four", "five"}
+# "shot at" (fired at), "shot back", "shot down" (an aircraft): no one hit
+_SHOT_NOT_HIT = {"at", "back", "down", "up", "off", "into", "through"}
+
+
+def _shot(toks: list[_Tok], k: int) -> Kind | None:
+    """ "A driver was shot twice", "shot a PACS President", "THE OFFICER WAS SHOT SEVERAL TIMES":
+    wounded, as long as the sentence does not go on to say the victim died ("was shot and
+    killed", "shot him dead", "shot in the head and died": the death is the cue). "fatally
+    shot" kills. "a shot", "gun shots" are nouns."""
+    prev = toks[k - 1].low if k > 0 else ""
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    if prev == "fatally":
+        return "killed"
+    if nxt in _SHOT_NOT_HIT:
+        return None
+    verb = (
+        prev in _SHOT_BEFORE
+        or nxt in _SHOT_OBJECT
+        or (
+            k + 1 < len(toks)
+            and toks[k + 1].text[:1].isupper()
+            and prev not in ("a", "one", "gun", "warning")
+        )
+    )
+    if not verb:
+        return None
+    for t in range(k + 1, min(len(toks), k + 8)):
+        if toks[t].low in (".", ";") or _full_stop(toks, t):
+            break
+        if toks[t].low in _KILL_CUES:
+            return None
+    return "injured"
 
 
 _WINDOW = 7
