@@ -178,6 +178,19 @@ def test_every_armed_group_cites_a_source() -> None:
             ["unidentified militants"],
             "armed_assault",
         ),
+        # "armed" says nothing more of who (SATP)
+        (
+            "Unidentified armed militants set ablaze an oil tanker at Pringabad area of Mastung District.",
+            ["unidentified militants"],
+            "arson",
+        ),
+        # the words that say how they attacked are kept: suicide attackers are not any attackers
+        (
+            "Four suicide attackers infiltrated Khanpur during Eid prayers; one blew himself up, injuring"
+            " 10 people.",
+            ["suicide attackers"],
+            "suicide_attack",
+        ),
     ],
 )
 def test_generic_actors_keep_unidentified(
