@@ -390,3 +390,15 @@ def test_never_raises_on_casualty_word_salad(words: list[str]) -> None:
 )
 def test_victim_phrases(text: str, victims: list[str]) -> None:
     assert victim_phrases(text, parse_casualties(text).counts) == victims
+
+
+def test_casualty_vocabulary_comes_from_config_rows_joined() -> None:
+    """config/patterns/vocabulary.tsv keeps a long list in rows by meaning; the rules read them all."""
+    from wirewatch.workers.classify.patterns import vocabulary
+
+    people = vocabulary("person_nouns")
+    assert {"policeman", "councillor", "commandant", "ranger"} <= people  # one word of each row
+    assert "killed" in vocabulary("kill_cues") and "wounded" in vocabulary("injury_cues")
+    assert "killed" not in people
+    with pytest.raises(KeyError):
+        vocabulary("no_such_list")

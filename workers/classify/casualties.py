@@ -52,63 +52,9 @@ _BOUND_WORDS = {
     "upwards of",
 }
 # fmt: on
-# fmt: off
-_KILL_CUES = {
-    "beheaded", "bodies", "dead", "death", "deaths", "die", "died", "dies", "dying", "executed",
-    "execution", "executions",
-    "fatalities", "fatality", "kill", "killed", "killing", "kills", "life", "lives", "lynched",
-    "martyred", "massacred", "murdered", "perished", "slain", "toll",
-}
-# fmt: on
-# fmt: off
-_INJURY_CUES = {
-    "hospitalised", "hospitalized", "hurt", "injure", "injured", "injures", "injuries", "injuring",
-    "injury", "maimed", "wound", "wounded", "wounding", "wounds",
-}
-# fmt: on
-# fmt: off
-_PERSON_NOUNS = {
-    "assailant", "assailants", "athletes", "attacker", "attackers", "aunt", "boy", "boys", "brother",
-    "brothers", "businessman", "businessmen", "bystander", "bystanders", "cadet", "cadets", "cadre",
-    "cadres", "chief", "child", "children", "citizen", "citizens", "civilian", "civilians",
-    "commander", "commanders", "constable", "constables", "contractor", "contractors", "cousin",
-    "cousins", "crew", "daughter", "daughters", "demonstrator", "demonstrators", "doctor", "doctors",
-    "driver", "drivers", "elder", "elders", "employee", "employees", "engineer", "engineers", "family",
-    "fans", "farmer", "farmers", "father", "fighter", "fighters", "girl", "girls", "grandson",
-    "grandsons", "guard", "guards", "guerrilla", "guerrillas", "guests", "gunman", "gunmen", "hostage",
-    "hostages", "husband", "individual", "individuals", "infant", "infants", "informer", "informers",
-    "inmate", "inmates", "insurgent", "insurgents", "jawan", "jawans", "journalist", "journalists",
-    "judge", "kids", "laborer", "laborers", "labourer", "labourers", "leader", "leaders", "man",
-    "marine", "marines", "mayor", "member", "members", "men", "migrant", "migrants", "militant",
-    "minor", "minors", "militants", "militiaman", "militiamen", "mother", "mourners", "nationals",
-    "nephew", "nurse",
-    "nurses", "officer", "officers", "official", "officials", "other", "others", "owner",
-    "paramilitaries", "passenger", "passengers", "passer", "passers", "passersby", "patient",
-    "patients", "peacekeeper", "peacekeepers", "peasant", "peasants", "people", "person", "personnel",
-    "persons", "pilgrim", "pilgrims", "police", "policeman", "policemen", "policewoman", "priest",
-    "priests", "prisoner", "prisoners", "protester", "protesters", "rebel", "rebels", "refugee",
-    "refugees", "relative", "relatives", "resident", "residents", "sailor", "sailors", "security",
-    "serviceman", "servicemen", "shopkeeper", "shopkeepers", "shopper", "shoppers", "sister",
-    "soldier", "soldiers", "son", "son-in-law", "sons", "staff", "staffer", "staffers", "student",
-    "students", "supporter", "supporters", "teacher", "teachers", "terrorist", "terrorists", "tourist",
-    "tourists", "trader", "traders", "trainee", "trainees", "trooper", "troopers", "troops", "uncle",
-    "victim", "victims", "villager", "villagers", "wife", "woman", "women", "worker", "workers",
-    "worshipper", "worshippers", "youth", "youths",
-    # offices and roles that attacks single out
-    "bodyguard", "bodyguards", "governor", "governors", "councillor", "councillors", "councilor",
-    "councilors", "lawyer", "lawyers", "advocate", "politician", "politicians", "minister",
-    "legislator", "legislators", "lawmaker", "lawmakers", "candidate", "candidates", "activist",
-    "activists", "worshiper", "worshipers", "headman", "sarpanch", "teenager", "teenagers", "baby",
-    "babies", "toddler", "pupil", "pupils", "colonel", "sergeant", "inspector",
-    "inspectors", "commando", "commandos", "agent", "agents", "commandant", "commandants", "captain",
-    "captains", "lieutenant", "lieutenants", "sepoy", "sepoys", "rifleman", "riflemen", "havildar",
-    "hawaldar", "subedar", "sub-inspector", "sub-inspectors", "cop", "cops", "gendarme", "gendarmes",
-    # people at work whom attacks hit
-    "ranger", "rangers", "volunteer", "volunteers", "reporter", "reporters", "cleric", "clerics",
-    "imam", "monk", "monks", "herder", "herders", "fisherman", "fishermen", "miner", "miners",
-    "vendor", "vendors", "hunter", "hunters", "porter", "porters",
-}
-# fmt: on
+_KILL_CUES = vocabulary("kill_cues")
+_INJURY_CUES = vocabulary("injury_cues")
+_PERSON_NOUNS = vocabulary("person_nouns")
 # fmt: off
 _NUM_FOLLOWERS = {
     "after", "alleged", "among", "and", "are", "armed", "army", "as", "at", "by", "civilians", "dead",

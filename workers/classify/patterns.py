@@ -170,13 +170,14 @@ def build_generic_matcher(nlp: Language) -> PhraseMatcher:
 
 @cache
 def vocabulary(name: str) -> frozenset[str]:
-    """The words of list ``name`` in ``config/patterns/vocabulary.tsv``; a KeyError names a list
-    the file does not hold."""
-    lists: dict[str, frozenset[str]] = {}
+    """The words of list ``name`` in ``config/patterns/vocabulary.tsv`` (all its rows joined: a long
+    list is kept in rows by meaning); a KeyError names a list the file does not hold."""
+    lists: dict[str, set[str]] = {}
     with data_path("patterns/vocabulary.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            lists[row["list"].strip()] = frozenset(w.strip() for w in row["words"].split("|") if w.strip())
-    return lists[name]
+            words = {w.strip() for w in row["words"].split("|") if w.strip()}
+            lists.setdefault(row["list"].strip(), set()).update(words)
+    return frozenset(lists[name])
 
 
 @lru_cache(maxsize=1)
