@@ -76,9 +76,13 @@ HELDOUT_6 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-6.jsonl"
 HELDOUT_7 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-7.jsonl"
 # 52 incidents in 50 train and dev texts (seed 20261203), annotated blind by two annotators and
 # adjudicated (heldout-8.adjudication.md), committed before any extraction code ran on it; measured
-# once before and once after the eighth round's rules, read only in aggregate: the next round's
-# held-out set. HELDOUT_7 became a tuning set when it was drawn.
+# once before and once after the eighth round's rules, read only in aggregate; a tuning set since
+# HELDOUT_9 was drawn.
 HELDOUT_8 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-8.jsonl"
+# 49 incidents in 50 train and dev texts (seed 20261204), annotated blind by two annotators and
+# adjudicated (heldout-9.adjudication.md), committed before any extraction code ran on it; measured
+# before and after the ninth round's rules, read only in aggregate: the next round's held-out set.
+HELDOUT_9 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-9.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -283,6 +287,7 @@ def main() -> int:
             HELDOUT_6,
             HELDOUT_7,
             HELDOUT_8,
+            HELDOUT_9,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
