@@ -1176,9 +1176,9 @@ def test_victims_are_the_targets_when_nothing_else_is_named(extractor: Extractor
     text = "Three construction workers are shot dead in Jayapura, Papua, by a supposed armed group."
     (incident,) = extractor.extract(text, []).incidents
     assert incident.targets == ["Three construction workers"]
-    # a count of people only is the toll, not a target
+    # people counted and nothing else named: the people were the target (the annotation rules)
     (incident,) = extractor.extract("A bomb kills eight people in Cotabato, Philippines.", []).incidents
-    assert (incident.killed, incident.targets) == (8, [])
+    assert (incident.killed, incident.targets) == (8, ["eight people"])
 
 
 def test_a_place_a_country_owns_is_where(extractor: Extractor) -> None:

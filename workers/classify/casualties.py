@@ -1216,8 +1216,9 @@ def _parse(text: str) -> Casualties:
 # Who a count is of when the count names the attackers, not the attacked.
 _ATTACKER_NOUNS = _PERPETRATORS | _ONE_ATTACKER | {"cadre", "cadres", "fighter", "fighters", "militiamen"}
 _VICTIM_REACH = 4  # words between a count and its person noun ("eight Pakistani paramilitary soldiers")
-# Nouns that say only how many: the toll already says it ("41 people" adds nothing to killed 41).
-_ANYONE = {"people", "persons", "person", "others", "other", "individuals", "victims", "ones"}
+# Nouns that only point back to people counted before ("two others", "the other ones"): who they
+# were, the earlier phrase says.
+_ANYONE = {"others", "other", "ones"}
 
 
 def victim_phrases(text: str, counts: list[Count]) -> list[str]:
