@@ -42,6 +42,8 @@ _DISTINCT = re.compile(
     r"yet other)\b",
     re.I,
 )
+# Hostages taken in an assault: the siege's, not an abduction of its own.
+_HOSTAGES = re.compile(r"\bhostages?\b", re.I)
 # How a digest opens its next item.
 _NEXT_ITEM = re.compile(r"\W*(?:similarly|likewise|in addition|additionally|finally|moreover|also)\b", re.I)
 
@@ -254,6 +256,16 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     if gloc and _opens_elsewhere(s, group):
         return False
     if not gtypes or not stypes or gtypes & stypes:
+        return True
+    if (
+        stypes == {"kidnapping"}
+        and sloc is None
+        and gtypes & {"armed_assault", "suicide_attack"}
+        and _HOSTAGES.search(s.text)
+        and not (_DISTINCT.search(s.text) or _NEXT_ITEM.match(s.text))
+    ):
+        # "... militant fighters storm the building. Officials said at least 15 were killed, 25
+        # injured, and an unknown number of guests were taken hostage": hostages of the same siege
         return True
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True

@@ -30,7 +30,7 @@ from wirewatch.workers.classify.gazetteer import (
     code_name,
     direction_prefix,
 )
-from wirewatch.workers.classify.patterns import GENERIC_PERPETRATORS, news_outlets
+from wirewatch.workers.classify.patterns import GENERIC_PERPETRATORS, news_outlets, vocabulary
 from wirewatch.workers.classify.sentence_facts import Mention, Sentence
 from wirewatch.workers.models import Location
 
@@ -100,6 +100,9 @@ INSTITUTIONS = {
     "authorities",
     "ministry",
 }
+# Last words of a name the small NER model calls a place that say it names people or a force:
+# "Policemen", "Assam Rifles", "Frontier Corps".
+_NOT_PLACE_HEADS = vocabulary("person_nouns") | {"rifles", "corps", "constabulary", "regiment", "battalion"}
 # Words after a country's name that leave it a place: "Iraq and Syria", "Iraq on Monday".
 _FUNCTION_AFTER = set(STOP_WORDS) | {"said", "says", "reported", "close", "near"} - INSTITUTIONS
 _TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken|took\s+away|picked\s+up|whisked\s+away)\b", re.I)
@@ -182,6 +185,10 @@ class PlaceFinder:
                     continue
                 if len(ent) == 1 and ent[0].lower_ in INSTITUTIONS:
                     continue  # "killed in Police shootout": NER's "Police" is no place
+                if ent.label_ in ("GPE", "LOC", "FAC") and (
+                    ent[-1].lower_ in _NOT_PLACE_HEADS or ent.text.count("(") != ent.text.count(")")
+                ):
+                    continue  # "five Policemen", "the Assam Rifles (AR": people, a force, a torn name
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
                     building = ent.label_ == "FAC" and bool(
