@@ -61,3 +61,37 @@ def test_an_abduction_told_apart_stays_apart() -> None:
     text = row.get("text") or (INCIDENTS / row["text_file"]).read_text(encoding="utf-8")
     types = [incident.type for incident in extractor.extract(text, []).incidents]
     assert "armed_assault" in types and "kidnapping" in types
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the victim was a member of the group; who killed him, the text says after "by"
+        (
+            "One Reformation faction of National Socialist Council of Nagaland (NSCN R) cadre, identified"
+            " as Razou Peyu Hokuto Ayemi was killed by unidentified assailants at Green Land hotel in"
+            " Mariani in Jorhat District of Assam on May 26, reports Morung Express.",
+            ["unidentified attackers"],
+        ),
+        (
+            "Unidentified gunmen shot dead a former Hizbul Mujahideen commander in Sopore on Monday.",
+            ["unidentified gunmen"],
+        ),
+        # a member who claims, or members killed while attacking, are the group's own act
+        (
+            "A TTP commander claimed responsibility for the attack in which three soldiers were killed"
+            " in Bannu on Monday.",
+            ["Tehrik-i-Taliban Pakistan"],
+        ),
+        (
+            "At least 20 Al-Shabaab members were killed and several others injured early Sunday when the"
+            " insurgents set upon a base in the outskirts of Somalia's coastal city of Kismayo",
+            ["al-Shabaab"],
+        ),
+    ],
+)
+def test_a_group_whose_member_was_the_victim_is_not_the_actor(
+    extractor: Extractor, text: str, actors: list[str]
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == actors

@@ -116,6 +116,7 @@ class ActorFinder:
                 (m, a, b)
                 for m, a, b in matches
                 if not _group_adjective(doc, b)
+                and not _victims_group(doc, a, b)
                 and not any(
                     x <= a and (b <= y or (a <= y + 1 and doc[a - 1].text == "(")) for x, y in opposed
                 )
@@ -245,6 +246,75 @@ def _opposed(doc: Doc, start: int) -> bool:
     if before == "the" and start >= 2:  # "operations against the Taliban"
         before = doc[start - 2].lower_
     return before in ("anti", "counter", "against")
+
+
+# A group's member as the text names a victim: "An NSCN R cadre ... was killed", "shot dead a
+# Hizbul commander", "senior TTP leader Qari Basit killed".
+# One member only: "20 Al-Shabaab members were killed ... when the insurgents set upon a base"
+# are the attackers' own losses.
+_MEMBERS = {
+    "cadre",
+    "leader",
+    "commander",
+    "member",
+    "activist",
+    "worker",
+    "chief",
+    "spokesman",
+    "functionary",
+}
+_BEFORE_MEMBER = {"a", "an", "the", "senior", "former", "local", "top", "self-styled", "area", "two", "three"}
+_BEFELL = {
+    "killed", "shot", "injured", "wounded", "gunned", "abducted", "kidnapped", "murdered", "hacked",
+    "beheaded", "assassinated", "dead", "lynched", "executed",
+}  # fmt: skip
+
+
+# Words that end the member's own clause before a "was killed" could be said of him.
+_CLAUSE_ENDS = {
+    ";", "and", "but", "while", "when", "after", "which", "who", "that", "claimed", "claims", "said",
+    "says", "owned", "carried", "attacked", "ambushed", "opened", "triggered", "stormed", "led",
+}  # fmt: skip
+
+
+def _victims_group(doc: Doc, start: int, end: int) -> bool:
+    """Whether the group named at ``start:end`` is only the group of a member the text names as
+    the victim: a member noun follows the name (past a faction letter or a bracketed short form),
+    and either a killing verb comes before the phrase ("gunmen shot dead a Hizbul commander") or
+    the member is what "was killed" after it ("An NSCN R cadre, identified as X, was killed by
+    unidentified assailants"; "senior TTP leader Qari Basit killed")."""
+    j = end
+    if j < len(doc) and doc[j].text == "(":  # "(TTP)"
+        while j < len(doc) and doc[j].text != ")" and j < end + 6:
+            j += 1
+        j += 1
+    if j < len(doc) and len(doc[j].text) <= 2 and doc[j].text.isupper():  # "NSCN R", "NSCN-K"
+        j += 1
+    if j < len(doc) and doc[j].text == ")":  # "(NSCN R) cadre": the short form inside brackets
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in _MEMBERS:
+        return False
+    sent = doc[start].sent
+    b = start - 1
+    while b >= sent.start and doc[b].lower_ in _BEFORE_MEMBER:
+        b -= 1
+    if b >= sent.start and doc[b].lower_ in _BEFELL:
+        return True  # "killed a senior TTP leader", "shot dead the Hizbul commander"
+    k = j + 1
+    while k < len(doc) and k <= j + 3 and doc[k].text[:1].isupper() and doc[k].text.isalpha():
+        k += 1  # the member's name: "TTP leader Qari Basit killed"
+    if k > j + 1 and k < sent.end and doc[k].lower_ in _BEFELL:
+        return True
+    # "was/were ... killed" after the member phrase, before any other verb's clause ends
+    for t in range(j + 1, min(sent.end, j + 16)):
+        low = doc[t].lower_
+        if low in _CLAUSE_ENDS or (low == "," and doc[t + 1 : t + 2].text.lower() in ("and", "but")):
+            return False  # "A TTP commander claimed the attack in which three soldiers were killed"
+        if low in ("was", "were") and any(
+            doc[u].lower_ in _BEFELL for u in range(t + 1, min(sent.end, t + 4))
+        ):
+            return True
+    return False
 
 
 def _group_adjective(doc: Doc, end: int) -> bool:
