@@ -95,3 +95,37 @@ def test_a_group_whose_member_was_the_victim_is_not_the_actor(
 ) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a named village, town or road says where; the victims are what was hit
+        (
+            "A woman and a boy were killed in cross fire near a petrol pump at Tirra village in Gumla"
+            " District on December 8.",
+            "Tirra village",
+            None,
+        ),
+        (
+            "A boy was killed and 15 others were injured when a bomb exploded outside Dar e Abbas"
+            " Imambargah in Liaquatabad Town of Karachi on October 17.",
+            "Liaquatabad Town",
+            None,
+        ),
+        # a village named by its people was the object of the attack
+        (
+            "Boko Haram gunmen attacked the Christian village of Chibok, killing seven Christians.",
+            None,
+            "the Christian village",
+        ),
+    ],
+)
+def test_a_named_settlement_is_where_not_what(
+    extractor: Extractor, text: str, absent: str | None, present: str | None
+) -> None:
+    targets = [t for incident in extractor.extract(text, []).incidents for t in incident.targets]
+    if absent:
+        assert absent not in targets and targets  # the victims remain
+    if present:
+        assert any(t.startswith(present) for t in targets)

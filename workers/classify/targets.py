@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from wirewatch.config import data_path
 from wirewatch.workers.classify.casualties import SAYING_VERBS
+from wirewatch.workers.classify.gazetteer import DEMONYMS
 
 MAX_TARGETS = 3
 MAX_WORDS = 9
@@ -442,11 +443,45 @@ def _names(toks: list[Token]) -> bool:
     return 0 < len(words) <= 4 and all(_name_token(t) for t in words)
 
 
+# A named settlement or road: "Tirra village", "Liaquatabad Town", "the Hub River Road".
+_NAMED_SETTLEMENT = re.compile(
+    r"(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,3})(?:[Vv]illage|[Tt]own|[Aa]rea|[Rr]oad|[Ss]treet|[Cc]olony|[Tt]ehsil)"
+)
+
+
+def _where(text: str) -> bool:
+    """Whether a phrase says where the attack was rather than what it hit: a named village, town or
+    road ("at Tirra village", "in Sadda town", "on Sariab Road"), "the Peruvian town", a bare "the
+    road". A village named by its people ("the Christian village") was what was attacked."""
+    m = _NAMED_SETTLEMENT.fullmatch(text)
+    if m:
+        return m.group("name").split()[0].lower() not in _COMMUNITIES
+    words = text.lower().split()
+    if len(words) == 3 and words[0] == "the" and words[1] in DEMONYMS and words[2] in ("town", "city"):
+        return True
+    return words in (["the", "road"], ["the", "roads"])
+
+
+# Adjectives of a community, not a nation: a village so named is the attack's object.
+_COMMUNITIES = {
+    "christian",
+    "muslim",
+    "hindu",
+    "sikh",
+    "shia",
+    "shiite",
+    "sunni",
+    "yazidi",
+    "alawite",
+    "druze",
+}
+
+
 def _clean(text: str) -> str | None:
     text = " ".join(text.replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s").split())
     text = text.replace("( ", "(").replace(" )", ")")  # "(CID)", as written
     text = text.strip(" ,.;:")
-    if not text or text.lower() in _NOT_TARGET:
+    if not text or text.lower() in _NOT_TARGET or _where(text):
         return None
     if text.isupper() and len(text) > 4:
         text = text.lower()
