@@ -129,3 +129,29 @@ def test_a_named_settlement_is_where_not_what(
         assert absent not in targets and targets  # the victims remain
     if present:
         assert any(t.startswith(present) for t in targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "itype"),
+    [
+        # an office holder killed by gunmen or abductors: singled out
+        (
+            "Unidentified gunmen shot dead a prayer leader, Shafiq Rehman, near his house in Peshawar on"
+            " Friday.",
+            "assassination",
+        ),
+        (
+            "Maoists abducted and killed a Sarpanch candidate in Gumla District on Monday.",
+            "assassination",
+        ),
+        # a force's own rank, a bomb, or many dead: no assassination
+        ("Militants shot dead a police official in Bannu on Monday.", "armed_assault"),
+        ("A bomb planted on a motorcycle killed a mayor and two guards in Zamboanga.", "bombing"),
+        ("Gunmen killed 12 villagers and a village headman in Zamfara on Sunday.", "armed_assault"),
+    ],
+)
+def test_an_office_holder_killed_by_gunmen_was_assassinated(
+    extractor: Extractor, text: str, itype: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.type == itype

@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from wirewatch.workers.classify import dates as _dates
-from wirewatch.workers.classify.patterns import GENERIC, TYPE_PRIORITY, group_homes
+from wirewatch.workers.classify.patterns import GENERIC, TYPE_PRIORITY, group_homes, vocabulary
 from wirewatch.workers.classify.place_mentions import (
     choose_location,
     context_country,
@@ -114,13 +114,16 @@ def group_incidents(
         if when is None:
             when = _digest_date(sentences, g)
         resolved = _dates.resolve(when, reference) if when else None
+        targets = _merge_targets(g) or _victims(g)
+        if _singled_out(targets, killed, types):
+            itype = "assassination"
         incident = Incident(
             type=itype,
             location=loc,
             killed=killed,
             injured=injured,
             actors=actors,
-            targets=_merge_targets(g) or _victims(g),
+            targets=targets,
             date=when,
             date_iso=resolved.isoformat() if resolved else None,
             sentence=" ".join(s.text for s in g),
@@ -135,6 +138,32 @@ def group_incidents(
         for place in places:
             incidents.append(incident.model_copy(update={"location": place, "killed": None, "injured": None}))
     return incidents, shared
+
+
+_SINGLED_OUT = vocabulary("singled_out")
+# A rank or office of the forces, not its holder's own: "a police official", "army general".
+_FORCE_WORDS = {"police", "security", "army", "military", "paramilitary", "prison", "jail"}
+
+
+def _singled_out(targets: list[str], killed: int | None, types: set[str]) -> bool:
+    """Whether a shooting or abduction that killed one to three people was aimed at the holder of an
+    office the target names ("Jaleshwar Prajapati (38), a councillor", "a prayer leader", "the
+    MIR spokesman"): an assassination (config/patterns/README.md, the type table). Not with
+    explosives (a bomb that kills a mayor among others is a bombing), not for a force's own ranks
+    ("a police official")."""
+    if (
+        killed is None
+        or not 1 <= killed <= 3
+        or types & _EXPLOSIVE
+        or not types <= {"armed_assault", "kidnapping", GENERIC}
+    ):
+        return False
+    for phrase in targets:
+        words = re.findall(r"[a-z]+", phrase.lower())
+        for i, word in enumerate(words):
+            if word in _SINGLED_OUT and not (i > 0 and words[i - 1] in _FORCE_WORDS):
+                return True
+    return False
 
 
 # "two separate ambushes", "twin blasts", "three attacks": the sentence counts its attacks.
