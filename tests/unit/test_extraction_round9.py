@@ -155,3 +155,40 @@ def test_an_office_holder_killed_by_gunmen_was_assassinated(
 ) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.type == itype
+
+
+@pytest.mark.parametrize(
+    ("text", "itype"),
+    [
+        # a counted plural is the report's own blasts, modifiers between or not
+        (
+            "Two low intensity blasts hit Quetta s Chashma Achozai area close to the airport on November"
+            " 28, reports The Dawn.",
+            "bombing",
+        ),
+        # a court near which a bomb went off is a place, not a trial
+        (
+            "A low intensity Improvised Explosive Device (IED) went off in a car parked near the judicial"
+            " first class magistrate court inside the civil station in Malappuram in Kerala on November 1,"
+            " reports The Times of India.",
+            "ied",
+        ),
+    ],
+)
+def test_counted_blasts_and_a_court_as_a_place_are_attacks(
+    extractor: Extractor, text: str, itype: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.type == itype
+    assert incident.date is not None and incident.date.startswith("on November")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has carried out suicide bombings and assassinations across the country.",
+        "He told the court that the militants attacked the convoy in 2009.",
+    ],
+)
+def test_topics_and_testimony_are_no_incidents(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, []).incidents == []

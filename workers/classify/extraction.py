@@ -85,7 +85,7 @@ _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
-    r"sentenc\w+|convicted|trial|court)\b",
+    r"sentenc\w+|convicted|trial|in\s+court|(?:told|informed)\s+the\s+court|court\s+(?:heard|ruled|acquitted|ordered|was\s+told))\b",
     re.I,
 )
 _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
@@ -360,8 +360,8 @@ class Extractor:
                 or last.lower_ in _PLURAL_TRIGGERS
                 or (end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS and not _verb_at(doc, end))
             ) and not _verb_at(doc, end - 1)
-            if plural and start > 0 and doc[start - 1].like_num:
-                plural = False  # "fired seven rockets", "three bombs exploded": counted, so concrete
+            if plural and _counted(doc, start):
+                plural = False  # "fired seven rockets", "Two low intensity blasts hit": counted, so concrete
             if plural and (
                 {t.lower_ for t in doc[max(0, start - 2) : start]} & _THROWN
                 or {t.lower_ for t in doc[end : end + 3]} & _THROWN
@@ -482,6 +482,18 @@ class Extractor:
     def _doc_actors(self, doc: Doc) -> DocActors:
         """The group names and generic attacker words of ``doc`` (see :meth:`.ActorFinder.doc_actors`)."""
         return self.actor_finder.doc_actors(doc)
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """Whether a number (or "twin") stands before the trigger at ``start``, at most two modifiers
+    between: "seven rockets", "three bombs", "Two low intensity blasts", "twin suicide bombings"."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        tok = doc[k]
+        if tok.like_num or tok.lower_ == "twin":
+            return True
+        if not tok.is_alpha or tok.is_stop or tok.lower_ in _PLURAL_TRIGGERS:
+            return False
+    return False
 
 
 def _verb_at(doc: Doc, i: int) -> bool:
