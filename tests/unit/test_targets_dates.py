@@ -291,3 +291,19 @@ def test_an_earlier_attack_does_not_take_the_leads_date(extractor: Extractor) ->
     )
     incidents = extractor.extract(text, []).incidents
     assert len(incidents) == 2 and incidents[1].date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "attached"),
+    [
+        # a claim dates itself; a possessive day before the attack dates the attack (WCEP)
+        ("The Islamic State claim responsibility for yesterday's attack on the presidential guard", True),
+        ("The group claimed responsibility for Sunday's twin bombings in Kabul", True),
+        ("The group claimed responsibility on Sunday for the attack.", False),
+    ],
+)
+def test_a_possessive_day_dates_the_attack_it_names(text: str, attached: bool) -> None:
+    from wirewatch.workers.classify import dates
+
+    ((start, end, _),) = dates.find(text)
+    assert dates.attached(text, start, end) is attached

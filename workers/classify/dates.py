@@ -141,10 +141,20 @@ def recalls_the_past(sentence: str) -> bool:
     return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
 
 
+# A possessive day before the attack it names: "yesterday's attack", "Sunday's twin bombings".
+_OF_THE_ATTACK = re.compile(
+    r"['’]s?\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|ambush|assault|raid|shooting|"
+    r"massacre|killings?)\b",
+    re.I,
+)
+
+
 def attached(text: str, start: int, end: int) -> bool:
     """Whether the expression at ``text[start:end]`` can date the attack the sentence reports:
     not the date of a statement ("said on Thursday", "reports Dawn on November 20") nor a bound of a
     span of time ("since March 2019")."""
+    if _OF_THE_ATTACK.match(text, end):
+        return True  # "claim responsibility for yesterday's attack": the attack's own day
     before = text[max(0, start - 40) : start]
     clause = _CLAUSE_BREAK.split(before)[-1]
     words = clause.split()
