@@ -192,3 +192,36 @@ def test_counted_blasts_and_a_court_as_a_place_are_attacks(
 )
 def test_topics_and_testimony_are_no_incidents(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, []).incidents == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        # a force's name or a faction's is no place, unless the text says the attack was in it
+        (
+            "Peoples Liberation Army (PLA) militants attacked Assam Rifles (AR) personnel by exploding a"
+            " powerful Improvised Explosive Device (IED) near Heibongpokpi in Imphal West District on"
+            " February 15.",
+            "Assam",
+        ),
+        (
+            "A helper was abducted by suspected cadres of Reformation faction of National Socialist Council"
+            " of Nagaland from Pallel Forest Gate on May 5.",
+            "Reformation",
+        ),
+    ],
+)
+def test_a_forces_or_factions_name_is_no_place(extractor: Extractor, text: str, not_place: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None and not incident.location.name.startswith(not_place)
+    assert incident.location.country_code == "IN"
+
+
+def test_a_place_name_ends_on_its_last_name_word() -> None:
+    """NER's "Pharung village under" (before "Ukhrul District") loses the function word."""
+    text = (
+        "Truck driver PA Chinaoshang (38) of Pharung village under Ukhrul District was abducted and"
+        " murdered by unidentified assailants, reports The Sangai Express."
+    )
+    names = [i.location.name for i in Extractor(use_ner=True).extract(text, []).incidents if i.location]
+    assert names and not any(name.endswith(" under") for name in names)

@@ -103,6 +103,19 @@ INSTITUTIONS = {
 # Last words of a name the small NER model calls a place that say it names people or a force:
 # "Policemen", "Assam Rifles", "Frontier Corps".
 _NOT_PLACE_HEADS = vocabulary("person_nouns") | {"rifles", "corps", "constabulary", "regiment", "battalion"}
+# A word after a name that makes the name a force's or a group's, not a place: "Assam Rifles",
+# "Reformation faction".
+_NAMES_A_BODY = {"rifles", "regiment", "corps", "constabulary", "rangers", "scouts", "faction", "wing"}
+
+
+def _a_bodys_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` opens a force's or a group's name ("Assam Rifles",
+    "Reformation faction"), not said to be where ("in Assam Rifles camp" keeps the place)."""
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return nxt in _NAMES_A_BODY and before not in ("in", "at", "near", "inside", "outside")
+
+
 # Words after a country's name that leave it a place: "Iraq and Syria", "Iraq on Monday".
 _FUNCTION_AFTER = set(STOP_WORDS) | {"said", "says", "reported", "close", "near"} - INSTITUTIONS
 _TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken|took\s+away|picked\s+up|whisked\s+away)\b", re.I)
@@ -185,10 +198,13 @@ class PlaceFinder:
                     continue
                 if len(ent) == 1 and ent[0].lower_ in INSTITUTIONS:
                     continue  # "killed in Police shootout": NER's "Police" is no place
-                if ent.label_ in ("GPE", "LOC", "FAC") and (
-                    ent[-1].lower_ in _NOT_PLACE_HEADS or ent.text.count("(") != ent.text.count(")")
-                ):
-                    continue  # "five Policemen", "the Assam Rifles (AR": people, a force, a torn name
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    while len(ent) > 1 and ent[-1].is_lower and ent[-1].is_stop:
+                        ent = ent[:-1]  # "Pharung village under (Ukhrul District)"
+                    if ent[-1].lower_ in _NOT_PLACE_HEADS or ent.text.count("(") != ent.text.count(")"):
+                        continue  # "five Policemen", "the Assam Rifles (AR": people, a force, a torn name
+                    if _a_bodys_name(doc, ent.start, ent.end):
+                        continue  # "attacked Assam Rifles personnel", "Reformation faction of the NSCN"
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     spans.append(ent)
                     building = ent.label_ == "FAC" and bool(
@@ -234,6 +250,8 @@ class PlaceFinder:
                 continue  # "the Somali military": a people's name, not the Somali Region
             if not case_free and not span.text[:1].isupper():
                 continue
+            if _a_bodys_name(doc, start, end):
+                continue  # "attacked Assam Rifles personnel": a force's name, no place
             place = self.gazetteer.lookup(span.text)
             if place is not None:
                 inner.append((start, end, place))
