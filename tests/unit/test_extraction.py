@@ -1024,7 +1024,8 @@ def test_a_cited_outlet_is_no_place(ner_extractor: Extractor) -> None:
         " February 15 from which they had a narrow escape."
     )
     (incident,) = ner_extractor.extract(text, []).incidents
-    assert incident.location is not None and incident.location.name != "Kanglaonline"
+    # nor is the force's name ("Assam Rifles" serve in Manipur): the text names no place
+    assert incident.location is None
 
 
 @pytest.mark.parametrize(
