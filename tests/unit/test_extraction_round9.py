@@ -225,3 +225,14 @@ def test_a_place_name_ends_on_its_last_name_word() -> None:
     )
     names = [i.location.name for i in Extractor(use_ner=True).extract(text, []).incidents if i.location]
     assert names and not any(name.endswith(" under") for name in names)
+
+
+def test_the_vehicle_a_bomber_rammed_is_the_weapon(extractor: Extractor) -> None:
+    text = (
+        "10 persons, including five Policemen, sustained injuries when a suicide bomber rammed his"
+        " explosives laden vehicle into an abandoned house near the building of Haved Police Station in"
+        " Bannu District."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.targets == ["an abandoned house"]
+    assert incident.injured == 10

@@ -191,6 +191,15 @@ class TargetFinder:
                         open_head=not burning,
                         kinds={"place", "vehicle"} if burning else None,
                     )
+                    if phrase and w == "rammed" and _WEAPON.search(phrase):
+                        # "rammed his explosives laden vehicle into an abandoned house": the
+                        # vehicle is the weapon; what it was driven into was hit
+                        into = next(
+                            (j for j in range(i + 2, min(len(words), i + 10)) if words[j] == "into"), None
+                        )
+                        phrase = None
+                        if into is not None:
+                            phrase = self._forward(toks, words, into + 1, blocked, places, open_head=True)
                     self._add(found, 3, phrase, i)
             elif (
                 w in _VICTIM_VERBS
@@ -272,7 +281,13 @@ class TargetFinder:
         if not (tok.is_alpha or tok.like_num or "-" in tok.text or "." in tok.text[:-1]):
             return False
         if self.use_pos:
-            return tok.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PART", "PUNCT") or tok.lower_ in _DETS
+            # a participle right after its article modifies the noun: "an abandoned house"
+            modifier = tok.tag_ == "VBN" and tok.i > 0 and tok.nbor(-1).lower_ in ("a", "an", "the")
+            return (
+                tok.pos_ in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PART", "PUNCT")
+                or tok.lower_ in _DETS
+                or modifier
+            )
         return tok.lower_ in _DETS or tok.like_num or tok.lower_ not in _BOUNDARY
 
     def _forward(
@@ -430,6 +445,12 @@ class TargetFinder:
         if before >= 0 and toks[before].i in blocked:
             return None  # "Seven CPI (Maoist) cadres were killed": the perpetrators' own men
         return _clean(" ".join(t.text for t in toks[begin : end + 1]) + suffix)
+
+
+# A vehicle or device the attackers used: "his explosives laden vehicle", "a booby-trapped car".
+_WEAPON = re.compile(
+    r"\b(?:explosives?[- ]laden|booby[- ]trapped|rigged|his own|their own)\b|^(?:his|their) ", re.I
+)
 
 
 def _name_token(tok: Token) -> bool:
