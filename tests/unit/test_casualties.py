@@ -102,8 +102,11 @@ from wirewatch.workers.classify.casualties import (
         ("The blast claimed the life of a policeman and injured two.", 1, 2),
         # a question about the toll is not a toll
         ("There was no word on how many were killed.", None, None),
-        # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452)
-        ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", None, 0),
+        # a measure is no count, even hyphenated (real MUC-4 copy, train row 2452); no one hurt is
+        # no one killed either
+        ("The shock wave destroyed windows in a 400-meter radius, but no injuries were reported.", 0, 0),
+        ("Three policemen were injured; no deaths were reported.", 0, 3),
+        ("The blast killed two soldiers; no injuries were reported among civilians.", 2, 0),
         # an exact count opens a coordination; counts coordinated after a comma share the later verb
         ("One army officer and a civilian died.", 2, None),
         # found by review: a coordinated count with a verb of its own is a clause of its own

@@ -1145,7 +1145,8 @@ def _parse(text: str) -> Casualties:
             kinds = ("killed",) if cue.lower() in ("killed", "kill") else ("injured", "killed")
         else:
             noun = m.group("noun").lower()
-            kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured",)
+            # "no injuries are reported": no one hurt, so no one killed either
+            kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured", "killed")
         one = bool(m.group("not_hurt") or m.group("unhurt"))  # "he was unharmed": one person, not the toll
         for kind in kinds:
             if one and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
