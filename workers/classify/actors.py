@@ -304,7 +304,10 @@ def _victims_group(doc: Doc, start: int, end: int) -> bool:
     while k < len(doc) and k <= j + 3 and doc[k].text[:1].isupper() and doc[k].text.isalpha():
         k += 1  # the member's name: "TTP leader Qari Basit killed"
     if k > j + 1 and k < sent.end and doc[k].lower_ in _BEFELL:
-        return True
+        # a reduced passive ("saw senior TTP leader Qari Basit killed"), not the member's own
+        # act ("Taliban commander Mullah Omar killed two policemen")
+        obj = doc[k + 1] if k + 1 < sent.end else None
+        return obj is None or not (obj.like_num or obj.lower_ in _BEFORE_MEMBER or obj.text[:1].isupper())
     # "was/were ... killed" after the member phrase, before any other verb's clause ends
     for t in range(j + 1, min(sent.end, j + 16)):
         low = doc[t].lower_
@@ -313,8 +316,37 @@ def _victims_group(doc: Doc, start: int, end: int) -> bool:
         if low in ("was", "were") and any(
             doc[u].lower_ in _BEFELL for u in range(t + 1, min(sent.end, t + 4))
         ):
-            return True
+            return not _died_attacking(doc[t + 1 : sent.end])
     return False
+
+
+# After "was killed": the member died in his own attack or in a fight ("... when his fighters
+# stormed an army base", "... in a gun battle").
+_OWN_ATTACK_VERBS = {
+    "stormed", "attacked", "detonated", "ambushed", "raided", "exploded", "opened", "fired", "blew",
+    "triggered", "launched", "went",
+}  # fmt: skip
+_FIGHT_NOUNS = {
+    "encounter",
+    "gunfight",
+    "gun-battle",
+    "battle",
+    "clash",
+    "clashes",
+    "exchange",
+    "shootout",
+    "crossfire",
+}
+
+
+def _died_attacking(rest: Span) -> bool:
+    words = [t.lower_ for t in rest]
+    if any(w in _FIGHT_NOUNS for w in words):
+        return True
+    return any(
+        w in ("when", "while", "as", "after") and any(v in _OWN_ATTACK_VERBS for v in words[i + 1 : i + 7])
+        for i, w in enumerate(words)
+    )
 
 
 def _group_adjective(doc: Doc, end: int) -> bool:

@@ -275,9 +275,18 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "-" and i > 1 and toks[i - 2].text.isalpha() and toks[i - 2].end == toks[i - 1].start:
         return True  # "the M-19 guerrilla group", "SU-25": part of a name
-    acronym = j + 1 < len(toks) and toks[j + 1].text.isupper() and 2 <= len(nxt) <= 5
+    # an acronym in text with small letters ("4 MEN" in wire copy in capitals is no unit), no
+    # person noun of its own or within the next words ("12 BSF and Army personnel")
+    acronym = (
+        j + 1 < len(toks)
+        and toks[j + 1].text.isupper()
+        and 2 <= len(nxt) <= 5
+        and nxt not in _PERSON_NOUNS
+        and i > 0
+        and not toks[i - 1].text.isupper()
+    )
     unit = nxt in ("bn", "battalion") or (
-        acronym and (j + 2 >= len(toks) or toks[j + 2].low not in _PERSON_NOUNS)
+        acronym and not any(t.low in _PERSON_NOUNS for t in toks[j + 2 : j + 5])
     )
     if prev == "of" and unit:
         return True  # "one personnel of 25 AR was killed", "of 134 Battalion": a unit's number
@@ -302,7 +311,7 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if nxt in (".", ":") and j + 2 < len(toks) and toks[j + 2].low.isdigit():  # times, decimals
         return True
-    if 1900 <= value <= 2100 and toks[i].low.isdigit():  # a year, even standing alone
+    if 1900 <= value <= 2100 and toks[i].low.rstrip(",").isdigit():  # a year, even standing alone
         return True
     if nxt in ("year", "years") or (nxt == "-" and j + 2 < len(toks) and toks[j + 2].low == "year"):
         return True
@@ -386,7 +395,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     and (
                         toks[named + width + 1].low in ("his", "her", "their", "a", "an", "another", "the")
                         or (named + width + 1 in counts and not counts[named + width + 1].approx)
-                        or (toks[named + width + 1].low in _PERSON_NOUNS and _titled(toks[named + width + 1]))
+                        or _titled_person(toks, named + width + 1)
                     )
                 ):
                     det = named + width + 1
@@ -467,6 +476,22 @@ def _titled(tok: _Tok) -> bool:
     )
 
 
+def _titled_person(toks: list[_Tok], k: int) -> bool:
+    """A title written before a name ("and Constable Amresh Kumar"); not a force the copy
+    capitalises ("and Police have registered a case", "and Security Forces launched ...")."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].low in _PERSON_NOUNS
+        and toks[k].low not in _COLLECTIVE_PEOPLE
+        and _titled(toks[k])
+        and _titled(toks[k + 1])
+        and toks[k + 1].low not in _PERSON_NOUNS
+    )
+
+
+_COLLECTIVE_PEOPLE = {"police", "security", "forces", "army", "staff", "crew", "family", "personnel"}
+
+
 def _past_name(toks: list[_Tok], last: int) -> int:
     """The last token of the personal name that follows a person noun ending at ``last``, directly
     ("Assistant Commandant Gajender Singh and Constable ...") or as a comma aside ("A woman, Akli
@@ -540,46 +565,9 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
         return None  # "dead" is the cue
     if low == "gunned" and k + 1 < len(toks) and toks[k + 1].low == "down":
         return "killed"
-    if low == "shot":
-        return _shot(toks, k)
+    if low == "shot" and k > 0 and toks[k - 1].low == "fatally":
+        return "killed"  # "was fatally shot"
     return None
-
-
-# Before "shot" the verb: "was shot", "thrashed and shot"; after it, what the verb hits
-_SHOT_BEFORE = {"was", "were", "been", "be", "being", "got", "get", "gets", "and", "allegedly", "reportedly"}
-_SHOT_OBJECT = {"a", "an", "the", "his", "her", "their", "him", "them", "two", "three", "four", "five"}
-# "shot at" (fired at), "shot back", "shot down" (an aircraft): no one hit
-_SHOT_NOT_HIT = {"at", "back", "down", "up", "off", "into", "through"}
-
-
-def _shot(toks: list[_Tok], k: int) -> Kind | None:
-    """ "A driver was shot twice", "shot a PACS President", "THE OFFICER WAS SHOT SEVERAL TIMES":
-    wounded, as long as the sentence does not go on to say the victim died ("was shot and
-    killed", "shot him dead", "shot in the head and died": the death is the cue). "fatally
-    shot" kills. "a shot", "gun shots" are nouns."""
-    prev = toks[k - 1].low if k > 0 else ""
-    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-    if prev == "fatally":
-        return "killed"
-    if nxt in _SHOT_NOT_HIT:
-        return None
-    verb = (
-        prev in _SHOT_BEFORE
-        or nxt in _SHOT_OBJECT
-        or (
-            k + 1 < len(toks)
-            and toks[k + 1].text[:1].isupper()
-            and prev not in ("a", "one", "gun", "warning")
-        )
-    )
-    if not verb:
-        return None
-    for t in range(k + 1, min(len(toks), k + 8)):
-        if toks[t].low in (".", ";") or _full_stop(toks, t):
-            break
-        if toks[t].low in _KILL_CUES:
-            return None
-    return "injured"
 
 
 _WINDOW = 7
@@ -681,6 +669,19 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     return (k - 2) - first
 
 
+# "X was shot", not "shot dead/down/at/back", not "shot to death"
+_WAS_SHOT = re.compile(
+    r"\b(?P<subject>[A-Za-z]+)\s+(?i:was)\s+(?:(?i:\w+ly)\s+)?(?P<verb>(?i:shot))\b"
+    r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)))"
+)
+# Who was shot may be the attack's own man: "The suicide bomber was shot by guards".
+_ATTACKER_SUBJECTS = {
+    "bomber", "attacker", "assailant", "gunman", "militant", "terrorist", "insurgent", "suspect",
+    "rebel", "guerrilla",
+}  # fmt: skip
+_DIED_AFTER = re.compile(
+    r"\b(?:died|dies|dead|death|killed|succumbed|murdered|assassinated|body|bodies|fatally|lifeless)\b", re.I
+)
 _NAMED_VICTIM = re.compile(
     r"\b(?P<verb>(?i:shot dead|gunned down|killed|murdered|hacked to death|beheaded|assassinated|"
     r"shot and (?:killed|injured|wounded)|injured|wounded))\s+"
@@ -740,12 +741,21 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
     return False
 
 
+def _cue_before(toks: list[_Tok], first: int) -> bool:
+    """Whether a casualty verb stands right before the count at ``first``, past words of bound
+    ("killing at least nine", "wounded more than 100")."""
+    b = first - 1
+    while b >= 0 and toks[b].low in _BOUND_ONLY:
+        b -= 1
+    return b >= 0 and _cue_kind(toks, b) is not None
+
+
 def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     """A count of people, not of rockets or buses: what follows the number must allow it."""
     if num.person:
         return True
     j = num.last + 1
-    if j >= len(toks) or toks[num.last].low.endswith(","):
+    if j >= len(toks) or (toks[num.last].low.endswith(",") and _cue_before(toks, num.first)):
         return True  # "wounded more than 100, the agency said": the clause ends with the count
     nxt = toks[j]
     if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
@@ -971,7 +981,7 @@ def _parse(text: str) -> Casualties:
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
-    if not cues and not _NEGATION.search(text):
+    if not cues and not _NEGATION.search(text) and not _WAS_SHOT.search(text):
         return result
     cue_at = {k for k, _ in cues}
     # "killing nine persons, including four children, ..., and injuring 13": the part after
@@ -993,7 +1003,7 @@ def _parse(text: str) -> Casualties:
             if (
                 tok.low == "of"
                 and first is not None
-                and not (first > 0 and first - 1 in cue_at)
+                and not _cue_before(toks, first)
                 and not any(u in cue_at for u in range(t + 2, t + 5))
             ):
                 parts.add(first)
@@ -1135,7 +1145,7 @@ def _parse(text: str) -> Casualties:
         if m.group("damage") and cues:
             continue  # "without causing any damage, but a soldier was wounded": the toll is told
         said = m.group("cas") or m.group("caused") or ""
-        if said.lower().startswith("loss"):
+        if said.lower().startswith("loss") and not re.match(r"\s+or\s+injur", text[m.end() :], re.I):
             kinds: tuple[Kind, ...] = ("killed",)  # "no loss of life": no one died; the injured untold
         elif said or m.group("damage"):
             kinds = ("killed", "injured")
@@ -1189,6 +1199,19 @@ def _parse(text: str) -> Casualties:
     ):
         if not sums["killed"]:
             sums["killed"].append(Count("killed", 1, False, m.start(), m.end()))
+    # "A driver ... was shot twice": one person wounded, when nothing else is counted, no attacker
+    # was the one shot, and no death follows in this sentence or the next ("He died in hospital")
+    for m in _WAS_SHOT.finditer(text):
+        if sums["injured"] or sums["killed"] or m.group("subject").lower() in _ATTACKER_SUBJECTS:
+            break
+        after = text[m.end() : m.end() + 400]
+        stop = re.search(r"[.!?]\s", after)
+        if stop:  # this sentence and the next
+            nxt = re.search(r"[.!?](?:\s|$)", after[stop.end() :])
+            after = after[: stop.end() + (nxt.end() if nxt else len(after))]
+        if not _DIED_AFTER.search(after):
+            sums["injured"].append(Count("injured", 1, False, m.start("verb"), m.end("verb")))
+        break
     # "The CPI (Maoist) shot dead Sharad Kursami (30)": one named person, the age in brackets
     # saying it is a person; "shot and wounded Ali Khan (45)" alike
     for m in _NAMED_VICTIM.finditer(text):

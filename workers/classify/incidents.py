@@ -292,6 +292,7 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
         and gtypes & {"armed_assault", "suicide_attack"}
         and _HOSTAGES.search(s.text)
         and not (_DISTINCT.search(s.text) or _NEXT_ITEM.match(s.text))
+        and not (_OWN_TIME.search(s.text) or s.dates or re.search(r"\b(?:also|had)\b", s.text, re.I))
     ):
         # "... militant fighters storm the building. Officials said at least 15 were killed, 25
         # injured, and an unknown number of guests were taken hostage": hostages of the same siege

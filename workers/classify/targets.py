@@ -265,7 +265,9 @@ class TargetFinder:
 
     @staticmethod
     def _add(found: list, pri: int, phrase: str | None, idx: int) -> None:
-        if phrase:
+        # a named village or road as the object of an attack verb was attacked ("attacked Gaijen
+        # village", "blew up the road"); found as a site or a passive subject, it says where
+        if phrase and not (pri != 3 and _where(phrase)):
             found.append((pri, idx, phrase))
 
     def _is_noun(self, tok: Token) -> bool:
@@ -485,24 +487,16 @@ def _where(text: str) -> bool:
 
 # Adjectives of a community, not a nation: a village so named is the attack's object.
 _COMMUNITIES = {
-    "christian",
-    "muslim",
-    "hindu",
-    "sikh",
-    "shia",
-    "shiite",
-    "sunni",
-    "yazidi",
-    "alawite",
-    "druze",
-}
+    "christian", "muslim", "hindu", "sikh", "shia", "shiite", "sunni", "yazidi", "alawite", "druze",
+    "ahmadi", "hazara", "coptic", "kurdish", "pandit", "dalit", "police",
+}  # fmt: skip
 
 
 def _clean(text: str) -> str | None:
     text = " ".join(text.replace(" - ", "-").replace(" 's", "'s").replace(" ’s", "’s").split())
     text = text.replace("( ", "(").replace(" )", ")")  # "(CID)", as written
     text = text.strip(" ,.;:")
-    if not text or text.lower() in _NOT_TARGET or _where(text):
+    if not text or text.lower() in _NOT_TARGET:
         return None
     if text.isupper() and len(text) > 4:
         text = text.lower()
