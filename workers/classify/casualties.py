@@ -1207,8 +1207,8 @@ def _parse(text: str) -> Casualties:
         after = text[m.end() : m.end() + 400]
         stop = re.search(r"[.!?]\s", after)
         if stop:  # this sentence and the next
-            nxt = re.search(r"[.!?](?:\s|$)", after[stop.end() :])
-            after = after[: stop.end() + (nxt.end() if nxt else len(after))]
+            then = re.search(r"[.!?](?:\s|$)", after[stop.end() :])
+            after = after[: stop.end() + (then.end() if then else len(after))]
         if not _DIED_AFTER.search(after):
             sums["injured"].append(Count("injured", 1, False, m.start("verb"), m.end("verb")))
         break
