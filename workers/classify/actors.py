@@ -253,16 +253,8 @@ def _opposed(doc: Doc, start: int) -> bool:
 # One member only: "20 Al-Shabaab members were killed ... when the insurgents set upon a base"
 # are the attackers' own losses.
 _MEMBERS = {
-    "cadre",
-    "leader",
-    "commander",
-    "member",
-    "activist",
-    "worker",
-    "chief",
-    "spokesman",
-    "functionary",
-}
+    "cadre", "leader", "commander", "member", "activist", "worker", "chief", "spokesman", "functionary",
+}  # fmt: skip
 _BEFORE_MEMBER = {"a", "an", "the", "senior", "former", "local", "top", "self-styled", "area", "two", "three"}
 _BEFELL = {
     "killed", "shot", "injured", "wounded", "gunned", "abducted", "kidnapped", "murdered", "hacked",
@@ -327,16 +319,8 @@ _OWN_ATTACK_VERBS = {
     "triggered", "launched", "went",
 }  # fmt: skip
 _FIGHT_NOUNS = {
-    "encounter",
-    "gunfight",
-    "gun-battle",
-    "battle",
-    "clash",
-    "clashes",
-    "exchange",
-    "shootout",
-    "crossfire",
-}
+    "encounter", "gunfight", "gun-battle", "battle", "clash", "clashes", "exchange", "shootout", "crossfire",
+}  # fmt: skip
 
 
 def _died_attacking(rest: Span) -> bool:

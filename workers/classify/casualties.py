@@ -489,9 +489,6 @@ def _titled_person(toks: list[_Tok], k: int) -> bool:
     )
 
 
-_COLLECTIVE_PEOPLE = {"police", "security", "forces", "army", "staff", "crew", "family", "personnel"}
-
-
 def _past_name(toks: list[_Tok], last: int) -> int:
     """The last token of the personal name that follows a person noun ending at ``last``, directly
     ("Assistant Commandant Gajender Singh and Constable ...") or as a comma aside ("A woman, Akli
@@ -927,6 +924,8 @@ def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
 
 _ONE_ATTACKER = vocabulary("one_attacker")
 _COLLECTIVE = {"police", "army", "force", "team", "crowd", "family", "group", "convoy", "patrol", "unit"}
+# Nouns of a body of people the copy capitalises ("and Police have registered a case"): no title.
+_COLLECTIVE_PEOPLE = _COLLECTIVE | {"security", "forces", "staff", "crew", "personnel"}
 
 
 def _one_suffered(toks: list[_Tok], k: int) -> bool:

@@ -102,10 +102,11 @@ INSTITUTIONS = {
 }
 # Last words of a name the small NER model calls a place that say it names people or a force:
 # "Policemen", "Assam Rifles", "Frontier Corps".
-_NOT_PLACE_HEADS = vocabulary("person_nouns") | {"rifles", "corps", "constabulary", "regiment", "battalion"}
+_FORCE_NAMES = {"rifles", "corps", "constabulary", "regiment"}
+_NOT_PLACE_HEADS = vocabulary("person_nouns") | _FORCE_NAMES | {"battalion"}
 # A word after a name that makes the name a force's or a group's, not a place: "Assam Rifles",
 # "Reformation faction".
-_NAMES_A_BODY = {"rifles", "regiment", "corps", "constabulary", "rangers", "scouts", "faction", "wing"}
+_NAMES_A_BODY = _FORCE_NAMES | {"rangers", "scouts", "faction", "wing"}
 
 
 def _a_bodys_name(doc: Doc, start: int, end: int) -> bool:
