@@ -325,17 +325,21 @@ class Extractor:
                 if m.kind in ("city", "admin"):
                     code = m.location.country_code
                     other = next((c for c, _ in context.most_common() if c != code), None)
+                    name = bare(m.location.name)
                     if (
-                        m.kind == "city"
-                        and other is not None
-                        and self.gazetteer.needs_context(bare(m.location.name))
+                        other is not None
+                        and (
+                            (m.kind == "city" and self.gazetteer.needs_context(name))
+                            or (m.kind == "admin" and self.gazetteer.foreign_subdivision(name))
+                        )
                         and context[code] <= 1
                         and context[other] >= 2
                         and inside[other] >= 1
                     ):
                         # A small town abroad that nothing else in the article points to ("Tera",
-                        # Niger, in a report from India's Manipur state) is an unknown place of the
-                        # country whose other places the article names. A country that only
+                        # Niger, in a report from India's Manipur state; "Uri", a Swiss canton, in
+                        # one from Baramulla) is an unknown place of the country whose other places
+                        # the article names. A country that only
                         # reacts ("Britain condemned it; British officials said") names none.
                         m.location = Location(name=m.location.name, country_code=other)
                         m.kind = "ner"

@@ -264,8 +264,11 @@ class Gazetteer:
                     self._add(value, Place(c.name, "country", c.alpha_2))
         for alias, code in _COUNTRY_ALIASES.items():
             self._add(alias, Place(alias, "country", code))
+        # names the curated list holds: a region or district analysts name without its country
+        self._curated: set[str] = set()
         for alias, code, level in regions():
             self._add(alias, Place(alias, "admin", code, district=level != "region"))
+            self._curated.add(fold(alias))
         for s in pycountry.subdivisions:
             plain = _strip_accents(s.name)
             self._add(plain, Place(plain, "admin", s.country_code))
@@ -368,6 +371,14 @@ class Gazetteer:
         if key in self.alternate_only:
             return True
         return all(p.kind == "city" and p.population < WEAK_POPULATION for p in cands)
+
+    def foreign_subdivision(self, name: str) -> bool:
+        """True for a name that is only an ISO 3166-2 subdivision, none of them in the curated
+        ``regions.tsv``: "Uri" (a Swiss canton) or "Jura" in a Kashmir report is the article's own
+        small place that the data packages lack, unless the article points to the canton's country."""
+        key = self._key(name)
+        cands = self.places.get(key)
+        return bool(cands) and key not in self._curated and all(p.kind == "admin" for p in cands)
 
     def is_acronym(self, name: str) -> bool:
         """ "UK", "FATA", "DRC": names the gazetteer holds in capitals (so "DIG" is not Dig)."""
