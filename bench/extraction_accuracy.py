@@ -83,6 +83,10 @@ HELDOUT_8 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-8.jsonl"
 # adjudicated (heldout-9.adjudication.md), committed before any extraction code ran on it; measured
 # before and after the ninth round's rules, read only in aggregate: the next round's held-out set.
 HELDOUT_9 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-9.jsonl"
+# Tenth blind set (seed 20261205): 50 texts, 56 incidents, annotated blind by two annotators and
+# adjudicated (heldout-10.adjudication.md), committed before any extraction code ran on it; measured
+# before and after the tenth round's rules. HELDOUT_9 became a tuning set when it was drawn.
+HELDOUT_10 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-10.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -288,6 +292,7 @@ def main() -> int:
             HELDOUT_7,
             HELDOUT_8,
             HELDOUT_9,
+            HELDOUT_10,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
