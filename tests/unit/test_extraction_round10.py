@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.extraction import Extractor
 
 
@@ -41,3 +42,80 @@ def test_a_subdivision_keeps_its_country_when_the_article_points_there(extractor
         " said the attack in Uri was the first of its kind; officials in Srinagar sent condolences."
     )
     assert _country(extractor, text) == "CH"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # heldout-9 train-4105: the gunman who opened fire is not a second wounded man
+        (
+            "Separately a man was wounded after an unidentified gunman opened fire in a mosque in Shaheed"
+            " Abad locality of Peshawar on June 8 reports The Nation",
+            None,
+            1,
+        ),
+        # the attackers who shot the victims dead are not among them
+        ("Two gunmen shot dead three worshippers before they were killed by security forces.", 3, None),
+        ("Two militants shot dead two policemen in Srinagar on Monday.", 2, None),
+        # heldout-9 train-3954: the injured man who died is one dead as well as one injured
+        (
+            "Jahid Ahmed (52), a truck driver who suffered burn injuries in a petrol bomb attack by"
+            " miscreants in Narsingdi District on February 12, died at the burn unit of Dhaka Medical"
+            " College and Hospital (DMCH) in Dhaka city on February 20, reports The Independent.",
+            1,
+            1,
+        ),
+        # unchanged: attackers shot dead, victims shot dead, a gunman among the dead
+        ("Two gunmen were shot dead by police.", 2, None),
+        ("Two policemen shot dead in Srinagar.", 2, None),
+        ("A policeman and a gunman were killed when the gunman opened fire.", 2, None),
+    ],
+)
+def test_attackers_are_not_their_victims(text: str, killed: int | None, injured: int | None) -> None:
+    result = parse_casualties(text)
+    assert (result.killed, result.injured) == (killed, injured)
+
+
+def test_a_running_tally_is_no_toll_of_the_attack(extractor: Extractor) -> None:
+    """heldout-9 train-4183: "The tally of Policemen killed in this year has reached 127"."""
+    text = (
+        "At least two Policemen were killed when unidentified assailants opened fire at them in the"
+        " Bakra Mandi area of Malir Town in Karachi, the provincial capital of Sindh, on September 1"
+        " (today), reports Dawn. Both the officials were performing their duties when they were"
+        " attacked in the Bakra Mandi. The tally of Policemen killed in this year has reached 127."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.killed == 2
+
+
+def test_another_attack_with_its_own_toll_is_another_incident(extractor: Extractor) -> None:
+    text = (
+        "A suicide bomber blew himself up at a police checkpoint in Quetta on Friday, killing five"
+        " policemen. Two other attackers targeted an Imambargah, where they shot dead three worshippers"
+        " before being killed by guards."
+    )
+    first, second = extractor.extract(text, []).incidents
+    assert (first.type, first.killed) == ("suicide_attack", 5)
+    assert (second.type, second.killed) == ("armed_assault", 3)
+    assert second.location is not None and second.location.name == "Quetta"
+    text = (
+        "A car bomb killed 12 people at a market in Baghdad on Sunday. Hours later, a roadside bomb hit"
+        " a police patrol, wounding three officers."
+    )
+    first, second = extractor.extract(text, []).incidents
+    assert (first.killed, first.injured, second.type, second.injured) == (12, None, "ied", 3)
+
+
+def test_a_second_blast_and_a_defused_bomb_stay_with_the_attack(extractor: Extractor) -> None:
+    text = (
+        "A car bomb killed 12 people at a market in Baghdad on Sunday. Another bomb exploded near the"
+        " market minutes later, wounding three people."
+    )
+    assert len(extractor.extract(text, []).incidents) == 1
+    text = (
+        "An attack on a Saint Petersburg Metro train at Sennaya Ploshchad station kills at least 11"
+        " people and injures more than 50 others. Authorities disarm another bomb, found at nearby"
+        " Vosstaniya Square station."
+    )
+    (incident,) = extractor.extract(text, []).incidents  # the bomb disarmed is no attack of its own
+    assert incident.type in ("bombing", "armed_assault") and incident.killed == 11

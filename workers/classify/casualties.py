@@ -676,6 +676,25 @@ _ATTACKER_SUBJECTS = {
     "bomber", "attacker", "assailant", "gunman", "militant", "terrorist", "insurgent", "suspect",
     "rebel", "guerrilla",
 }  # fmt: skip
+# What an attacker does, right after the words that name him.
+_ATTACK_VERBS = {
+    "opened", "fired", "shot", "attacked", "hurled", "lobbed", "threw", "stormed", "detonated",
+    "blew", "stabbed", "ambushed", "abducted", "kidnapped", "targeted", "sprayed",
+}  # fmt: skip
+
+
+def _acting_attacker(toks: list[_Tok], num: _Num) -> bool:
+    """ "an unidentified gunman opened fire": a single attacker who acts (the next word an attack
+    verb) is who hurt the victims, not one of them."""
+    j = num.last + 1
+    return (
+        toks[num.last].low in _ATTACKER_SUBJECTS
+        and j < len(toks)
+        and toks[j].low in _ATTACK_VERBS
+        and not (j + 1 < len(toks) and toks[j].low == "shot" and toks[j + 1].low in ("dead", "by"))
+    )
+
+
 _DIED_AFTER = re.compile(
     r"\b(?:died|dies|dead|death|killed|succumbed|murdered|assassinated|body|bodies|fatally|lifeless)\b", re.I
 )
@@ -781,8 +800,12 @@ _PERPETRATORS = {
 
 def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """ "Two gunmen kill three soldiers": the number counts the killers (active verb, no "were")."""
-    if toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives"):
-        return False  # intransitive: the number counts the dead
+    shot_dead = toks[cue].low == "dead" and cue > 0 and toks[cue - 1].low in ("shot", "stabbed", "hacked")
+    if (
+        toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives")
+        and not shot_dead
+    ):
+        return False  # intransitive: the number counts the dead ("two gunmen shot dead ..." does not)
     owner = {t.low for t in toks[max(0, num.first - 2) : num.first]}
     if cue > 0 and toks[cue - 1].low in ("sustained", "suffered", "received") and owner & {"his", "their"}:
         return False  # "his two other gunmen sustained injuries": a victim's guards, wounded
@@ -791,7 +814,7 @@ def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
         num.last + 2 >= len(toks) or toks[num.last + 2].low not in _PERPETRATORS
     ):
         return False
-    return not any(t.low in _AUX or t.low in ("been", "be") for t in toks[num.last + 1 : cue])
+    return not any(t.low in _AUX or t.low in ("been", "be") for t in toks[num.last + 1 : cue - shot_dead])
 
 
 def _of_the_attackers(toks: list[_Tok], num: _Num) -> bool:
@@ -1132,6 +1155,8 @@ def _parse(text: str) -> Casualties:
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
             continue  # "the army claims to have killed more than 100 terrorists": no victims of the attack
+        if num.person and _acting_attacker(toks, num):
+            continue  # "a man was wounded after an unidentified gunman opened fire": the gunman shot
         if best_k > num.last and _the_attackers(toks, num):
             continue  # "the three attackers were later killed": the attack's own men
         sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
@@ -1192,6 +1217,8 @@ def _parse(text: str) -> Casualties:
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     for m in re.finditer(
         r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
+        r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b",
         text,
         re.I,

@@ -84,7 +84,7 @@ _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 # Verbs of throwing or planting next to a plural weapon make it an act, not a topic.
 _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
 _NOT_ATTACK = re.compile(
-    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
+    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
     r"sentenc\w+|convicted|trial|in\s+court|(?:told|informed)\s+the\s+court|court\s+(?:heard|ruled|acquitted|ordered|was\s+told))\b",
     re.I,
 )
@@ -105,6 +105,8 @@ _CUMULATIVE = re.compile(
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
+    # "The tally of Policemen killed in this year has reached 127"
+    r"tally of [^.;]{0,60}\b(?:this|the) (?:year|month)|"
     # "Approximately 180 people have been killed in bombing attacks this week": a running total
     r"(?:has|have) been (?:killed|wounded|injured)\b[^.;]{0,40}\b(?:attacks|violence|clashes|bombings)\b"
     r"[^.;]{0,20}\bthis (?:week|month|year)|"

@@ -24,7 +24,7 @@ from wirewatch.workers.classify.place_mentions import (
     same_place,
 )
 from wirewatch.workers.classify.sentence_facts import Mention, Sentence
-from wirewatch.workers.classify.targets import MAX_TARGETS, distinct
+from wirewatch.workers.classify.targets import MAX_TARGETS, distinct, head_key
 from wirewatch.workers.models import Incident, Location
 
 _EXPLOSIVE = {"bombing", "suicide_attack", "ied", "rocket_mortar_attack"}
@@ -284,6 +284,8 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
         return False
     if gloc and _opens_elsewhere(s, group):
         return False
+    if _another_attack(group, s):
+        return False
     if not gtypes or not stypes or gtypes & stypes:
         return True
     if (
@@ -300,6 +302,30 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+# A sentence that says its attack is not the one told before: other attackers, another attack,
+# a later hour. "A second bomb" is left out: the second blast of a double bombing is the same
+# attack.
+_ANOTHER_ATTACK = re.compile(
+    r"\b(?:(?:two |three |the )?other (?:attackers|assailants|gunmen|militants|bombers?)|"
+    r"another (?:attack|bomb|blast|explosion|bomber|suicide bomber|attacker|group of)|"
+    r"in (?:a|another) separate (?:attack|incident)|separately|elsewhere|"
+    r"(?:hours|minutes|days) later|later (?:that|on|in the))\b",
+    re.I,
+)
+
+
+def _another_attack(group: list[Sentence], s: Sentence) -> bool:
+    """ "A suicide bomber blew himself up at a police checkpoint in Quetta ... Two other attackers
+    targeted an Imambargah, where they shot dead three worshippers": a fresh attack that says it
+    is another one, has a toll of its own and hits something the incident's sentences have not
+    named is an incident of its own, even with no place of its own (it takes the article's). A
+    bomb found and defused ("Authorities disarm another bomb") hurts no one and stays a detail."""
+    if not (s.event and s.fresh and s.targets and (s.killed or s.injured) and _ANOTHER_ATTACK.search(s.text)):
+        return False
+    told = {head_key(w) for g in group for *_, phrase in g.targets for w in phrase.lower().split()}
+    return not any(head_key(w) in told for *_, phrase in s.targets for w in phrase.lower().split()[-1:])
 
 
 _SEPARATE_INCIDENTS = re.compile(
@@ -441,7 +467,9 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
     later_killed = _combine([(s.killed, s.additive) for s in later])
     later_injured = _combine([(s.injured, s.additive) for s in later])
     same = (bool(killed) and later_killed == killed) or (bool(injured) and later_injured == injured)
-    if not same or any(s.additive or _DISTINCT.search(s.text) for s in later):
+    if not same or any(
+        s.additive or _DISTINCT.search(s.text) or _ANOTHER_ATTACK.search(s.text) for s in later
+    ):
         return False
     a, b = choose_location(group), choose_location(later)
     if a is None or b is None or same_place(a, b):
