@@ -119,3 +119,48 @@ def test_a_second_blast_and_a_defused_bomb_stay_with_the_attack(extractor: Extra
     )
     (incident,) = extractor.extract(text, []).incidents  # the bomb disarmed is no attack of its own
     assert incident.type in ("bombing", "armed_assault") and incident.killed == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "country"),
+    [
+        # heldout-9 train-3478 and train-2443: wire copy in capitals
+        (
+            "A POWERFUL BOMB EXPLODED IN THE FRONT OF DEPARTMENTAL AGRARIAN UNIT NO 6, LOCATED ON BLOCK NO 5"
+            " OF URUGUAY AVENUE IN LIMA.",
+            "Uruguay Avenue",
+            "PE",
+        ),
+        (
+            "A BOMB WENT OFF AT A U.S. EMBASSY WAREHOUSE NEAR THE CENTRAL ELECTORAL COUNCIL COMPLEX ON SAN\n"
+            "ANTONIO ABAD STREET IN NORTHWEST SAN SALVADOR.",
+            "San Antonio Abad Street",
+            "SV",
+        ),
+        ("Gunmen opened fire on a bus on Kabul Road in Peshawar, killing three people.", "Kabul Road", "PK"),
+    ],
+)
+def test_a_street_named_after_a_place_is_in_the_articles_town(
+    extractor: Extractor, text: str, street: str, country: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == (street, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # heldout-train train-3421: an age is no count, in capitals or not
+        (
+            "FOLLOWING THE EXPLOSION, A 9-YEAR-OLD BOY WHO LIVES NEAR THE BANK WAS WOUNDED BY GLASS.",
+            None,
+            1,
+        ),
+        ("Two men, aged 30 and 35, were killed, and a 12-year-old girl was injured.", 2, 1),
+        ("Two 10-year-old boys were killed.", 2, None),
+    ],
+)
+def test_ages_are_no_counts(text: str, killed: int | None, injured: int | None) -> None:
+    result = parse_casualties(text)
+    assert (result.killed, result.injured) == (killed, injured)

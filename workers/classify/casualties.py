@@ -269,8 +269,15 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if prev in _BEFORE_NOT_COUNT or prev in _MONTHS or nxt in _MONTHS or nxt in _UNIT_AFTER:
         return True
-    if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low in _UNIT_AFTER:  # "a 400-meter radius"
-        return True
+    if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low.split("-")[0] in _UNIT_AFTER:
+        return True  # "a 400-meter radius", "a 9-year-old boy"
+    if (
+        prev in ("and", "or", "to", ",")
+        and prev2[:1].isdigit()
+        and i > 2
+        and toks[i - 3].low in _BEFORE_NOT_COUNT
+    ):
+        return True  # "aged 30 and 35": the second age too
     if prev == "(" and nxt == ")":  # "Indersa Parsa (50)": an age
         return True
     if prev == "-" and i > 1 and toks[i - 2].text.isalpha() and toks[i - 2].end == toks[i - 1].start:

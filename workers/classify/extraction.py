@@ -320,6 +320,18 @@ class Extractor:
                             m.kind = place.kind
         for _offset, _doc, places in per_doc:  # "TIERRA ALTA MUNICIPALITY, CORDOBA DEPARTMENT", again
             inherit_country(places, text, self.gazetteer)
+        # "ON SAN ANTONIO ABAD STREET", later "ON SAN ANTONIO ABAD STREET IN NORTHWEST SAN
+        # SALVADOR": an unknown name placed once is placed wherever the article repeats it
+        placed = {
+            m.location.name.lower(): m.location.country_code
+            for _o, _d, places in per_doc
+            for m in places
+            if m.kind == "ner" and m.location.country_code
+        }
+        for _o, _d, places in per_doc:
+            for m in places:
+                if m.kind == "ner" and m.location.country_code is None:
+                    m.location.country_code = placed.get(m.location.name.lower())
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:

@@ -41,6 +41,10 @@ _NAMED_PLACE = re.compile(
     rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
 )
+# A street named after a place ("Kabul Road" in Peshawar, "Uruguay Avenue" in Lima) is in the
+# article's town, not in the place it is named after.
+_STREET_WORDS = {"street", "avenue", "road", "boulevard", "highway", "lane"}
+_STREET = re.compile(rf"\b(?P<name>{_NAME})\s+(?:Street|Avenue|Road|Boulevard|Highway|Lane)\b")
 _NOT_PLACE_WORDS = {
     "The",
     "A",
@@ -157,7 +161,8 @@ _CONTAINED = re.compile(
     r"^[\s,]*(?:(?:area|village|town|city|district|tehsil|sub-?division|agency|block|province|state|"
     r"union council|department|region|governorate|sector|valley|municipality|neighborhood|neighbourhood|"
     r"locality)\s*)*"
-    r"(?:of|in|,|\()\s*(?:the\s+)?$"
+    # "SAN ANTONIO ABAD STREET IN NORTHWEST SAN SALVADOR", "Rafiabad area of north Kashmir"
+    r"(?:of|in|,|\()\s*(?:the\s+)?(?:(?:north|south|east|west|central)[a-z]*\s+)?$"
 )
 
 
@@ -235,11 +240,18 @@ class PlaceFinder:
                 ):
                     spans.append(span)
                     labels[(span.start, span.end)] = "named"
+            for m in _STREET.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and not any(i in blocked for i in range(span.start, span.end)):
+                    spans.append(span)
+                    labels[(span.start, span.end)] = "street"
         else:  # "THE CHAPINERO NEIGHBORHOOD", "THE LOCALITY OF SITUCANCHA": no capitals, no NER
             for start, end in _designated_names(doc):
                 if not any(i in blocked for i in range(start, end)):
+                    street = doc[end].lower_ in _STREET_WORDS
+                    end += street  # "SAN ANTONIO ABAD STREET": the street's whole name
                     spans.append(doc[start:end])
-                    labels[(start, end)] = "designated"
+                    labels[(start, end)] = "street" if street else "designated"
         inner: list[tuple[int, int, Place]] = []  # gazetteer places inside other names
         matches = list(self.place_matcher(doc))
         in_place = {i for _, a, b in matches for i in range(a, b)}
@@ -273,7 +285,7 @@ class PlaceFinder:
             name = span.text
             if name.lower().startswith("the "):
                 name = name[4:]
-            place = self.gazetteer.lookup(name)
+            place = None if labels.get((span.start, span.end)) == "street" else self.gazetteer.lookup(name)
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             if case_free and place is not None and place.kind == "city" and after in _REGION_NOUNS:
                 # "JUNIN DEPARTMENT": the region (Peru's), not the town of that name (Argentina's);
@@ -300,7 +312,7 @@ class PlaceFinder:
             if surface.lower().startswith("the "):
                 surface = surface[4:]
             if case_free:
-                surface = place.name if place else surface.title()
+                surface = place.name if place else " ".join(surface.split()).title()  # wrapped lines
             label = (qualifier + " " + surface).strip() if qualifier else surface
             low_before = [w.lower() for w in before]
             locative = (
@@ -395,7 +407,7 @@ class PlaceFinder:
                 and doc[span.end + 1].lower_ in _BELONGINGS
             ):
                 continue  # "IN IBARRA'S VEHICLE": a person's car, not the town of Ibarra
-            designated = source == "designated"
+            designated = source in ("designated", "street")
             if (
                 case_free
                 and not (locative or aside or region_of_previous or designated)
@@ -411,6 +423,21 @@ class PlaceFinder:
                         locative,
                         aside,
                         offset + span.end_char,
+                    )
+                )
+            elif source == "street":
+                # "Kabul Road", "URUGUAY AVENUE": the country is the article's, whatever place the
+                # street is named after (the last resort when nothing else tells)
+                contained = [p for a, b, p in inner if span.start <= a and b <= span.end]
+                out.append(
+                    Mention(
+                        Location(name=label, country_code=None),
+                        "ner",
+                        offset + span.start_char,
+                        locative,
+                        aside,
+                        offset + span.end_char,
+                        guess=contained[0].country_code if contained else None,
                     )
                 )
             elif source in ("ner", "named", "facility", "designated"):
@@ -521,7 +548,9 @@ def _name_word(tok: Token) -> bool:
 
 
 _REGION_NOUNS = {"department", "province", "region", "state", "governorate", "prefecture"}
-_DESIGNATED_AFTER = {"neighborhood", "neighbourhood", "municipality", "department", "district", "province"}
+_DESIGNATED_AFTER = {
+    "neighborhood", "neighbourhood", "municipality", "department", "district", "province", *_STREET_WORDS
+}  # fmt: skip
 _DESIGNATED_BEFORE = {
     "town",
     "village",
