@@ -708,7 +708,9 @@ _DIED_AFTER = re.compile(
 _NAMED_VICTIM = re.compile(
     r"\b(?P<verb>(?i:shot dead|gunned down|killed|murdered|hacked to death|beheaded|assassinated|"
     r"shot and (?:killed|injured|wounded)|injured|wounded))\s+"
-    r"(?P<name>(?:[A-Z][a-z]+\s+){1,3})\((?:aged\s+)?\d{1,2}\)"
+    r"(?:(?P<name>(?:[A-Z][a-z]+\s+){1,3})\((?:aged\s+)?\d{1,2}\)"
+    # "shot dead Aijaz Ahmad, a school principal": a name of two or three words, then who he was
+    r"|(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:a|an|the)\s+(?=[a-z]))"
 )
 
 
@@ -1253,6 +1255,9 @@ def _parse(text: str) -> Casualties:
         if sums[kind] or _state_subject(toks, verb_at):
             continue  # "Troops gunned down Riyaz Naikoo (40)": no attack's victim
         # "killed Ramesh Kumar (45) and his son Suresh Kumar (20)": every named person listed
+        if m.group("titled"):
+            sums[kind].append(Count(kind, 1, False, m.start("titled"), m.end("titled")))
+            continue
         more = _MORE_NAMED.match(text, m.end())  # the pattern matches the empty string too
         named = 1 + (more.group().count("(") if more else 0)
         sums[kind].append(Count(kind, named, False, m.start("name"), m.end()))

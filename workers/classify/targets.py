@@ -49,6 +49,8 @@ _OBJECT_VERBS = {
     # headline present tense and burning: "A suicide bomber attacks the UN compound", "raid and
     # burn the village of Mailari"
     "attacks", "raids", "burn", "burns", "burned", "burnt", "torches",
+    # "militants assaulted Aijaz Ahmad, Principal of the Army Goodwill School"
+    "assaulted", "assaulting",
 }
 _BURN_VERBS = {"burn", "burns", "burned", "burnt"}
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
@@ -241,10 +243,12 @@ class TargetFinder:
                         if phrase:
                             self._add(found, 2, phrase, j)
                             break
-            # passive: "the patrolling party was hit", "Two civilians ... were killed"
+            # passive: "the patrolling party was hit", "Two civilians ... were killed", "trucks
+            # parked in the outskirts of Bacheli town ... were set ablaze"
+            set_ablaze = nxt == "set" and i + 2 < len(words) and words[i + 2] in ("ablaze", "alight", "afire")
             if (
                 w in _AUX
-                and nxt in _PASSIVE
+                and (nxt in _PASSIVE or set_ablaze)
                 or (
                     w in _AUX
                     and nxt in ("allegedly", "reportedly")
@@ -252,7 +256,12 @@ class TargetFinder:
                     and words[i + 2] in _PASSIVE
                 )
             ):
-                self._add(found, 1, self._backward(toks, words, i - 1, blocked, places), i)
+                phrase = self._backward(toks, words, i - 1, blocked, places)
+                if phrase and set_ablaze:  # what burns is a building or a vehicle, not "a forested patch"
+                    last = phrase.lower().split()
+                    if self.lexicon.kind_at(last, len(last) - 1)[0] not in ("place", "vehicle"):
+                        phrase = None
+                self._add(found, 1, phrase, i)
         found.sort(key=lambda f: (-f[0], f[1]))
         return distinct(found, lambda f: f[2])
 
