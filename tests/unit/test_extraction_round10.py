@@ -193,3 +193,19 @@ def test_a_named_victim_with_his_role_is_one_dead() -> None:
     assert result.killed == 1
     # a place or a day is no name: "killed in Kabul, the capital" counts no one
     assert parse_casualties("A bomb killed in Kabul, the capital, on Monday.").killed is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a role given as a name's aside, then the coordination (heldout-5 train-4285, shortened)
+        (
+            "Ajmeer Shah, a senior Police official, and his driver were killed when a bomber attacked.",
+            2,
+        ),
+        ("Ajmeer Shah, a senior Police official, and two others were killed.", 3),
+        ("A woman, Akli Devi, and a boy were killed.", 2),
+    ],
+)
+def test_a_named_persons_aside_does_not_end_the_list(text: str, killed: int) -> None:
+    assert parse_casualties(text).killed == killed

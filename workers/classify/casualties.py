@@ -396,8 +396,22 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         last += 1
                 # coordination: "and his son", "and a colleague", "and another", "along with his guard",
                 # "and Constable Amresh Kumar" (a title, then a name)
+                # "Ajmeer Shah, a senior Police official, and his driver": the mention is a name's
+                # aside, closed by a comma before the coordination
+                aside_of_name = (
+                    i >= 2
+                    and toks[i - 1].low == ","
+                    and _titled(toks[i - 2])
+                    and last + 2 < n
+                    and toks[last + 1].low == ","
+                    and toks[last + 2].low == "and"
+                )
                 while (
-                    (width := _coordinator(toks, (named := _past_name(toks, last)) + 1))
+                    (
+                        width := _coordinator(
+                            toks, (named := last + 1 if aside_of_name else _past_name(toks, last)) + 1
+                        )
+                    )
                     and named + width + 1 < n
                     and (
                         toks[named + width + 1].low in ("his", "her", "their", "a", "an", "another", "the")
@@ -405,6 +419,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         or _titled_person(toks, named + width + 1)
                     )
                 ):
+                    aside_of_name = False  # only the first person's aside
                     det = named + width + 1
                     number = counts.get(det)
                     m = (number.last if number else det) + 1
