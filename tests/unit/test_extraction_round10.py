@@ -209,3 +209,30 @@ def test_a_named_victim_with_his_role_is_one_dead() -> None:
 )
 def test_a_named_persons_aside_does_not_end_the_list(text: str, killed: int) -> None:
     assert parse_casualties(text).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # heldout-6 dev-446: an unknown district paired with a known one, the lead followed by a
+        # sentence that names no place
+        (
+            "Militants on Wednesday carried out two grenade attacks in Berg and Pulwama districts of south"
+            " Plantation targeting residence of ruling PDP MLA and CRPF vehicle injuring twelve persons"
+            " including five paramilitary personnel. A police official said militants lobbed a grenade.",
+            [("Berg", "IN"), ("Pulwama", "IN")],
+        ),
+        # heldout-6 train-3907: "Provinces" makes both provinces, Ghazni a city too
+        (
+            "Two Policemen were killed and three others injured in separate Taliban attacks in unspecified"
+            " Districts of Ghazni and Paktika Provinces reports Pajhwok Afghan News on February 19",
+            [("Ghazni", "AF"), ("Paktika", "AF")],
+        ),
+    ],
+)
+def test_attacks_in_two_named_districts_are_two_incidents(
+    extractor: Extractor, text: str, places: list[tuple[str, str]]
+) -> None:
+    incidents = extractor.extract(text, []).incidents
+    assert [(i.location.name, i.location.country_code) for i in incidents if i.location] == places
+    assert all(i.killed is None and i.injured is None for i in incidents)  # the toll is the two's

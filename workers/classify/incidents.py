@@ -136,6 +136,8 @@ def group_incidents(
         # per place; the toll is the two attacks', no one of them's (the article's totals keep it)
         shared.append((killed, injured))
         for place in places:
+            if place.country_code is None and loc is not None:
+                place.country_code = loc.country_code  # "Berg and Pulwama districts": both in India
             incidents.append(incident.model_copy(update={"location": place, "killed": None, "injured": None}))
     return incidents, shared
 
@@ -207,15 +209,27 @@ def _home_of(actors: list[str]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+_PLURAL_PLACE_NOUN = re.compile(r"\s+(?:districts|provinces|states|regions)\b", re.I)
+
+
 def _separate_places(group: list[Sentence]) -> list[Location]:
     """The places of an incident that is several attacks in as many places, one sentence saying so
     ("two separate ambushes in Khunti and Seraikela Kharsawan Districts"): two or three towns or
     districts named as where, joined by "and" or a comma. Otherwise none."""
-    said = _SEVERAL_ATTACKS.search(group[0].text) if len(group) == 1 else None
-    if said is None:
+    # the lead says it; the sentences after it ("A police official said militants lobbed a
+    # grenade") name no place of their own
+    said = _SEVERAL_ATTACKS.search(group[0].text)
+    if said is None or any(m.rank >= 0 for s in group[1:] for m in s.places):
         return []
     s = group[0]
-    mentions = [m for m in s.places if m.kind in ("city", "admin", "ner") and m.rank >= 0 and not m.facility]
+    mentions = [
+        m
+        for m in s.places
+        if m.kind in ("city", "admin", "ner")
+        and not m.facility
+        # "Ghazni and Paktika Provinces": NER takes the second for an organisation's name
+        and (m.rank >= 0 or _PLURAL_PLACE_NOUN.match(s.text, m.end - s.start) is not None)
+    ]
     out: list[Mention] = []
     for m in mentions:
         if out and not same_name(out[-1].location.name, m.location.name):
@@ -224,7 +238,10 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
                 continue
         if not out or not same_name(out[-1].location.name, m.location.name):
             out.append(m)
-    if len(out) < 2 or len(out) > 3 or len({m.kind == "admin" for m in out}) > 1:
+    # "Ghazni and Paktika Provinces": the plural noun says both are provinces, whatever the
+    # gazetteer's first guess for one of them was (Ghazni is a city too)
+    plural = bool(out) and _PLURAL_PLACE_NOUN.match(s.text, out[-1].end - s.start) is not None
+    if len(out) < 2 or len(out) > 3 or (len({m.kind == "admin" for m in out}) > 1 and not plural):
         return []
     word = said.group(1).lower()
     if {"two": 2, "twin": 2, "three": 3}.get(word, len(out)) != len(out):

@@ -41,6 +41,11 @@ _NAMED_PLACE = re.compile(
     rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
 )
+# "in Berg and Pulwama districts": a name joined to a place by "and" before a plural place noun is
+# a place of that kind too, however small
+_PAIRED_PLACES = re.compile(
+    rf"\b(?P<first>{_NAME})\s+and\s+{_NAME}\s+(?:[Dd]istricts|[Pp]rovinces|[Vv]illages|[Tt]owns|[Tt]ehsils)\b"
+)
 # A street named after a place ("Kabul Road" in Peshawar, "Uruguay Avenue" in Lima) is in the
 # article's town, not in the place it is named after.
 _STREET_WORDS = {"street", "avenue", "road", "boulevard", "highway", "lane"}
@@ -236,6 +241,16 @@ class PlaceFinder:
                 if (
                     span is not None
                     and first not in _NOT_PLACE_WORDS
+                    and not any(i in blocked for i in range(span.start, span.end))
+                ):
+                    spans.append(span)
+                    labels[(span.start, span.end)] = "named"
+            for m in _PAIRED_PLACES.finditer(doc.text):
+                span = doc.char_span(m.start("first"), m.end("first"), alignment_mode="expand")
+                if (
+                    span is not None
+                    and m.group("first").split()[0] not in _NOT_PLACE_WORDS
+                    and m.group("first").lower() not in DEMONYMS
                     and not any(i in blocked for i in range(span.start, span.end))
                 ):
                     spans.append(span)
