@@ -37,7 +37,7 @@ from wirewatch.workers.models import Location
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     # the place noun after a name is looked ahead at, not consumed: "the Nigerian town of Damasak"
-    rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
+    rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|chowk|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
     rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
 )
