@@ -9,7 +9,9 @@ A gold incident left without a match counts as wrong on every field.
 
 Fields: type (predicted type among the annotated acceptable types; `type_strict`: equals the main
 one), location (predicted name matches the annotated place or one of its alternates, ignoring
-case and "south of"-style qualifiers; `location_strict`: the main one only), country, killed,
+case and "south of"-style qualifiers; `location_strict`: the main one only; where the annotation
+names no place, a prediction that names only the annotated country, "Mali" or "northern
+Cameroon", is right: the country code says the same), country, killed,
 injured (exact, None only equals None), actors (same set; `actors_overlap`: at least one in common,
 or both empty; names compared by `actor_key`: a group's aliases are one name, and every word for
 unidentified attackers is one class), targets and date (below).  The last line is a JSON object
@@ -38,6 +40,7 @@ from pathlib import Path
 
 from wirewatch.workers.classify.extraction import Extractor
 from wirewatch.workers.classify.patterns import actor_key
+from wirewatch.workers.classify.place_mentions import shared_gazetteer
 from wirewatch.workers.classify.targets import head_key
 from wirewatch.workers.models import Incident
 
@@ -141,6 +144,18 @@ def _place_ok(pred: str | None, names: list[str | None]) -> bool:
     return False
 
 
+_DIRECTION = re.compile(r"^(?:north|south|east|west|central)\w*\s+", re.I)
+
+
+def _country_level(pred: str | None, pred_cc: str | None, gold: dict) -> bool:
+    """A prediction that names only the country ("Mali", "northern Cameroon") where the annotation
+    names no place: the annotation's country code says the same, so the location is right."""
+    if gold["location"] is not None or not pred or pred_cc is None or pred_cc != gold["country_code"]:
+        return False
+    place = shared_gazetteer().lookup(_DIRECTION.sub("", pred))
+    return place is not None and place.kind == "country" and place.country_code == pred_cc
+
+
 def _head(word: str) -> str:
     return head_key(word)
 
@@ -189,8 +204,9 @@ def score(pred: Incident, gold: dict) -> dict[str, bool]:
     return {
         "type": pred.type in gold["types"],
         "type_strict": pred.type == gold["type"],
-        "location": _place_ok(ploc, [gold["location"], *gold["location_alt"]]),
-        "location_strict": _place_ok(ploc, [gold["location"]]),
+        "location": _place_ok(ploc, [gold["location"], *gold["location_alt"]])
+        or _country_level(ploc, pcc, gold),
+        "location_strict": _place_ok(ploc, [gold["location"]]) or _country_level(ploc, pcc, gold),
         "country": pcc == gold["country_code"],
         "killed": pred.killed == gold["killed"],
         "injured": pred.injured == gold["injured"],
