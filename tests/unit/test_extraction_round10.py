@@ -250,3 +250,53 @@ def test_a_name_before_a_lower_case_chowk_is_a_place(extractor: Extractor) -> No
         "A grenade exploded at Lal Chowk in Srinagar, injuring five people.", []
     ).incidents
     assert incident.location is not None and incident.location.name != "Lal"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # tuning-set texts (heldout-train train-2709, heldout-2026-11-26 dev-1495, heldout-4
+        # train-8639, heldout-5 train-3555, heldout-8 dev-350, heldout-4 train-2284)
+        (
+            "THIS POSITION HAD BEEN VACANT SINCE 1 AUGUST WHEN DANILO VARILLAS, CHRISTIAN DEMOCRATIC LEADER"
+            " AND FORMER GUATEMALAN AMBASSADOR TO SPAIN, WAS SHOT TO DEATH.",
+            1,
+            None,
+        ),
+        ("The United States confirms the death of ISIL hostage Kayla Mueller.", 1, None),
+        (
+            "A former Ukrainian soldier assassinates former Russian Duma deputy Denis Voronenkov in the"
+            " Ukrainian capital Kiev.",
+            1,
+            None,
+        ),
+        (
+            "Two labourers, identified as Abdul Sukur and Ainul Haq were shot in their residence by an"
+            " unidentified gunman at the Mile Khuova Road junction in Dimapur District on February 27.",
+            None,
+            2,
+        ),
+        (
+            "At least 24 civilians suffered suffocation as a result of a rebel attack with poisonous gas in"
+            " Nadym's northern city of Nogoonnuur on Tuesday, state TV reported.",
+            None,
+            24,
+        ),
+        (
+            "A deadly explosion caused by a landmine killed or wounded at least 26 civilians including many"
+            " children in Spin Boldak district of Kandahar.",
+            None,
+            None,
+        ),
+        # unchanged: the shot who died, attackers shot, a death that is no one's, a plot
+        ("Two labourers were shot in their residence. Both died in hospital.", None, None),
+        ("Two militants were shot by the police.", None, None),
+        ("Leaders mourned the death of democracy in the country.", None, None),
+        ("The suspect was accused of plotting to assassinate President Ashraf Ghani.", None, None),
+    ],
+)
+def test_deaths_and_wounds_told_without_a_count_word(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    result = parse_casualties(text)
+    assert (result.killed, result.injured) == (killed, injured)

@@ -720,6 +720,29 @@ def _acting_attacker(toks: list[_Tok], num: _Num) -> bool:
 _DIED_AFTER = re.compile(
     r"\b(?:died|dies|dead|death|killed|succumbed|murdered|assassinated|body|bodies|fatally|lifeless)\b", re.I
 )
+_WERE_SHOT = re.compile(
+    r"\b(?i:were)\s+(?:(?i:\w+ly)\s+)?(?i:shot)\b"
+    r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)))"
+)
+_ONE_DEAD = re.compile(
+    r"\b(?i:death) of (?:(?:an?|the|ISIL|ISIS|IS)\s+)?(?:(?i:hostage|journalist|aid worker|soldier|"
+    r"policeman|police officer|officer|leader|commander|politician|judge|lawmaker)\s+)?"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+    r"|\b(?i:assassinat(?:ed|es))\s+(?!(?i:in|at|on|near|by|during|outside)\b)(?:[\w-]+\s+){0,5}?"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+)
+
+
+def _death_follows(text: str, end: int) -> bool:
+    """Whether a death is told after ``end`` in this sentence or the next ("He died in hospital")."""
+    after = text[end : end + 400]
+    stop = re.search(r"[.!?]\s", after)
+    if stop:  # this sentence and the next
+        then = re.search(r"[.!?](?:\s|$)", after[stop.end() :])
+        after = after[: stop.end() + (then.end() if then else len(after))]
+    return _DIED_AFTER.search(after) is not None
+
+
 _NAMED_VICTIM = re.compile(
     r"\b(?P<verb>(?i:shot dead|gunned down|killed|murdered|hacked to death|beheaded|assassinated|"
     r"shot and (?:killed|injured|wounded)|injured|wounded))\s+"
@@ -1027,7 +1050,7 @@ def _parse(text: str) -> Casualties:
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
-    if not cues and not _NEGATION.search(text) and not _WAS_SHOT.search(text):
+    if not cues and not any(p.search(text) for p in (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD)):
         return result
     cue_at = {k for k, _ in cues}
     # "killing nine persons, including four children, ..., and injuring 13": the part after
@@ -1161,6 +1184,13 @@ def _parse(text: str) -> Casualties:
             and _cue_kind(toks, best_k + 2) not in (None, best[3])
         ):
             continue  # "dozens were killed or wounded": which, the text does not say
+        if (
+            best_k < num.first
+            and best_k >= 2
+            and toks[best_k - 1].low == "or"
+            and _cue_kind(toks, best_k - 2) not in (None, best[3])
+        ):
+            continue  # "killed or wounded at least 26 civilians": neither alone
         if num.person and best[1] > 4 and not (best_k > num.last and toks[best_k - 1].low in _AUX):
             bound.pop(
                 idx, None
@@ -1224,6 +1254,7 @@ def _parse(text: str) -> Casualties:
             and k - b <= 4
             and (
                 toks[b].low in ("and", "also", "allegedly", "reportedly", "brutally", "later", "then", "shot")
+                or (toks[b].low == "to" and toks[k].low == "death")  # "was shot to death"
                 or (toks[b].low.endswith("ed") and toks[b].low not in ("killed", "injured", "wounded"))
                 # "was severely injured"
                 or (toks[b].low.endswith("ly") and toks[b].low not in ("only", "early"))
@@ -1254,14 +1285,33 @@ def _parse(text: str) -> Casualties:
     for m in _WAS_SHOT.finditer(text):
         if sums["injured"] or sums["killed"] or m.group("subject").lower() in _ATTACKER_SUBJECTS:
             break
-        after = text[m.end() : m.end() + 400]
-        stop = re.search(r"[.!?]\s", after)
-        if stop:  # this sentence and the next
-            then = re.search(r"[.!?](?:\s|$)", after[stop.end() :])
-            after = after[: stop.end() + (then.end() if then else len(after))]
-        if not _DIED_AFTER.search(after):
+        if not _death_follows(text, m.end()):
             sums["injured"].append(Count("injured", 1, False, m.start("verb"), m.end("verb")))
         break
+    # "Two labourers, identified as Abdul Sukur and Ainul Haq were shot in their residence": the
+    # people counted are wounded, on the same terms
+    for m in _WERE_SHOT.finditer(text):
+        if sums["injured"] or sums["killed"]:
+            break
+        were = next((k for k, t in enumerate(toks) if t.start >= m.start()), len(toks))
+        counted = [
+            num
+            for num in nums
+            if not num.person
+            and 0 < were - num.last <= 10
+            and num.last + 1 < len(toks)
+            and toks[num.last + 1].low in _PERSON_NOUNS
+            and toks[num.last + 1].low not in _PERPETRATORS
+        ]
+        if counted and not _death_follows(text, m.end()):
+            num = counted[-1]
+            sums["injured"].append(Count("injured", num.value, num.approx, toks[num.first].start, m.end()))
+        break
+    # "confirms the death of ISIL hostage Kayla Mueller", "assassinates former Russian Duma deputy
+    # Denis Voronenkov": one person dead
+    one_dead = _ONE_DEAD.search(text)
+    if one_dead and not sums["killed"]:
+        sums["killed"].append(Count("killed", 1, False, one_dead.start(), one_dead.end()))
     # "The CPI (Maoist) shot dead Sharad Kursami (30)": one named person, the age in brackets
     # saying it is a person; "shot and wounded Ali Khan (45)" alike
     for m in _NAMED_VICTIM.finditer(text):
