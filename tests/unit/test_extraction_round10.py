@@ -300,3 +300,49 @@ def test_deaths_and_wounds_told_without_a_count_word(
 ) -> None:
     result = parse_casualties(text)
     assert (result.killed, result.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # heldout-9 train-6554, heldout-2026-11-26 dev-959, annotated dev-917
+        (
+            "At least 23 people are dead and 300 missing after attacks on three Fulani villages in Mali.",
+            23,
+            None,
+        ),
+        (
+            "Sasaram Superintendent of Police (SP) Manu Maharaj said that three and not five villagers, as"
+            " reported earlier, were killed in the attack.",
+            3,
+            None,
+        ),
+        (
+            "At least 11 persons were killed and 45 others injured in a suicide attack targeting Police in"
+            " Sarband area of Peshawar on March 15, reports Dawn.",
+            11,
+            45,
+        ),
+        # unchanged: a people's name before people, an attack word before a person
+        ("Three Hindu pilgrims were killed.", 3, None),
+        ("Two Frontier Corps personnel were killed.", 2, None),
+        ("A rebel attack killed a police officer.", 1, None),
+    ],
+)
+def test_counts_of_things_and_denied_counts_are_no_tolls(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    result = parse_casualties(text)
+    assert (result.killed, result.injured) == (killed, injured)
+
+
+def test_one_attack_here_and_one_there_are_two_incidents(extractor: Extractor) -> None:
+    # heldout-4 train-4728: a town and a province, each an attack's place; the toll is the two's
+    text = (
+        "Two suicide bomber attacks, one on a Shia mosque in Kabul and one on a Sunni mosque in Ghor"
+        " Province, kill approximately 60 people."
+    )
+    incidents = extractor.extract(text, []).incidents
+    names = [i.location.name for i in incidents if i.location]
+    assert len(names) == 2 and names[0] == "Kabul" and names[1].startswith("Ghor")
+    assert all(i.killed is None for i in incidents)

@@ -269,6 +269,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if prev in _BEFORE_NOT_COUNT or prev in _MONTHS or nxt in _MONTHS or nxt in _UNIT_AFTER:
         return True
+    if prev == "not":
+        return True  # "three and not five villagers, as reported earlier, were killed"
     if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low.split("-")[0] in _UNIT_AFTER:
         return True  # "a 400-meter radius", "a 9-year-old boy"
     if (
@@ -362,6 +364,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low not in _FUNCTION_WORDS
                 and k not in taken
                 and _cue_kind(toks, k) is None
+                # "a suicide attack targeting Police": an attack, not a person
+                and toks[k].low not in _NOT_PEOPLE_HEADS
+                and toks[k].low not in _INCIDENT_NOUNS
             ):
                 k += 1
             if (
@@ -813,6 +818,13 @@ def _cue_before(toks: list[_Tok], first: int) -> bool:
     return b >= 0 and _cue_kind(toks, b) is not None
 
 
+# What a people's name can modify that is no person: "three Fulani villages", "two Hindu temples".
+_SETTLEMENT_HEADS = {
+    "village", "villages", "town", "towns", "camp", "camps", "district", "districts", "temples",
+    "mosques", "churches", "shrines", "homes", "houses", "areas", "settlements", "hamlets",
+}  # fmt: skip
+
+
 def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     """A count of people, not of rockets or buses: what follows the number must allow it."""
     if num.person:
@@ -826,7 +838,8 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     if nxt.low in _KILL_CUES or nxt.low in _INJURY_CUES:
         return True  # "14 deaths of civilians", "three bodies of villagers"
     if nxt.text[:1].isupper() and not nxt.text.isupper() or (nxt.text.isupper() and len(nxt.text) <= 6):
-        return True  # "two Frontier Corps personnel", "Seven CRPF personnel"
+        # "two Frontier Corps personnel", "Seven CRPF personnel"; but "three Fulani villages"
+        return not (j + 1 < len(toks) and toks[j + 1].low in _SETTLEMENT_HEADS)
     for t in toks[j + 1 : j + 5]:  # "7 newly US-trained Iraqi policemen", but not "two buses wounded"
         if t.low in _PERSON_NOUNS:
             return True

@@ -209,6 +209,9 @@ def _home_of(actors: list[str]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+# "Two suicide bomber attacks, one on a Shia mosque in Kabul and one on a Sunni mosque in Ghor
+# Province": the second place after "and one ... in"
+_ONE_AND_ONE = re.compile(r",?\s*and (?:one|another|the other|a second)\b[^.;,]{0,50}\b(?:in|at|near)")
 _PLURAL_PLACE_NOUN = re.compile(r"\s+(?:districts|provinces|states|regions)\b", re.I)
 
 
@@ -231,17 +234,23 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
         and (m.rank >= 0 or _PLURAL_PLACE_NOUN.match(s.text, m.end - s.start) is not None)
     ]
     out: list[Mention] = []
+    enumerated = False  # "one on ... in Kabul and one on ... in Ghor Province": a town and a province
     for m in mentions:
         if out and not same_name(out[-1].location.name, m.location.name):
             between = s.text[out[-1].end - s.start : m.start - s.start].strip().lower()
-            if between not in ("and", ",", ", and"):
+            enumerated = enumerated or bool(_ONE_AND_ONE.fullmatch(between))
+            if between not in ("and", ",", ", and") and not _ONE_AND_ONE.fullmatch(between):
                 continue
         if not out or not same_name(out[-1].location.name, m.location.name):
             out.append(m)
     # "Ghazni and Paktika Provinces": the plural noun says both are provinces, whatever the
     # gazetteer's first guess for one of them was (Ghazni is a city too)
     plural = bool(out) and _PLURAL_PLACE_NOUN.match(s.text, out[-1].end - s.start) is not None
-    if len(out) < 2 or len(out) > 3 or (len({m.kind == "admin" for m in out}) > 1 and not plural):
+    if (
+        len(out) < 2
+        or len(out) > 3
+        or (len({m.kind == "admin" for m in out}) > 1 and not (plural or enumerated))
+    ):
         return []
     word = said.group(1).lower()
     if {"two": 2, "twin": 2, "three": 3}.get(word, len(out)) != len(out):
