@@ -346,3 +346,15 @@ def test_one_attack_here_and_one_there_are_two_incidents(extractor: Extractor) -
     names = [i.location.name for i in incidents if i.location]
     assert len(names) == 2 and names[0] == "Kabul" and names[1].startswith("Ghor")
     assert all(i.killed is None for i in incidents)
+
+
+def test_the_date_after_a_parser_break_dates_the_attack(extractor: Extractor) -> None:
+    # heldout-9 train-4087: the parser ends a sentence after "(PHED)", with no full stop
+    text = (
+        "Unidentified persons lobbed a hand grenade near a Public Health Engineering Department (PHED)"
+        " Water Treatment Plant (reservoir) located inside the newly constructed Sericulture Department"
+        " compound, Bidyanagar, Jiripam Sub Division in Imphal East District at around 9 30 pm on January"
+        " 31. The assailants fled from the scene after lobbing the grenade near the workshed."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.date == "on January 31"

@@ -281,6 +281,7 @@ class Extractor:
             per_doc.append((offset, doc, places))
         for offset, doc, places in per_doc:
             type_hits = self._types(doc)
+            prev: Sentence | None = None
             for sent in doc.sents:
                 s = Sentence(
                     text[offset + sent.start_char : offset + sent.end_char].strip(), offset + sent.start_char
@@ -288,7 +289,20 @@ class Extractor:
                 if len(s.text) < 3:
                     continue
                 self._fill(s, sent, type_hits, places, doc, offset)
+                if (
+                    self.use_ner  # the parser's sentences; the rule-based ones end on punctuation
+                    and prev is not None
+                    and prev.event
+                    and not prev.dates
+                    and not s.event
+                    and not re.search(r"[.!?][\"'”’)]*$", prev.text)
+                ):
+                    # "... near a Public Health Engineering Department (PHED) | Water Treatment Plant
+                    # ... at around 9 30 pm on January 31.": the parser broke a sentence that has no
+                    # full stop; its date is the attack's
+                    prev.dates = self._dates(doc, sent, _dates.find(sent.text))
                 out.append(s)
+                prev = s
         # A group named in the article points to the countries where it fights, once per group: a
         # name shared by towns of several countries leans to the group's ("Hyderabad" beside the
         # TTP is Sindh's, not India's). A town only one country has stays where it is.
