@@ -358,3 +358,31 @@ def test_the_date_after_a_parser_break_dates_the_attack(extractor: Extractor) ->
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.date == "on January 31"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # heldout-6 train-7456: GeoNames writes the city "Dar‘ā"
+        (
+            "At least 15 people are killed and 58 injured after rockets reportedly fired by rebels hit"
+            " pro-government neighborhoods in the southern city of Daraa. (RT)",
+            "Daraa",
+            "SY",
+        ),
+        # heldout-train train-2048 and heldout-6 train-3894: places config/patterns/regions.tsv adds
+        (
+            "Unknown gunmen have opened fire on a civilian bus near Shalanbod village in Lower Shabelle"
+            " region, killing at least one passenger on the spot, a senior official has confirmed",
+            "Shalanbod",
+            "SO",
+        ),
+        ("A man was shot dead in Orangi town.", "Orangi", "PK"),
+    ],
+)
+def test_places_the_data_packages_spell_otherwise_or_miss(
+    extractor: Extractor, text: str, place: str, country: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == (place, country)

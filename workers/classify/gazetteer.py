@@ -12,6 +12,7 @@ the country the article talks about most, else to the most populous place.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -228,6 +229,18 @@ _SUFFIXES = (
 )
 
 
+_AYN = re.compile(r"[‘’ʿʾ'`]")
+
+
+def _transliterations(name: str) -> list[str]:
+    """The forms news copy writes a name with an ayn or hamza mark in: GeoNames' "Dar‘ā" is "Daraa"
+    (the mark as a vowel) or "Dara" (dropped); "‘Afrīn" is "Afrin"."""
+    if not _AYN.search(name):
+        return []
+    plain = _strip_accents(name)
+    return [v for v in {_AYN.sub("", plain), _AYN.sub("a", plain)} if v and v[0].isalpha()]
+
+
 def fold(name: str) -> str:
     """Lower case without accents: "Kābul" -> "kabul"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -272,6 +285,8 @@ class Gazetteer:
         for s in pycountry.subdivisions:
             plain = _strip_accents(s.name)
             self._add(plain, Place(plain, "admin", s.country_code))
+            for variant in _transliterations(plain):
+                self._add(variant, Place(plain, "admin", s.country_code), alternate=True)
         for c in gc.get_cities().values():
             place = Place(
                 c["name"],
@@ -282,6 +297,8 @@ class Gazetteer:
                 int(c["population"]),
             )
             self._add(c["name"], place)
+            for variant in _transliterations(c["name"]):
+                self._add(variant, place, alternate=True)
             if place.population >= 200_000:
                 for alt in c.get("alternatenames") or []:
                     if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " not in alt.strip():
