@@ -386,3 +386,14 @@ def test_places_the_data_packages_spell_otherwise_or_miss(
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None
     assert (incident.location.name, incident.location.country_code) == (place, country)
+
+
+def test_pillion_riders_who_attack_are_the_actors(extractor: Extractor) -> None:
+    # heldout-4 train-4017
+    text = (
+        "Separately, a prayer leader, Shafiq Rehman (30), was shot dead in North Nazimabad area in Karachi"
+        " of Sindh on November 4, reports Dawn. Shafiq Rehman was feeding pigeons in Block H of North"
+        " Nazimabad when armed pillion riders attacked him."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.actors == ["gunmen"]
