@@ -238,20 +238,6 @@ def test_attacks_in_two_named_districts_are_two_incidents(
     assert all(i.killed is None and i.injured is None for i in incidents)  # the toll is the two's
 
 
-def test_a_name_before_a_lower_case_chowk_is_a_place(extractor: Extractor) -> None:
-    # heldout-5 train-4367, shortened; "Lal Chowk" is a name of its own and stays whole
-    text = (
-        "One Station House Officer was killed and three others were injured in militants attack at"
-        " Chadoora chowk market of Budgam District on December 2, reports Daily Excelsior."
-    )
-    (incident,) = extractor.extract(text, []).incidents
-    assert incident.location is not None and incident.location.name == "Chadoora"
-    (incident,) = extractor.extract(
-        "A grenade exploded at Lal Chowk in Srinagar, injuring five people.", []
-    ).incidents
-    assert incident.location is not None and incident.location.name != "Lal"
-
-
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [

@@ -354,6 +354,13 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             start = counted.last if opens and counted else i
             # up to three modifiers, then a person noun
             k = start + 1
+            if (
+                k + 2 < n
+                and toks[k].low.isdigit()
+                and toks[k + 1].low == "-"
+                and toks[k + 2].low.startswith("year")
+            ):
+                k += 3  # "a 8-year-old child": the age is a modifier
             # a modifier is no count and no casualty word: "A bomb killed eight people" is no
             # mention of one person ("a ... people"), it is the count eight
             while (
@@ -364,9 +371,10 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low not in _FUNCTION_WORDS
                 and k not in taken
                 and _cue_kind(toks, k) is None
-                # "a suicide attack targeting Police": an attack, not a person
-                and toks[k].low not in _NOT_PEOPLE_HEADS
+                # "a suicide attack targeting Police": an attack, not a person ("a unit commander"
+                # and "a camp guard" are people)
                 and toks[k].low not in _INCIDENT_NOUNS
+                and toks[k].low not in ("raid", "ambush", "harassment", "offensive")
             ):
                 k += 1
             if (
@@ -725,16 +733,33 @@ def _acting_attacker(toks: list[_Tok], num: _Num) -> bool:
 _DIED_AFTER = re.compile(
     r"\b(?:died|dies|dead|death|killed|succumbed|murdered|assassinated|body|bodies|fatally|lifeless)\b", re.I
 )
+# A plural antecedent just before "who": "Five policemen who ...", "the injured, who ..."
+_PLURAL_BEFORE = re.compile(
+    r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\b[^.;,]*|s)\s+$", re.I
+)
+# Words that open a clause about an earlier killing: "after gunmen shot dead ...", "which killed".
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:which|who|that|after|since|following|before)\b[^.;,]*$", re.I)
+# Verbs that kill "to death"; a court's sentence does not.
+_TO_DEATH = {
+    "shot", "stabbed", "hacked", "beaten", "burnt", "burned", "stoned", "tortured", "lynched",
+    "bludgeoned", "clubbed", "strangled", "gunned",
+}  # fmt: skip
 _WERE_SHOT = re.compile(
     r"\b(?i:were)\s+(?:(?i:\w+ly)\s+)?(?i:shot)\b"
-    r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)))"
+    r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)|in\s+the\s+head"
+    # "Two protesters were shot by police": no attack's victims
+    r"|by\s+(?:the\s+)?(?:police|troops|soldiers|security\s+forces|army|policemen)))"
 )
 _ONE_DEAD = re.compile(
-    r"\b(?i:death) of (?:(?:an?|the|ISIL|ISIS|IS)\s+)?(?:(?i:hostage|journalist|aid worker|soldier|"
-    r"policeman|police officer|officer|leader|commander|politician|judge|lawmaker)\s+)?"
-    r"[A-Z][a-z]+\s+[A-Z][a-z]+\b"
-    r"|\b(?i:assassinat(?:ed|es))\s+(?!(?i:in|at|on|near|by|during|outside)\b)(?:[\w-]+\s+){0,5}?"
-    r"[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+    # "The United States confirms the death of ISIL hostage Kayla Mueller": a death announced, not
+    # one recalled ("avenge the death of Mullah Dadullah")
+    r"\b(?i:confirm(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)?|mourn(?:s|ed)?) the (?i:death) of "
+    r"(?:(?:an?|the|ISIL|ISIS|IS)\s+)?(?:(?i:hostage|journalist|aid worker|soldier|policeman|police officer|"
+    r"officer|leader|commander|politician|judge|lawmaker)\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+\b"
+    # "A former Ukrainian soldier assassinates former Russian Duma deputy Denis Voronenkov": the
+    # sentence's own verb, not a relative clause ("the LTTE, which assassinated ... in 1991")
+    r"|(?<!which )(?<!who )(?<!that )\b(?i:assassinat(?:ed|es))\s+(?!(?i:in|at|on|near|by|during|outside)\b)"
+    r"(?:[\w-]+\s+){0,5}?[A-Z][a-z]+\s+[A-Z][a-z]+\b(?![^.;]{0,40}\b(?:19|20)\d\d\b)"
 )
 
 
@@ -839,7 +864,12 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
         return True  # "14 deaths of civilians", "three bodies of villagers"
     if nxt.text[:1].isupper() and not nxt.text.isupper() or (nxt.text.isupper() and len(nxt.text) <= 6):
         # "two Frontier Corps personnel", "Seven CRPF personnel"; but "three Fulani villages"
-        return not (j + 1 < len(toks) and toks[j + 1].low in _SETTLEMENT_HEADS)
+        return not (
+            j + 1 < len(toks)
+            and toks[j + 1].low in _SETTLEMENT_HEADS
+            # "Two Kandahar district police chiefs": the people come after
+            and not any(t.low in _PERSON_NOUNS for t in toks[j + 2 : j + 4])
+        )
     for t in toks[j + 1 : j + 5]:  # "7 newly US-trained Iraqi policemen", but not "two buses wounded"
         if t.low in _PERSON_NOUNS:
             return True
@@ -860,7 +890,15 @@ _PERPETRATORS = {
 
 def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """ "Two gunmen kill three soldiers": the number counts the killers (active verb, no "were")."""
-    shot_dead = toks[cue].low == "dead" and cue > 0 and toks[cue - 1].low in ("shot", "stabbed", "hacked")
+    # "Two gunmen shot dead three worshippers", not the headline "Two militants shot dead in Kupwara"
+    shot_dead = (
+        toks[cue].low == "dead"
+        and cue > 0
+        and toks[cue - 1].low in ("shot", "stabbed", "hacked")
+        and cue + 1 < len(toks)
+        and toks[cue + 1].low
+        not in ("in", "by", "at", "on", "near", "during", "after", "when", ".", ",", ";")
+    )
     if (
         toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives")
         and not shot_dead
@@ -1267,7 +1305,8 @@ def _parse(text: str) -> Casualties:
             and k - b <= 4
             and (
                 toks[b].low in ("and", "also", "allegedly", "reportedly", "brutally", "later", "then", "shot")
-                or (toks[b].low == "to" and toks[k].low == "death")  # "was shot to death"
+                # "was shot to death", not "was sentenced to death"
+                or (toks[b].low == "to" and toks[k].low == "death" and toks[b - 1].low in _TO_DEATH)
                 or (toks[b].low.endswith("ed") and toks[b].low not in ("killed", "injured", "wounded"))
                 # "was severely injured"
                 or (toks[b].low.endswith("ly") and toks[b].low not in ("only", "early"))
@@ -1291,6 +1330,10 @@ def _parse(text: str) -> Casualties:
         text,
         re.I,
     ):
+        if m.group().lower().startswith("who") and _PLURAL_BEFORE.search(
+            text[max(0, m.start() - 40) : m.start()]
+        ):
+            continue  # "Five policemen who sustained injuries ..., died": a count the verb binds, or none
         if not sums["killed"]:
             sums["killed"].append(Count("killed", 1, False, m.start(), m.end()))
     # "A driver ... was shot twice": one person wounded, when nothing else is counted, no attacker
@@ -1334,6 +1377,11 @@ def _parse(text: str) -> Casualties:
             continue  # "Troops gunned down Riyaz Naikoo (40)": no attack's victim
         # "killed Ramesh Kumar (45) and his son Suresh Kumar (20)": every named person listed
         if m.group("titled"):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _BACKGROUND_CLAUSE.search(before) or re.search(
+                r"\b(?:19|20)\d\d\b", text[m.end() : m.end() + 60]
+            ):
+                continue  # "after gunmen shot dead Rashid Rehman, a counsel", "which killed ... in 2011"
             sums[kind].append(Count(kind, 1, False, m.start("titled"), m.end("titled")))
             continue
         more = _MORE_NAMED.match(text, m.end())  # the pattern matches the empty string too

@@ -84,7 +84,9 @@ _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 # Verbs of throwing or planting next to a plural weapon make it an act, not a topic.
 _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
 _NOT_ATTACK = re.compile(
-    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:e|es|ed|ing)|disarm(?:s|ed|ing)?|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
+    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:e|es|ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
+    # "Authorities disarm another bomb", not "police disarmed him"
+    r"disarm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:bombs?|devices?|ieds?|explosives?|grenades?|mines?)|"
     r"sentenc\w+|convicted|trial|in\s+court|(?:told|informed)\s+the\s+court|court\s+(?:heard|ruled|acquitted|ordered|was\s+told))\b",
     re.I,
 )
@@ -106,7 +108,7 @@ _CUMULATIVE = re.compile(
     r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
     # "The tally of Policemen killed in this year has reached 127"
-    r"tally of [^.;]{0,60}\b(?:this|the) (?:year|month)|"
+    r"tally of [^.;]{0,60}\b(?:this|so far this|since) (?:year|month)|"
     # "Approximately 180 people have been killed in bombing attacks this week": a running total
     r"(?:has|have) been (?:killed|wounded|injured)\b[^.;]{0,40}\b(?:attacks|violence|clashes|bombings)\b"
     r"[^.;]{0,20}\bthis (?:week|month|year)|"
@@ -346,6 +348,7 @@ class Extractor:
             for m in places:
                 if m.kind == "ner" and m.location.country_code is None:
                     m.location.country_code = placed.get(m.location.name.lower())
+        demonym_codes = {m.location.country_code for s in out for m in s.places if m.kind == "demonym"}
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
@@ -358,7 +361,11 @@ class Extractor:
                         other is not None
                         and (
                             (m.kind == "city" and self.gazetteer.needs_context(name))
-                            or (m.kind == "admin" and self.gazetteer.foreign_subdivision(name))
+                            or (
+                                m.kind == "admin"
+                                and self.gazetteer.foreign_subdivision(name)
+                                and code not in demonym_codes  # "Swiss investigators": Ticino stays
+                            )
                         )
                         and context[code] <= 1
                         and context[other] >= 2

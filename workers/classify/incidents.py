@@ -24,7 +24,7 @@ from wirewatch.workers.classify.place_mentions import (
     same_place,
 )
 from wirewatch.workers.classify.sentence_facts import Mention, Sentence
-from wirewatch.workers.classify.targets import MAX_TARGETS, distinct, head_key
+from wirewatch.workers.classify.targets import MAX_TARGETS, distinct, head_key, load_lexicon
 from wirewatch.workers.models import Incident, Location
 
 _EXPLOSIVE = {"bombing", "suicide_attack", "ied", "rocket_mortar_attack"}
@@ -331,13 +331,13 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
 
 
 # A sentence that says its attack is not the one told before: other attackers, another attack,
-# a later hour. "A second bomb" is left out: the second blast of a double bombing is the same
-# attack.
+# a later hour. "A second bomb", "another blast" and "minutes later" are left out: the second blast
+# of a double bombing is the same attack.
 _ANOTHER_ATTACK = re.compile(
     r"\b(?:(?:two |three |the )?other (?:attackers|assailants|gunmen|militants|bombers?)|"
-    r"another (?:attack|bomb|blast|explosion|bomber|suicide bomber|attacker|group of)|"
+    r"another (?:attack|attacker|group of)|"
     r"in (?:a|another) separate (?:attack|incident)|separately|elsewhere|"
-    r"(?:hours|minutes|days) later|later (?:that|on|in the))\b",
+    r"(?:hours|days) later|later (?:that|on|in the))\b",
     re.I,
 )
 
@@ -351,7 +351,17 @@ def _another_attack(group: list[Sentence], s: Sentence) -> bool:
     if not (s.event and s.fresh and s.targets and (s.killed or s.injured) and _ANOTHER_ATTACK.search(s.text)):
         return False
     told = {head_key(w) for g in group for *_, phrase in g.targets for w in phrase.lower().split()}
-    return not any(head_key(w) in told for *_, phrase in s.targets for w in phrase.lower().split()[-1:])
+    # what it hits is a building or a vehicle the incident has not named ("an Imambargah", "a police
+    # patrol"), not people ("opened fire on the crowd" at the rally just bombed)
+    lexicon = load_lexicon()
+    for *_, phrase in s.targets:
+        words = phrase.lower().split()
+        if head_key(words[-1]) not in told and lexicon.kind_at(words, len(words) - 1)[0] in (
+            "place",
+            "vehicle",
+        ):
+            return True
+    return False
 
 
 _SEPARATE_INCIDENTS = re.compile(

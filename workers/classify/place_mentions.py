@@ -37,15 +37,21 @@ from wirewatch.workers.models import Location
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     # the place noun after a name is looked ahead at, not consumed: "the Nigerian town of Damasak"
-    rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|chowk|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
+    rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
     rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
 )
 # "in Berg and Pulwama districts": a name joined to a place by "and" before a plural place noun is
 # a place of that kind too, however small
 _PAIRED_PLACES = re.compile(
-    rf"\b(?P<first>{_NAME})\s+and\s+{_NAME}\s+(?:[Dd]istricts|[Pp]rovinces|[Vv]illages|[Tt]owns|[Tt]ehsils)\b"
+    rf"\b(?P<first>{_NAME})\s+and\s+(?P<second>{_NAME})\s+"
+    r"(?:[Dd]istricts|[Pp]rovinces|[Vv]illages|[Tt]owns|[Tt]ehsils)\b"
 )
+# Faiths and peoples that name villages and districts without being places.
+_FAITHS = {
+    "christian", "muslim", "sunni", "shiite", "shia", "hindu", "sikh", "buddhist", "jewish", "catholic",
+    "protestant", "alawite", "druze", "yazidi", "hutu", "tutsi", "fulani", "dogon", "kurdish", "arab",
+}  # fmt: skip
 # A street named after a place ("Kabul Road" in Peshawar, "Uruguay Avenue" in Lima) is in the
 # article's town, not in the place it is named after.
 _STREET_WORDS = {"street", "avenue", "road", "boulevard", "highway", "lane"}
@@ -204,6 +210,8 @@ class PlaceFinder:
             for ent in doc.ents:
                 if any(i in blocked for i in range(ent.start, ent.end)) or ent.text.lower() in DEMONYMS:
                     continue
+                if ent.text.lower() in _FAITHS:
+                    continue  # "in Hutu and Tutsi villages": a people, no place
                 if ent.text.lower() in self.outlets:
                     in_org.update(range(ent.start, ent.end))
                     continue
@@ -248,7 +256,11 @@ class PlaceFinder:
             for m in _PAIRED_PLACES.finditer(doc.text):
                 span = doc.char_span(m.start("first"), m.end("first"), alignment_mode="expand")
                 if (
-                    span is not None
+                    # "Berg and Pulwama districts", not "Christian and Muslim villages" or "Hutu and
+                    # Tutsi villages": the second name is a place the gazetteer knows
+                    self.gazetteer.lookup(m.group("second")) is not None
+                    and m.group("first").lower() not in _FAITHS
+                    and span is not None
                     and m.group("first").split()[0] not in _NOT_PLACE_WORDS
                     and m.group("first").lower() not in DEMONYMS
                     and not any(i in blocked for i in range(span.start, span.end))
@@ -256,6 +268,8 @@ class PlaceFinder:
                     spans.append(span)
                     labels[(span.start, span.end)] = "named"
             for m in _STREET.finditer(doc.text):
+                if self.gazetteer.lookup(m.group("name")) is None:
+                    continue  # "National Highway", "Trunk Road": no place's name to mislead
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and not any(i in blocked for i in range(span.start, span.end)):
                     spans.append(span)
@@ -263,8 +277,15 @@ class PlaceFinder:
         else:  # "THE CHAPINERO NEIGHBORHOOD", "THE LOCALITY OF SITUCANCHA": no capitals, no NER
             for start, end in _designated_names(doc):
                 if not any(i in blocked for i in range(start, end)):
-                    street = doc[end].lower_ in _STREET_WORDS
-                    end += street  # "SAN ANTONIO ABAD STREET": the street's whole name
+                    # "SAN ANTONIO ABAD STREET": the street's whole name, when a place's name is in it
+                    street = doc[end].lower_ in _STREET_WORDS and any(
+                        self.gazetteer.lookup(doc[a:b].text) is not None
+                        for a in range(start, end)
+                        for b in range(a + 1, end + 1)
+                    )
+                    if doc[end].lower_ in _STREET_WORDS and not street:
+                        continue  # "WEST BULNES STREET", "HIGH STREET": a street's name, no place
+                    end += street
                     spans.append(doc[start:end])
                     labels[(start, end)] = "street" if street else "designated"
         inner: list[tuple[int, int, Place]] = []  # gazetteer places inside other names
@@ -442,8 +463,7 @@ class PlaceFinder:
                 )
             elif source == "street":
                 # "Kabul Road", "URUGUAY AVENUE": the country is the article's, whatever place the
-                # street is named after (the last resort when nothing else tells)
-                contained = [p for a, b, p in inner if span.start <= a and b <= span.end]
+                # street is named after ("Ayacucho Street" is in Buenos Aires)
                 out.append(
                     Mention(
                         Location(name=label, country_code=None),
@@ -452,7 +472,6 @@ class PlaceFinder:
                         locative,
                         aside,
                         offset + span.end_char,
-                        guess=contained[0].country_code if contained else None,
                     )
                 )
             elif source in ("ner", "named", "facility", "designated"):
