@@ -394,7 +394,7 @@ class Gazetteer:
         ``regions.tsv``: "Uri" (a Swiss canton) or "Jura" in a Kashmir report is the article's own
         small place that the data packages lack, unless the article points to the canton's country."""
         key = self._key(name)
-        cands = self.places.get(key)
+        cands = self.places.get(key) or []
         return bool(cands) and key not in self._curated and all(p.kind == "admin" for p in cands)
 
     def is_acronym(self, name: str) -> bool:
