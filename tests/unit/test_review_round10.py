@@ -109,3 +109,61 @@ def test_a_street_not_named_after_a_place_does_not_displace_the_town(extractor: 
     text = "A bomb exploded on the National Highway near Senapati town in Manipur, injuring two people."
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is None or "Highway" not in incident.location.name
+
+
+# A second reading of the mends found these; each must hold.
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two militants shot dead outside Srinagar on Monday.", 2),
+        ("Three militants shot dead inside a house in Pulwama.", 3),
+        ("Two gunmen shot dead while trying to storm a police station in Quetta.", 2),
+        ("Two gunmen shot dead three worshippers in Quetta.", 3),
+    ],
+)
+def test_a_headline_shot_dead_counts_its_subject(text: str, killed: int) -> None:
+    assert parse_casualties(text).killed == killed
+
+
+def test_an_explosion_with_a_second_device_defused_is_an_attack(extractor: Extractor) -> None:
+    for text in (
+        "A grenade exploded near a police station in Sopore; police defuse a second grenade found nearby.",
+        "A bomb went off at the market in Imphal and the bomb squad disarmed another device.",
+    ):
+        assert extractor.extract(text, []).incidents, text
+
+
+def test_a_name_with_a_soft_sign_or_an_apostrophe_is_no_place(extractor: Extractor) -> None:
+    for text in (
+        "Gunmen shot dead Usman, a shopkeeper, in his shop on Monday.",
+        "A bomb exploded near the office of Shinichi Tanaka, injuring two guards.",
+    ):
+        (incident,) = extractor.extract(text, []).incidents
+        assert incident.location is None, text
+
+
+def test_pillion_riders_hurt_are_no_attackers(extractor: Extractor) -> None:
+    (incident,) = extractor.extract(
+        "Two pillion riders were killed when a bomb exploded in Quetta.", []
+    ).incidents
+    assert "gunmen" not in incident.actors
+
+
+def test_a_street_named_after_a_common_noun_does_not_displace_the_town() -> None:
+    (incident,) = (
+        Extractor(use_ner=True)
+        .extract("A bomb exploded on Airport Road in Quetta, killing four policemen.", [])
+        .incidents
+    )
+    assert incident.location is not None and incident.location.name == "Quetta"
+
+
+def test_a_sentence_after_a_dateline_keeps_its_date_to_itself() -> None:
+    (incident,) = (
+        Extractor(use_ner=True)
+        .extract("A bomb killed three policemen in Peshawar (AP) The city was last hit on March 3.", [])
+        .incidents
+    )
+    assert incident.date is None

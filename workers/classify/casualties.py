@@ -891,14 +891,15 @@ _PERPETRATORS = {
 def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """ "Two gunmen kill three soldiers": the number counts the killers (active verb, no "were")."""
     # "Two gunmen shot dead three worshippers", not the headline "Two militants shot dead in Kupwara"
-    shot_dead = (
-        toks[cue].low == "dead"
-        and cue > 0
-        and toks[cue - 1].low in ("shot", "stabbed", "hacked")
-        and cue + 1 < len(toks)
-        and toks[cue + 1].low
-        not in ("in", "by", "at", "on", "near", "during", "after", "when", ".", ",", ";")
-    )
+    shot_dead = toks[cue].low == "dead" and cue > 0 and toks[cue - 1].low in ("shot", "stabbed", "hacked")
+    if shot_dead:  # an object after "dead": a count, an article, a person, a name
+        obj = toks[cue + 1] if cue + 1 < len(toks) else None
+        shot_dead = obj is not None and (
+            obj.low in ("a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "six")
+            or obj.low[:1].isdigit()
+            or obj.low in _PERSON_NOUNS
+            or (obj.text[:1].isupper() and not obj.text.isupper() and obj.text.isalpha())
+        )
     if (
         toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives")
         and not shot_dead

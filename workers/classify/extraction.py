@@ -84,12 +84,24 @@ _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 # Verbs of throwing or planting next to a plural weapon make it an act, not a topic.
 _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
 _NOT_ATTACK = re.compile(
-    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:e|es|ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
-    # "Authorities disarm another bomb", not "police disarmed him"
-    r"disarm(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:bombs?|devices?|ieds?|explosives?|grenades?|mines?)|"
+    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
     r"sentenc\w+|convicted|trial|in\s+court|(?:told|informed)\s+the\s+court|court\s+(?:heard|ruled|acquitted|ordered|was\s+told))\b",
     re.I,
 )
+# "Authorities disarm another bomb, found at nearby Vosstaniya Square station": a device made safe,
+# no attack of its own; but a sentence that also tells an explosion reports the attack ("A
+# grenade exploded near a police station; police defuse a second grenade found nearby"), and a
+# person disarmed ("before police disarmed him") is no device.
+_DISARMED = re.compile(
+    r"\b(?:defuses?|disarm(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:bombs?|devices?|ieds?|explosives?|grenades?|mines?)\b",
+    re.I,
+)
+_EXPLODED = re.compile(r"\b(?:explo\w+|went off|blasts?|hurled|lobbed|detonat\w+|blew up)\b", re.I)
+# Words that open a sentence of its own, not the rest of a name the parser cut off.
+_SENTENCE_OPENERS = {
+    "the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "a", "an", "police",
+    "officials", "there", "in", "on", "at", "according", "meanwhile", "earlier", "later",
+}  # fmt: skip
 _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
 # "seized/recovered" cancel an attack only when what was seized is a weapon or a cache, not when
 # it is a person ("seized the local mayor and shot him").
@@ -298,6 +310,8 @@ class Extractor:
                     and not prev.dates
                     and not s.event
                     and not re.search(r"[.!?][\"'”’)]*$", prev.text)
+                    # "... (PHED) | Water Treatment Plant ...", not "(AP) | The city was last hit on ..."
+                    and s.text.split()[0].lower() not in _SENTENCE_OPENERS
                 ):
                     # "... near a Public Health Engineering Department (PHED) | Water Treatment Plant
                     # ... at around 9 30 pm on January 31.": the parser broke a sentence that has no
@@ -348,7 +362,6 @@ class Extractor:
             for m in places:
                 if m.kind == "ner" and m.location.country_code is None:
                     m.location.country_code = placed.get(m.location.name.lower())
-        demonym_codes = {m.location.country_code for s in out for m in s.places if m.kind == "demonym"}
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
@@ -361,11 +374,7 @@ class Extractor:
                         other is not None
                         and (
                             (m.kind == "city" and self.gazetteer.needs_context(name))
-                            or (
-                                m.kind == "admin"
-                                and self.gazetteer.foreign_subdivision(name)
-                                and code not in demonym_codes  # "Swiss investigators": Ticino stays
-                            )
+                            or (m.kind == "admin" and self.gazetteer.foreign_subdivision(name))
                         )
                         and context[code] <= 1
                         and context[other] >= 2
@@ -441,10 +450,13 @@ class Extractor:
             # arrested 14 persons") is one long "sentence" that also reports the attack.
             at = [doc[h[0]].idx - sent.start_char for h in in_sent if h[3]]
             taken = [m.start() for m in _SEIZED_PERSON.finditer(sent.text)]
+            cancels = list(_NOT_ATTACK.finditer(sent.text))
+            if not _EXPLODED.search(sent.text):
+                cancels += list(_DISARMED.finditer(sent.text))
             if any(
                 (not at or min(abs(m.start() - a) for a in at) <= _NOT_ATTACK_REACH)
                 and m.start() not in taken
-                for m in _NOT_ATTACK.finditer(sent.text)
+                for m in cancels
             ):
                 s.event = False
         fresh_trigger = any(h[3] and h[4] and h[2].split("|")[0] != GENERIC for h in in_sent)

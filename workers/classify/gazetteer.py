@@ -230,13 +230,18 @@ _SUFFIXES = (
 
 
 _AYN = re.compile(r"[‘’ʿʾ'`]")
+# Countries whose names GeoNames romanises from Arabic, Hebrew or Persian script with ayn and hamza.
+_AYN_COUNTRIES = {
+    "SY", "IQ", "YE", "SA", "JO", "LB", "PS", "IL", "OM", "EG", "AE", "KW", "QA", "BH", "LY", "TN",
+    "DZ", "MA", "SD", "MR", "IR", "SO",
+}  # fmt: skip
 
 
 def _transliterations(name: str) -> list[str]:
     """The forms news copy writes a name with an ayn or hamza mark in: GeoNames' "Dar‘ā" is "Daraa"
     (the mark as a vowel) or "Dara" (dropped); "‘Afrīn" is "Afrin"."""
-    if not _AYN.search(name):
-        return []
+    if not _AYN.search(name.rstrip("‘’ʿʾ'`")):
+        return []  # a trailing mark is a soft sign ("Usman’"), no ayn
     plain = _strip_accents(name)
     return [v for v in {_AYN.sub("", plain), _AYN.sub("a", plain)} if v and v[0].isalpha()]
 
@@ -285,8 +290,9 @@ class Gazetteer:
         for s in pycountry.subdivisions:
             plain = _strip_accents(s.name)
             self._add(plain, Place(plain, "admin", s.country_code))
-            for variant in _transliterations(plain):
-                self._add(variant, Place(plain, "admin", s.country_code), alternate=True)
+            if s.country_code in _AYN_COUNTRIES:
+                for variant in _transliterations(plain):
+                    self._add(variant, Place(plain, "admin", s.country_code), alternate=True)
         for c in gc.get_cities().values():
             place = Place(
                 c["name"],
@@ -297,8 +303,9 @@ class Gazetteer:
                 int(c["population"]),
             )
             self._add(c["name"], place)
-            for variant in _transliterations(c["name"]):
-                self._add(variant, place, alternate=True)
+            if c["countrycode"] in _AYN_COUNTRIES:  # not Xi’an's or Shinichi's apostrophe
+                for variant in _transliterations(c["name"]):
+                    self._add(variant, place, alternate=True)
             if place.population >= 200_000:
                 for alt in c.get("alternatenames") or []:
                     if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " not in alt.strip():

@@ -268,8 +268,10 @@ class PlaceFinder:
                     spans.append(span)
                     labels[(span.start, span.end)] = "named"
             for m in _STREET.finditer(doc.text):
-                if self.gazetteer.lookup(m.group("name")) is None:
-                    continue  # "National Highway", "Trunk Road": no place's name to mislead
+                if self.gazetteer.lookup(m.group("name")) is None or self.gazetteer.needs_context(
+                    m.group("name")
+                ):
+                    continue  # "National Highway", "Airport Road": no place's name to mislead
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None and not any(i in blocked for i in range(span.start, span.end)):
                     spans.append(span)
