@@ -218,7 +218,8 @@ _PLURAL_PLACE_NOUN = re.compile(r"\s+(?:districts|provinces|states|regions)\b", 
 def _separate_places(group: list[Sentence]) -> list[Location]:
     """The places of an incident that is several attacks in as many places, one sentence saying so
     ("two separate ambushes in Khunti and Seraikela Kharsawan Districts"): two or three towns or
-    districts named as where, joined by "and" or a comma. Otherwise none."""
+    districts named as where, joined by "and" or a comma, or enumerated ("one on a Shia mosque in
+    Kabul and one on a Sunni mosque in Ghor Province"). Otherwise none."""
     # the lead says it; the sentences after it ("A police official said militants lobbed a
     # grenade") name no place of their own
     said = _SEVERAL_ATTACKS.search(group[0].text)
@@ -238,8 +239,9 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
     for m in mentions:
         if out and not same_name(out[-1].location.name, m.location.name):
             between = s.text[out[-1].end - s.start : m.start - s.start].strip().lower()
-            enumerated = enumerated or bool(_ONE_AND_ONE.fullmatch(between))
-            if between not in ("and", ",", ", and") and not _ONE_AND_ONE.fullmatch(between):
+            one_and_one = _ONE_AND_ONE.fullmatch(between) is not None
+            enumerated = enumerated or one_and_one
+            if between not in ("and", ",", ", and") and not one_and_one:
                 continue
         if not out or not same_name(out[-1].location.name, m.location.name):
             out.append(m)
