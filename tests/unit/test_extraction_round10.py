@@ -9,11 +9,6 @@ from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.extraction import Extractor
 
 
-@pytest.fixture(scope="module", params=[True, False], ids=["ner", "gazetteer"])
-def extractor(request: pytest.FixtureRequest) -> Extractor:
-    return Extractor(use_ner=request.param)
-
-
 def _country(extractor: Extractor, text: str) -> str | None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None

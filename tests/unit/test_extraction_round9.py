@@ -13,11 +13,6 @@ from wirewatch.workers.classify.extraction import Extractor
 INCIDENTS = Path(__file__).resolve().parents[1] / "fixtures" / "incidents"
 
 
-@pytest.fixture(scope="module", params=[True, False], ids=["ner", "gazetteer"])
-def extractor(request: pytest.FixtureRequest) -> Extractor:
-    return Extractor(use_ner=request.param)
-
-
 def test_people_and_forces_are_no_places(extractor: Extractor) -> None:
     """The small NER model tags "Policemen" and "Assam Rifles (AR" as places; neither is where."""
     text = (
