@@ -90,6 +90,10 @@ HELDOUT_9 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-9.jsonl"
 # adjudicated (heldout-10.adjudication.md), committed before any extraction code ran on it; measured
 # before and after the tenth round's rules. HELDOUT_9 became a tuning set when it was drawn.
 HELDOUT_10 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-10.jsonl"
+# Eleventh blind set (seed 20261206): 50 texts, 52 incidents, annotated blind by two annotators and
+# adjudicated (heldout-11.adjudication.md), committed before any extraction code ran on it; measured
+# before and after the eleventh round's rules. HELDOUT_10 became a tuning set when it was drawn.
+HELDOUT_11 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-11.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -309,6 +313,7 @@ def main() -> int:
             HELDOUT_8,
             HELDOUT_9,
             HELDOUT_10,
+            HELDOUT_11,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
