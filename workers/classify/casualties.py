@@ -82,7 +82,22 @@ _MONTHS = {
     "september",
 }
 # fmt: on
-_BEFORE_NOT_COUNT = {"aged", "age", "ages", "by", "$", "rs", "rs.", "no", "number", "page", "route"}
+_BEFORE_NOT_COUNT = {
+    "aged",
+    "age",
+    "ages",
+    "by",
+    "$",
+    "rs",
+    "rs.",
+    "no",
+    "number",
+    "page",
+    "route",
+    "zone",
+    "sector",
+    "phase",
+}  # fmt: skip
 
 _TOKEN = re.compile(r"\$|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]")
 
@@ -263,6 +278,48 @@ def _after_comma(toks: list[_Tok], j: int) -> str:
     return toks[k].low if k < len(toks) else ""
 
 
+def _listed_name(toks: list[_Tok], last: int) -> bool:
+    """Whether the name ending at ``last`` follows an "and" that joins it to an earlier person
+    ("..., AND JEFFREY BRENT BALL"): up to four name words back."""
+    k = last
+    while k >= 0 and last - k < 4 and toks[k].low != "and" and toks[k].text[:1].isupper():
+        if not toks[k].text.isalpha():
+            break
+        k -= 1
+    return k < last and k >= 0 and toks[k].low == "and"
+
+
+def _name_word(tok: _Tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()
+
+
+def _age_after_name(toks: list[_Tok], i: int, j: int, value: int) -> bool:
+    """A bare number right after a personal name of two words or more, closing it: the age, in
+    copy that drops the brackets and commas ("Lee Zing Yang 24 and Meng Li Si 26 Now FO said").
+    Only where another name or a new sentence follows, never a noun the count could be of."""
+    if i < 2 or i != j or value >= 100 or not toks[i].low.isdigit():
+        return False
+    if not (_name_word(toks[i - 1]) and _name_word(toks[i - 2])):
+        return False
+    if toks[i - 1].low in _NOT_NAMES or toks[i - 1].low in _PLACE_WORDS or toks[i - 2].low in _PLACE_WORDS:
+        return False  # "in Washuk District 3 ...", "on Monday 12 ..."
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is None:
+        return True
+    if nxt.low == "and":
+        return j + 3 < len(toks) and _name_word(toks[j + 2]) and _name_word(toks[j + 3])
+    return _name_word(nxt) and nxt.low in _SENTENCE_STARTS
+
+
+# Words that end a place's name, not a person's ("Sukma District 3 ...").
+_PLACE_WORDS = {
+    "district", "province", "state", "area", "village", "town", "city", "block", "tehsil", "road",
+    "street", "camp", "station", "sector", "zone", "division", "region", "county", "agency",
+}  # fmt: skip
+# Words that open a sentence after a name and its age in unpunctuated copy.
+_SENTENCE_STARTS = {"now", "the", "he", "she", "they", "police", "meanwhile", "earlier", "later", "this"}
+
+
 def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     prev2 = toks[i - 2].low if i > 1 else ""
@@ -309,9 +366,16 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         and prev2 not in _FUNCTION_WORDS
         # and the apposition goes on as a person's would ("..., 32, was killed", "..., 45, a
         # teacher"), not as a count's ("In Kabul, 12, including three children, were killed")
-        and _after_comma(toks, j) in ("was", "is", "a", "an", "who", "of", "from", "the")
+        and (
+            _after_comma(toks, j) in ("was", "is", "a", "an", "who", "of", "from", "the")
+            # "TODD RAY WILSON, 20 YEARS OLD, AND JEFFREY BRENT BALL, 21, WERE MURDERED": the last
+            # of named people listed, the plural verb theirs
+            or (_after_comma(toks, j) in ("were", "are") and _listed_name(toks, i - 2))
+        )
     ):
         return True  # "JOSE OSCAR MARIN, 32, WAS KILLED" (lower-cased when shouted): an age
+    if _age_after_name(toks, i, j, value):
+        return True  # "killed Chinese couple Lee Zing Yang 24 and Meng Li Si 26" (no punctuation)
     if prev == "," and prev2 in _MONTHS:
         return True
     if nxt in ("-", "/") and j + 2 < len(toks) and toks[j + 2].low.isdigit():  # dates, scores
@@ -324,7 +388,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if nxt in ("year", "years") or (nxt == "-" and j + 2 < len(toks) and toks[j + 2].low == "year"):
         return True
-    return nxt in ("-year-old", "yr", "year-old", "years-old")  # "a 20 year-old Israeli"
+    # "a 20 year-old Israeli"; "his 24yearold son" in copy that drops hyphens
+    return nxt in ("-year-old", "yr", "year-old", "years-old", "yearold", "yearsold")
 
 
 def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num]) -> list[_Num]:
@@ -815,6 +880,30 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
     return _state_subject(toks, cue)
 
 
+# Words for militants as a count's people: "15 Maoists", "14 militants".
+_MILITANT_NOUNS = {
+    "gunmen", "militants", "attackers", "assailants", "bombers", "insurgents", "rebels", "terrorists",
+    "guerrillas", "maoists", "naxals", "naxalites", "jihadists", "extremists", "cadres", "fighters",
+    "militiamen", "separatists", "taliban",
+}  # fmt: skip
+
+
+def _state_reports_militants(toks: list[_Tok], num: _Num) -> bool:
+    """A count of militants that state forces report dead ("The Egyptian Military said 14 militants
+    were killed in the attack", "Police also claimed to have gunned down at least 15 Maoists"): the
+    attackers' losses as the forces tell them, not the attack's toll, which the annotation counts
+    only when the text puts them in it. The saying verb within eight words before the count, in
+    its clause, and state forces its subject."""
+    if not {t.low for t in toks[num.last + 1 : num.last + 3]} & _MILITANT_NOUNS:
+        return False
+    b = num.first - 1
+    while b >= 0 and num.first - b <= 8 and toks[b].low not in SAYING_VERBS:
+        if toks[b].low in (",", ";", ".", "and", "but", "while"):
+            return False
+        b -= 1
+    return b >= 0 and toks[b].low in SAYING_VERBS and _state_subject(toks, b)
+
+
 _PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
 
 
@@ -1261,6 +1350,8 @@ def _parse(text: str) -> Casualties:
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
             continue  # "the army claims to have killed more than 100 terrorists": no victims of the attack
+        if _state_reports_militants(toks, num):
+            continue
         if num.person and _acting_attacker(toks, num):
             continue  # "a man was wounded after an unidentified gunman opened fire": the gunman shot
         if best_k > num.last and _the_attackers(toks, num):
@@ -1388,6 +1479,7 @@ def _parse(text: str) -> Casualties:
         more = _MORE_NAMED.match(text, m.end())  # the pattern matches the empty string too
         named = 1 + (more.group().count("(") if more else 0)
         sums[kind].append(Count(kind, named, False, m.start("name"), m.end()))
+    _drop_restated_pair(text, sums)
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
         if not counts:
@@ -1400,6 +1492,36 @@ def _parse(text: str) -> Casualties:
             result.injured, result.injured_approx = total, approx
         result.counts.extend(counts)
     return result
+
+
+# Words between two tolls that make the second another incident's.
+_ANOTHER_TOLL = re.compile(
+    r"\b(?:another|separate(?:ly)?|elsewhere|second|meanwhile|earlier|previous)\b", re.I
+)
+
+
+def _drop_restated_pair(text: str, sums: dict[Kind, list[Count]]) -> None:
+    """A toll of dead and wounded told twice with the same two figures ("Three FC personnel ...
+    were martyred while three others were injured ... Three FC personnel died while three others
+    including an officer were also injured during the attack"): the second pair is the first
+    restated, "also" or not, unless a word between marks another incident. Dropped in place."""
+    killed, injured = sums["killed"], sums["injured"]
+    if len(killed) < 2 or len(injured) < 2:
+        return
+    for k1 in killed:
+        for i1 in injured:
+            first_end = max(k1.end, i1.end)
+            for k2 in killed:
+                for i2 in injured:
+                    if (
+                        k2.value == k1.value > 0
+                        and i2.value == i1.value > 0
+                        and min(k2.start, i2.start) > first_end
+                        and not _ANOTHER_TOLL.search(text, first_end, min(k2.start, i2.start))
+                    ):
+                        killed.remove(k2)
+                        injured.remove(i2)
+                        return
 
 
 # Who a count is of when the count names the attackers, not the attacked.

@@ -370,6 +370,8 @@ class TargetFinder:
             return None
         if any(t.i in places for t in toks[begin : end + 1]) and lexical_end != end:
             return None  # "at Kotahbari": a place, not a target
+        if end + 1 < len(words) and words[end + 1] in SAYING_VERBS:
+            return None  # "during the attack a Senior District Administration official said": who tells it
         # a proper name right after a role stays with it: "a Hazara man", "journalist Pavel Sheremet"
         phrase_toks = toks[begin : end + 1]
         if phrase_toks and phrase_toks[0].lower_ in ("and", ","):
