@@ -19,11 +19,18 @@ from wirewatch.workers.classify.extraction import Extractor
             None,
             None,
         ),
-        # heldout-10 train-2459: the last of two named men, his age in commas, before "WERE"
+        # heldout-10 train-2459: two named men listed with their ages in commas are two dead, not 21
         (
             "TODD RAY WILSON, 20 YEARS OLD, AND JEFFREY BRENT BALL, 21, WERE MURDERED BY MACHINEGUN"
             " BURSTS WHEN THEY WERE WALKING HOME.",
+            2,
             None,
+        ),
+        # the same, lower-cased as the extractor reads shouted copy
+        (
+            "todd ray wilson, 20 years old, and jeffrey brent ball, 21, were murdered by machinegun"
+            " bursts when they were walking home.",
+            2,
             None,
         ),
         # heldout-10 train-4072: ages after names in copy without punctuation
@@ -132,3 +139,25 @@ def test_who_tells_of_the_attack_is_no_target(extractor: Extractor) -> None:
     # must not change: an official who was attacked is one
     (incident,) = extractor.extract("Gunmen shot dead a senior official in Quetta on Monday.", []).incidents
     assert any("official" in t for t in incident.targets)
+
+
+def test_the_victims_nationality_does_not_outvote_where_it_happened(extractor: Extractor) -> None:
+    """heldout-10 train-2459: "U.S. missionaries", "the U.S. Embassy", "anti-U.S. action" name the
+    United States four times, but the street is in La Paz, Bolivia, where the text says things
+    happen: an unknown place takes the country named as where, not the one named most."""
+    text = (
+        "THE MURDER BY MACHINEGUN FIRE OF TWO U.S. MISSIONARIES TODAY PROMPTED AN EMERGENCY MEETING OF"
+        " THE BOLIVIAN POLICE HIGH COMMAND.\n\n   THE U.S. EMBASSY IN LA PAZ WILL COOPERATE IN THE"
+        " INVESTIGATIONS OF THE MURDER BECAUSE THEY CONSIDERED AN ANTI-U.S. ACTION.\n\n   ACCORDING TO"
+        " SOME POLITICAL REACTIONS, THIS CRIMES COMMITTED BY THE SELF-STYLED ZARATE-WILKA GROUP, SHOWS"
+        " THAT THERE ARE ARMED GROUPS OPERATING IN BOLIVIA.\n\n   TODD RAY WILSON, 20 YEARS OLD, AND"
+        " JEFFREY BRENT BALL, 21, WERE MURDERED BY MACHINEGUN BURSTS WHEN THEY WERE WALKING HOME ON"
+        " ANCASH STREET ON WEDNESDAY NIGHT.\n\n   THE ZARATE WILKA GROUP HAS CLAIMED RESPONSIBILITY FOR"
+        " THE MURDER OF THESE TWO MISSIONARIES. THIS GROUP REPORTEDLY COMMITTED THIS CRIME TO PROTEST"
+        " U.S. MEDDLING IN BOLIVIA."
+    )
+    incidents = extractor.extract(text, []).incidents
+    street = [i for i in incidents if i.location is not None and "ancash" in i.location.name.lower()]
+    assert street, [i.location for i in incidents]
+    assert street[0].location is not None and street[0].location.country_code == "BO"
+    assert street[0].killed == 2

@@ -280,10 +280,10 @@ def _after_comma(toks: list[_Tok], j: int) -> str:
 
 def _listed_name(toks: list[_Tok], last: int) -> bool:
     """Whether the name ending at ``last`` follows an "and" that joins it to an earlier person
-    ("..., AND JEFFREY BRENT BALL"): up to four name words back."""
+    ("..., AND JEFFREY BRENT BALL", lower-cased when shouted): up to four name words back."""
     k = last
-    while k >= 0 and last - k < 4 and toks[k].low != "and" and toks[k].text[:1].isupper():
-        if not toks[k].text.isalpha():
+    while k >= 0 and last - k < 4 and toks[k].low != "and" and toks[k].text.isalpha():
+        if toks[k].low in _FUNCTION_WORDS or toks[k].low in _PERSON_NOUNS:
             break
         k -= 1
     return k < last and k >= 0 and toks[k].low == "and"
@@ -844,6 +844,15 @@ _NAMED_VICTIM = re.compile(
     r"(?:(?P<name>(?:[A-Z][a-z]+\s+){1,3})\((?:aged\s+)?\d{1,2}\)"
     # "shot dead Aijaz Ahmad, a school principal": a name of two or three words, then who he was
     r"|(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:a|an|the)\s+(?=[a-z]))"
+)
+
+
+# "TODD RAY WILSON, 20 YEARS OLD, AND JEFFREY BRENT BALL, 21, WERE MURDERED": named people listed
+# with their ages in commas, then a plural verb of their fate
+_LISTED_WITH_AGES = re.compile(
+    r"(?:\b[A-Za-z]+(?:\s+[A-Za-z]+){0,3},\s+\d{1,2}(?:\s+years\s+old)?,\s+(?:and\s+)?)+"
+    r"were\s+(?:\w+\s+)?(?P<verb>killed|murdered|shot\s+dead|assassinated|wounded|injured)\b",
+    re.I,
 )
 
 
@@ -1479,6 +1488,12 @@ def _parse(text: str) -> Casualties:
         more = _MORE_NAMED.match(text, m.end())  # the pattern matches the empty string too
         named = 1 + (more.group().count("(") if more else 0)
         sums[kind].append(Count(kind, named, False, m.start("name"), m.end()))
+    ages_listed = _LISTED_WITH_AGES.search(text)
+    if ages_listed:
+        kind = "injured" if ages_listed.group("verb").lower() in ("wounded", "injured") else "killed"
+        ages = len(re.findall(r",\s+\d{1,2}\b", ages_listed.group()))
+        if not sums[kind] and ages >= 2:
+            sums[kind].append(Count(kind, ages, False, ages_listed.start(), ages_listed.end()))
     _drop_restated_pair(text, sums)
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]

@@ -13,7 +13,6 @@ most of the extractor's code; :mod:`.gazetteer` (the names themselves) stays as 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -837,9 +836,17 @@ def _in_brackets(s: Sentence, m: Mention) -> bool:
 
 def context_country(sentences: list[Sentence], group: list[Sentence]) -> str | None:
     """Country for a place the gazetteer does not know: the best-placed coded mention in the
-    incident's sentences, else the country the article names most."""
+    incident's sentences, else the country the article names most as where things happen: a
+    mention after "in/at/near" weighs two, a people's name or an aside ("U.S. missionaries",
+    "from Pakistan") a half, so that the victims' nationality does not outvote "in La Paz"."""
     coded = [m for s in group for m in s.places if m.location.country_code]
     if coded:
         return max(coded, key=lambda m: (m.rank, -m.start)).location.country_code
-    counts = Counter(m.location.country_code for s in sentences for m in s.places if m.location.country_code)
-    return counts.most_common(1)[0][0] if counts else None
+    weights: dict[str, float] = {}
+    for s in sentences:
+        for m in s.places:
+            if m.location.country_code:
+                weight = 2.0 if m.locative else 1.0 if m.rank >= 0 else 0.5
+                weights[m.location.country_code] = weights.get(m.location.country_code, 0.0) + weight
+    # the first named wins a tie, as Counter.most_common kept it
+    return max(weights, key=lambda code: weights[code]) if weights else None
