@@ -63,6 +63,11 @@ _ADJECTIVE_HEADS = {
     "group", "organisation", "organization", "activity", "activities", "ideology", "area", "areas",
     "territory", "territories", "leader", "leaders", "insurgency", "war", "cause", "government", "state",
 }  # fmt: skip
+# What the word "terrorist" qualifies when it characterises a deed rather than naming its doers.
+_CHARACTERISED = {
+    "attack", "attacks", "act", "acts", "incident", "incidents", "strike", "strikes", "activity",
+    "activities", "violence", "plot", "threat", "threats", "bombing", "bombings", "assault", "crime",
+}  # fmt: skip
 _PATRON = re.compile(r"^(?:pro-\w+|\w+-(?:led|backed|linked|allied|aligned|affiliated|inspired|supported))$")
 
 
@@ -191,6 +196,9 @@ class ActorFinder:
                 and (doc[end].lower_ in _ADJECTIVE_HEADS or doc[end].text == "-")
             ):
                 continue  # "the separatist region", "extremist violence": an adjective
+            if doc[end - 1].lower_ == "terrorist" and end < len(doc) and doc[end].lower_ in _CHARACTERISED:
+                continue  # "a suspected terrorist attack", "the explosion was a "terrorist act"": what
+                # officials call the deed, not who did it
             # "unknown gunmen", "two unidentified militants": the text says nobody knows who.
             before = {t.lower_ for t in doc[max(sent.start, start - 2) : start]}
             if name and before & _UNKNOWN and not name.startswith("unidentified"):

@@ -110,6 +110,8 @@ def group_incidents(
         if not actors:
             generic = [a for s in g for a in s.generic]
             actors = generic[:1]
+        if not actors:
+            actors = _the_attackers_after(sentences, g)
         when = next((d for s in g for d in s.dates), None)
         if when is None:
             when = _digest_date(sentences, g)
@@ -140,6 +142,20 @@ def group_incidents(
                 place.country_code = loc.country_code  # "Berg and Pulwama districts": both in India
             incidents.append(incident.model_copy(update={"location": place, "killed": None, "injured": None}))
     return incidents, shared
+
+
+def _the_attackers_after(sentences: list[Sentence], group: list[Sentence]) -> list[str]:
+    """Who did it, told right after an incident that names nobody: "FIVE PERSONS WERE SERIOUSLY
+    WOUNDED IN THIS TERRORIST ATTACK ... THE TERRORISTS LEFT A COMMUNIQUE". The definite article
+    points back to the attack just told; only within the next ten sentences, and not past the
+    next attack's."""
+    after = [s for s in sentences if s.start > group[-1].start and s not in group]
+    for s in after[:10]:
+        if s.event:
+            break
+        if s.definite and s.generic:
+            return s.generic[:1]
+    return []
 
 
 _SINGLED_OUT = vocabulary("singled_out")

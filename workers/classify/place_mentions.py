@@ -384,6 +384,10 @@ class PlaceFinder:
                 and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
             )
             locative = locative or taken_from
+            if locative and _OFFICIALS_IN.search(
+                original[max(0, offset + span.start_char - 40) : offset + span.start_char]
+            ):
+                locative = False  # "officials in Srinagar sent condolences": where they speak from
             # "in Afghanistan's Paktika Province": the place the country owns is where, as the
             # country was
             owned = (
@@ -397,18 +401,26 @@ class PlaceFinder:
                 and not _speaker_before(original, out[-1].start)
             )
             locative = locative or owned
-            aside = not taken_from and (
-                " ".join(low_before[-2:]) in ("border with", "bordering the")
-                or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
-                or after in ("-", "based", "national", "nationals", "-based")
-                # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
-                # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
-                or (
-                    span.start in in_org
-                    and not (
-                        source == "named"
+            aside = (
+                not taken_from
+                and (
+                    " ".join(low_before[-2:]) in ("border with", "bordering the")
+                    or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
+                    # "the GOC of the 3 Corps based in Dimapur", "stationed in": where someone is posted
+                    or " ".join(low_before[-2:])
+                    in ("based in", "stationed in", "posted in", "headquartered in")
+                    or after in ("-", "based", "national", "nationals", "-based")
+                    # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
+                    # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
+                    or (
+                        span.start in in_org
                         and not (
-                            span.end + 1 < len(doc) and doc[span.end + 1].is_alpha and span.end + 1 in in_org
+                            source == "named"
+                            and not (
+                                span.end + 1 < len(doc)
+                                and doc[span.end + 1].is_alpha
+                                and span.end + 1 in in_org
+                            )
                         )
                     )
                 )
@@ -480,6 +492,9 @@ class PlaceFinder:
                 # ... unless that place is a small town the name merely contains ("Tera" in
                 # "Tera Yengkhom Leikai"): then the article's other places tell the country.
                 contained = [(a, b, p) for a, b, p in inner if span.start <= a and b <= span.end]
+                # the longest known name inside first: "San Francisco" in "San Francisco Bay", not
+                # the Malian town "San"
+                contained.sort(key=lambda c: c[0] - c[1])
                 within = [p for a, b, p in contained if not self.gazetteer.needs_context(doc[a:b].text)]
                 out.append(
                     Mention(
@@ -710,6 +725,13 @@ _SPEAKER = re.compile(
 )
 
 
+# Those who speak of an attack from where they are ("officials in Srinagar sent condolences"); not
+# the police or officers, who are as often the attack's targets ("targeting Police in Sarband").
+_OFFICIALS_IN = re.compile(
+    r"\b(?:officials|spokes(?:man|woman|person)|sources|authorities|witnesses|ministry)\s+in\s+$", re.I
+)
+
+
 def _speaker_before(text: str, at: int) -> bool:
     """Whether the place at ``text[at]`` follows a speaker and "in" ("A spokesman in ...")."""
     return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
@@ -797,7 +819,9 @@ def choose_location(group: list[Sentence], where_only: bool = False) -> Location
     mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
     if not mentions:
         return None
-    best = max(mentions, key=lambda m: (m.rank, -m.start))
+    # equally placed, a town or village beats the district or province it lies in: "in Sukma
+    # District ... The incident took place near Kasaram village" happened at Kasaram
+    best = max(mentions, key=lambda m: (m.rank, m.kind != "admin", -m.start))
     return best.location.model_copy()
 
 

@@ -42,7 +42,7 @@ T = TypeVar("T")
 _OBJECT_VERBS = {
     "attack", "attacked", "attacking", "target", "targeted", "targeting", "targets", "storm", "stormed",
     "storming", "storms", "ambush", "ambushed", "ambushing", "ambushes", "bomb", "bombed", "raid",
-    "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit",
+    "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit", "hits",
     "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "kidnap", "kidnapped",
     "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts", "assassinated",
     "assassinate", "assassinates", "assassinating",
