@@ -43,6 +43,10 @@ from wirewatch.workers.classify.extraction import Extractor
         ),
         # heldout-10 train-3355: a zone's number is no toll; the one murdered man is
         ("VARGAS WAS MURDERED YESTERDAY MORNING IN ZONE 10 OF THIS CAPITAL.", 1, None),
+        # "nearly shot to death": he lived, wounded; "shot to death" and "nearly 20 people" unchanged
+        ("The man was nearly shot to death by gunmen in Peshawar on Monday.", None, 1),
+        ("The man was shot to death by gunmen in Peshawar on Monday.", 1, None),
+        ("Nearly 20 people were killed in the blast.", 20, None),
         # must not change: counts in a list after a place, and a count after a comma
         ("In Sukma District 3 jawans were killed and 2 injured.", 3, 2),
         ("In Kabul, 12, including three children, were killed.", 12, None),

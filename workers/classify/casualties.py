@@ -1422,6 +1422,11 @@ def _parse(text: str) -> Casualties:
         ):
             continue  # "The attacker is then shot dead by a fellow officer": the attack's own man
         if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
+            if kind == "killed" and any(t.low in ("nearly", "almost") for t in toks[b + 1 : k]):
+                # "was nearly shot to death", "was almost killed": he lived, wounded
+                if not sums["injured"]:
+                    sums["injured"].append(Count("injured", 1, False, toks[k].start, toks[k].end))
+                continue
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     for m in re.finditer(
         r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
