@@ -246,3 +246,47 @@ def test_a_town_inside_an_unknown_name_is_its_longest_known_name(extractor: Extr
     text = "A man was stabbed to death on a San Francisco Bay Area commuter train."
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.country_code == "US"
+
+
+def test_a_place_the_sentence_puts_inside_the_incidents_is_the_same_incident(extractor: Extractor) -> None:
+    """heldout-5 train-3939: the traders "abducted by suspected militants from North Garo Hills
+    District" are the traders "abducted on January 15 ... in Kharkutta region of North Garo Hills":
+    the second sentence names its village inside the district already told; one incident. (Without
+    NER, "Tustu Paul" no longer puts it in Cape Verde's subdivision Paul.)"""
+    text = (
+        "Separately, the whereabouts of the seven traders from Assam who were abducted by suspected"
+        " militants from North Garo Hills District remained unknown even as Security Forces (SFs) have"
+        " launched an operation to rescue them, reports The Sentinel on January 18. It may be mentioned"
+        " that the seven traders (Tustu Paul, Manoranjan Sarkar, Putul Mukherjee, Piyush Biswas, Pradip"
+        " Das, Bijoy Sarkar and Ganesh Basu) were abducted on January 15, afternoon after returning from"
+        " Dokhongsi weekly market in Kharkutta region of North Garo Hills."
+    )
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.type == "kidnapping" and incident.date == "on January 15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another day: another attack, though the village is in the district
+        "Maoists abducted two traders in Sukma District on Monday. On Tuesday, Maoists abducted a"
+        " teacher near Kasaram village in Sukma District.",
+        # two mapped towns, one placed relative to the other
+        "Guerrillas shot dead a mayor in Lima on Friday. Guerrillas shot dead a judge in Huancayo,"
+        " 300 km east of Lima, on Friday.",
+    ],
+)
+def test_a_place_told_beside_the_incidents_is_no_container(extractor: Extractor, text: str) -> None:
+    assert len(extractor.extract(text, []).incidents) == 2
+
+
+def test_a_subdivision_inside_a_place_name_still_tells_where(extractor: Extractor) -> None:
+    """heldout-train train-7957 (must not change): "In Kuz Kunar" is a place of its own that names
+    the province of Kunar, unlike "Tustu Paul"; the two attacks stay two incidents."""
+    text = (
+        "In Kabul, gunmen wearing police uniforms open fire, killing at least 24 people, including two"
+        " newborns, in the maternity ward of a hospital. Security forces kill the attackers. In Kuz"
+        " Kunar, a suicide bomber kills at least 32 people at a funeral. (BBC News)"
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert [(i.type, i.killed) for i in incidents] == [("armed_assault", 24), ("suicide_attack", 32)]

@@ -315,7 +315,12 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = choose_location(group)
-    if gloc and sloc and not same_place(gloc, sloc):
+    if (
+        gloc
+        and sloc
+        and not same_place(gloc, sloc)
+        and not (_inside(s, sloc, gloc) and not _other_date(group, s))
+    ):
         return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
     # another attack, in a place of another name, is another incident even in the same country
@@ -346,6 +351,31 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+def _other_date(group: list[Sentence], s: Sentence) -> bool:
+    """Whether the sentence dates its attack otherwise than the incident already has (an incident
+    told with no date yet takes the sentence's)."""
+    told = {d.lower() for g in group for d in g.dates}
+    return bool(told) and any(d.lower() not in told for d in s.dates)
+
+
+def _inside(s: Sentence, sloc: Location, gloc: Location) -> bool:
+    """Whether the sentence puts its own place inside the incident's: "abducted ... from Dokhongsi
+    weekly market in Kharkutta region of North Garo Hills" after "from North Garo Hills District".
+    The sentence names the incident's place as well, after its own (the container follows what it
+    contains), and its own is no country. Not when the incident's place is a mapped town ("in
+    Huancayo, 300 km east of Lima": two towns), nor when the sentence dates its attack otherwise
+    ("this morning in Miralvalle" after "this afternoon in San Salvador": another attack)."""
+    if gloc.lat is not None:
+        return False
+    own = next((m for m in s.places if same_name(m.location.name, sloc.name)), None)
+    if own is None or own.kind == "country":
+        return False
+    return any(
+        m.start > own.start and m.kind != "country" and same_name(m.location.name, gloc.name)
+        for m in s.places
+    )
 
 
 # A sentence that says its attack is not the one told before: other attackers, another attack,

@@ -543,7 +543,8 @@ class PlaceFinder:
         * An acronym is a place only if the gazetteer holds it in capitals ("DIG" is not Dīg).
         * After another capitalised word that is neither a function word, a direction nor a place
           noun, the name is part of a person's or an organisation's name ("Korban Ali",
-          "Farooq Ahmad", "President Obama"): a town is dropped, a region tells the country.
+          "Farooq Ahmad", "President Obama"): a town or a bare subdivision ("Tustu Paul") is
+          dropped, a region tells the country.
         * Before such a word ("Dhaka Tribune", "Ali Mohammad") it is a place only after
           "in/at/near/of"; otherwise it tells the country at most.
         * A small town (or another place's alternate name) needs a locative or administrative
@@ -558,7 +559,11 @@ class PlaceFinder:
         nxt = doc[end] if end < len(doc) else None
         weak = self.gazetteer.needs_context(text)
         if prev is not None and start - 1 not in in_place and _name_word(prev) and not prev.is_sent_start:
-            return "drop" if weak else "aside"
+            # "(Tustu Paul, Manoranjan Sarkar ...)": a subdivision's name (Cape Verde's Paul) inside a
+            # person's name tells no country either; inside a place's ("In Kuz Kunar") it does
+            in_a_place = start >= 2 and doc[start - 2].lower_ in _LOCATIVE
+            subdivision = self.gazetteer.foreign_subdivision(text) and not in_a_place
+            return "drop" if weak or subdivision else "aside"
         before = [t.lower_ for t in doc[max(0, start - 3) : start]]
         locative = bool(
             direction_prefix(before)
