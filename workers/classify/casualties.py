@@ -94,10 +94,9 @@ _BEFORE_NOT_COUNT = {
     "number",
     "page",
     "route",
-    "zone",
-    "sector",
-    "phase",
-}  # fmt: skip
+}
+# Words a number labels ("Zone 10", "Sector 5"), unless people follow it ("in Uri sector 3 soldiers").
+_LABELLED = {"zone", "sector", "phase"}
 
 _TOKEN = re.compile(r"\$|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]")
 
@@ -328,6 +327,12 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "not":
         return True  # "three and not five villagers, as reported earlier, were killed"
+    if (
+        prev in _LABELLED
+        and nxt not in _PERSON_NOUNS
+        and not (j + 2 < len(toks) and toks[j + 2].low in _PERSON_NOUNS)
+    ):
+        return True  # "IN ZONE 10 OF THIS CAPITAL": the zone's number
     if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low.split("-")[0] in _UNIT_AFTER:
         return True  # "a 400-meter radius", "a 9-year-old boy"
     if (
@@ -844,6 +849,16 @@ _NAMED_VICTIM = re.compile(
     r"(?:(?P<name>(?:[A-Z][a-z]+\s+){1,3})\((?:aged\s+)?\d{1,2}\)"
     # "shot dead Aijaz Ahmad, a school principal": a name of two or three words, then who he was
     r"|(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:a|an|the)\s+(?=[a-z]))"
+)
+
+
+# "Maoists killed Sodi Hidma 30 and Madvi Joga 28 The bodies were found": named people, each with a
+# bare age after the name (copy without brackets or commas), right after the verb of their fate
+_NAMED_BARE_AGES = re.compile(
+    r"\b(?P<verb>(?i:shot dead|gunned down|killed|murdered|hacked to death|beheaded|executed|"
+    r"shot and (?:killed|injured|wounded)|injured|wounded))\s+"
+    r"(?P<people>(?:[A-Z][a-z]+\s+){2,3}\d{1,2}(?:\s+and\s+(?:[A-Z][a-z]+\s+){2,3}\d{1,2})*)"
+    r"(?=\s+[A-Z]|\s*[,.;]|\s*$)"
 )
 
 
@@ -1493,12 +1508,24 @@ def _parse(text: str) -> Casualties:
         more = _MORE_NAMED.match(text, m.end())  # the pattern matches the empty string too
         named = 1 + (more.group().count("(") if more else 0)
         sums[kind].append(Count(kind, named, False, m.start("name"), m.end()))
+    for m in _NAMED_BARE_AGES.finditer(text):
+        kind = "injured" if m.group("verb").lower().split()[-1] in _INJURY_CUES else "killed"
+        verb_at = next((k for k, t in enumerate(toks) if t.start >= m.start()), len(toks))
+        if not sums[kind] and not _state_subject(toks, verb_at):
+            named = len(re.findall(r"\d{1,2}", m.group("people")))
+            sums[kind].append(Count(kind, named, False, m.start("people"), m.end("people")))
     ages_listed = _LISTED_WITH_AGES.search(text)
     if ages_listed:
         kind = "injured" if ages_listed.group("verb").lower() in ("wounded", "injured") else "killed"
         ages = len(re.findall(r",\s+\d{1,2}\b", ages_listed.group()))
-        if not sums[kind] and ages >= 2:
-            sums[kind].append(Count(kind, ages, False, ages_listed.start(), ages_listed.end()))
+        if ages >= 2:
+            # "JOSE OSCAR MARIN, 32, AND PEDRO LUIS GOMEZ, 28, WERE KILLED": any age taken for a
+            # count inside the list goes, and the people listed are counted
+            sums[kind] = [
+                c for c in sums[kind] if not ages_listed.start() <= c.start < ages_listed.end("verb")
+            ]
+            if not sums[kind]:
+                sums[kind].append(Count(kind, ages, False, ages_listed.start(), ages_listed.end()))
     _drop_restated_pair(text, sums)
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
@@ -1516,7 +1543,12 @@ def _parse(text: str) -> Casualties:
 
 # Words between two tolls that make the second another incident's.
 _ANOTHER_TOLL = re.compile(
-    r"\b(?:another|separate(?:ly)?|elsewhere|second|meanwhile|earlier|previous)\b", re.I
+    r"\b(?:another|separate(?:ly)?|elsewhere|second|meanwhile|earlier|previous|similar|also on|later)\b",
+    re.I,
+)
+# Words by which a toll points back to the attack just told.
+_BACK_TO_IT = re.compile(
+    r"\b(?:during|in) the (?:attack|incident|firing|blast|explosion|ambush|assault|encounter)\b", re.I
 )
 
 
@@ -1526,18 +1558,21 @@ def _drop_restated_pair(text: str, sums: dict[Kind, list[Count]]) -> None:
     including an officer were also injured during the attack"): the second pair is the first
     restated, "also" or not, unless a word between marks another incident. Dropped in place."""
     killed, injured = sums["killed"], sums["injured"]
-    if len(killed) < 2 or len(injured) < 2:
-        return
+    if not 2 <= len(killed) <= 6 or not 2 <= len(injured) <= 6:
+        return  # (more tolls than a bulletin restates: a digest, and the search would be quartic)
     for k1 in killed:
         for i1 in injured:
             first_end = max(k1.end, i1.end)
             for k2 in killed:
                 for i2 in injured:
+                    second = min(k2.start, i2.start)
                     if (
                         k2.value == k1.value > 0
                         and i2.value == i1.value > 0
-                        and min(k2.start, i2.start) > first_end
-                        and not _ANOTHER_TOLL.search(text, first_end, min(k2.start, i2.start))
+                        and second > first_end
+                        and not _ANOTHER_TOLL.search(text, first_end, second)
+                        # the second telling points back to the attack told ("during the attack")
+                        and _BACK_TO_IT.search(text, second, max(k2.end, i2.end) + 100)
                     ):
                         killed.remove(k2)
                         injured.remove(i2)

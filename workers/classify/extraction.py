@@ -82,7 +82,16 @@ _DISOWNED = re.compile(
 _BLAMED = re.compile(r"\b(?:blam\w+|accus\w+|suspect\w*|claim\w*|attribut\w+)\b", re.I)
 _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 # Verbs of throwing or planting next to a plural weapon make it an act, not a topic.
+# What makes such an act a habit rather than an attack: "has fired rockets at Israel for years".
+_HABITUAL = re.compile(
+    r"\b(?:for (?:years|months|decades)|often|regularly|routinely|frequently|repeatedly|in the past|"
+    r"over the (?:years|past)|since (?:19|20)\d\d)\b",
+    re.I,
+)
 _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
+# ... and before it only: "militants, who fired several shells at the city" (an act), but "rockets
+# fired from IS-controlled territory hit the border town" tells again the rockets just reported
+_FIRED = _THROWN | {"fired", "firing", "launched"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
     r"sentenc\w+|convicted|trial|in\s+court|(?:told|informed)\s+the\s+court|court\s+(?:heard|ruled|acquitted|ordered|was\s+told))\b",
@@ -103,6 +112,7 @@ _SENTENCE_OPENERS = {
     "officials", "there", "in", "on", "at", "according", "meanwhile", "earlier", "later",
 }  # fmt: skip
 _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
+_AND_THEN = re.compile(r"\band\s+(?:also\s+)?$", re.I)
 # "seized/recovered" cancel an attack only when what was seized is a weapon or a cache, not when
 # it is a person ("seized the local mayor and shot him").
 _SEIZED_PERSON = re.compile(
@@ -410,9 +420,13 @@ class Extractor:
             ) and not _verb_at(doc, end - 1)
             if plural and _counted(doc, start):
                 plural = False  # "fired seven rockets", "Two low intensity blasts hit": counted, so concrete
-            if plural and (
-                {t.lower_ for t in doc[max(0, start - 2) : start]} & _THROWN
-                or {t.lower_ for t in doc[end : end + 3]} & _THROWN
+            if (
+                plural
+                and (
+                    {t.lower_ for t in doc[max(0, start - 3) : start]} & _FIRED
+                    or {t.lower_ for t in doc[end : end + 3]} & _THROWN
+                )
+                and not _HABITUAL.search(doc[max(0, start - 12) : end + 12].text)
             ):
                 plural = False  # "threw bombs at the homes", "bombs were hurled at a temple": an act
             before = [t.text for t in doc[max(0, start - 4) : start]]
@@ -450,7 +464,13 @@ class Extractor:
             # arrested 14 persons") is one long "sentence" that also reports the attack.
             at = [doc[h[0]].idx - sent.start_char for h in in_sent if h[3]]
             taken = [m.start() for m in _SEIZED_PERSON.finditer(sent.text)]
-            cancels = list(_NOT_ATTACK.finditer(sent.text))
+            # "abducted five security personnel and seized their vehicle and weapons": the
+            # attackers' second act, coordinated with the attack, cancels nothing
+            cancels = [
+                m
+                for m in _NOT_ATTACK.finditer(sent.text)
+                if not (_AND_THEN.search(sent.text, 0, m.start()) and any(a < m.start() for a in at))
+            ]
             if not _EXPLODED.search(sent.text):
                 cancels += list(_DISARMED.finditer(sent.text))
             if any(
@@ -553,7 +573,7 @@ def _verb_at(doc: Doc, i: int) -> bool:
     return (
         0 < i < len(doc) - 1
         and doc[i].lower_.endswith("s")
-        and doc[i + 1].lower_ in _VERB_OBJECT_START
+        and (doc[i + 1].lower_ in _VERB_OBJECT_START or doc[i + 1].like_num)
         and doc[i - 1].lower_ not in _NOUN_MODIFIERS
         # "After Taliban attacks the government deployed troops": a noun after a preposition
         and not any(t.lower_ in _BEFORE_NOUN for t in doc[max(0, i - 3) : i])
@@ -597,7 +617,11 @@ _NOUN_MODIFIERS = {
 }
 
 
-_VERB_OBJECT_START = {"a", "an", "the", "his", "her", "their", "its", "two", "three", "several", "police"}
+_VERB_OBJECT_START = {
+    "a", "an", "the", "his", "her", "their", "its", "two", "three", "several", "police",
+    # "Islamic State kidnaps about 20 medical workers": a count after the verb
+    "about", "some", "nearly", "around", "dozens", "scores", "hundreds",
+}  # fmt: skip
 
 
 def _rejoin(text: str, paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -85,7 +85,7 @@ def group_incidents(
         itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
         killed = _combine([(s.killed, s.additive) for s in g])
         injured = _combine([(s.injured, s.additive) for s in g])
-        loc = choose_location(g)
+        loc = choose_location(g, village_first=True)
         if loc is None or only_asides(g):
             # "three bomb attacks against U.S. properties": a place that only says whose
             # yields to a place the sentences around name as where
@@ -153,9 +153,21 @@ def _the_attackers_after(sentences: list[Sentence], group: list[Sentence]) -> li
     for s in after[:10]:
         if s.event:
             break
-        if s.definite and s.generic:
+        if s.definite and s.generic and _ATTACKERS_ACT.match(s.text):
             return s.generic[:1]
     return []
+
+
+# The attackers as the subject that opens a sentence and does something of the attack's: "THE
+# TERRORISTS LEFT A COMMUNIQUE", "The gunmen fled on motorcycles"; not "talks with the guerrillas",
+# "aid to the rebels", "according to the insurgents", nor "The guerrillas burned coffee fields".
+_ATTACKERS_ACT = re.compile(
+    r"\s*(?:the|these)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants?|gunmen|gunman|terrorists?|militants?|"
+    r"bombers?|insurgents?|rebels?|guerrillas?|kidnappers?|abductors?|miscreants)\s+(?:later\s+|then\s+|also\s+)?"
+    r"(?:left|fled|escaped|managed|planted|hurled|threw|lobbed|detonated|triggered|claimed|took|carried|"
+    r"came|arrived|opened|fired|used|wore|were\s+(?:wearing|armed|dressed|riding)|had\s+(?:come|arrived|fled))\b",
+    re.I,
+)
 
 
 _SINGLED_OUT = vocabulary("singled_out")

@@ -384,10 +384,6 @@ class PlaceFinder:
                 and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
             )
             locative = locative or taken_from
-            if locative and _OFFICIALS_IN.search(
-                original[max(0, offset + span.start_char - 40) : offset + span.start_char]
-            ):
-                locative = False  # "officials in Srinagar sent condolences": where they speak from
             # "in Afghanistan's Paktika Province": the place the country owns is where, as the
             # country was
             owned = (
@@ -401,26 +397,18 @@ class PlaceFinder:
                 and not _speaker_before(original, out[-1].start)
             )
             locative = locative or owned
-            aside = (
-                not taken_from
-                and (
-                    " ".join(low_before[-2:]) in ("border with", "bordering the")
-                    or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
-                    # "the GOC of the 3 Corps based in Dimapur", "stationed in": where someone is posted
-                    or " ".join(low_before[-2:])
-                    in ("based in", "stationed in", "posted in", "headquartered in")
-                    or after in ("-", "based", "national", "nationals", "-based")
-                    # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
-                    # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
-                    or (
-                        span.start in in_org
+            aside = not taken_from and (
+                " ".join(low_before[-2:]) in ("border with", "bordering the")
+                or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
+                or after in ("-", "based", "national", "nationals", "-based")
+                # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
+                # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
+                or (
+                    span.start in in_org
+                    and not (
+                        source == "named"
                         and not (
-                            source == "named"
-                            and not (
-                                span.end + 1 < len(doc)
-                                and doc[span.end + 1].is_alpha
-                                and span.end + 1 in in_org
-                            )
+                            span.end + 1 < len(doc) and doc[span.end + 1].is_alpha and span.end + 1 in in_org
                         )
                     )
                 )
@@ -730,13 +718,6 @@ _SPEAKER = re.compile(
 )
 
 
-# Those who speak of an attack from where they are ("officials in Srinagar sent condolences"); not
-# the police or officers, who are as often the attack's targets ("targeting Police in Sarband").
-_OFFICIALS_IN = re.compile(
-    r"\b(?:officials|spokes(?:man|woman|person)|sources|authorities|witnesses|ministry)\s+in\s+$", re.I
-)
-
-
 def _speaker_before(text: str, at: int) -> bool:
     """Whether the place at ``text[at]`` follows a speaker and "in" ("A spokesman in ...")."""
     return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
@@ -817,16 +798,30 @@ def bare(name: str) -> str:
     return name
 
 
-def choose_location(group: list[Sentence], where_only: bool = False) -> Location | None:
+def choose_location(
+    group: list[Sentence], where_only: bool = False, village_first: bool = False
+) -> Location | None:
     """The incident's place: "in/at/near X" beats a bare mention, a town beats its country,
     and "from X" / "the border with X" / a demonym come last; ties go to the earliest.
-    ``where_only`` leaves demonyms out: a people's name says who, not where."""
+    ``where_only`` leaves demonyms out: a people's name says who, not where. ``village_first``
+    (for the incident's own place, not for grouping): equally placed, a village the text calls
+    one beats the district it lies in ("in Sukma District ... The incident took place near
+    Kasaram village" happened at Kasaram), but not a village that only says whose ("a resident of
+    Andrapalli village")."""
     mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
     if not mentions:
         return None
-    # equally placed, a town or village beats the district or province it lies in: "in Sukma
-    # District ... The incident took place near Kasaram village" happened at Kasaram
-    best = max(mentions, key=lambda m: (m.rank, m.kind != "admin", -m.start))
+    texts = {id(m): s for s in group for m in s.places}
+
+    def village(m: Mention) -> bool:
+        if not village_first or m.kind in ("country", "admin", "demonym") or m.end < 0:
+            return False
+        s = texts[id(m)]
+        after = s.text[m.end - s.start :].lstrip().lower()
+        before = s.text[: m.start - s.start].rstrip().lower()
+        return after.startswith(("village", "hamlet")) and not before.endswith(("of", "from"))
+
+    best = max(mentions, key=lambda m: (m.rank, village(m), -m.start))
     return best.location.model_copy()
 
 

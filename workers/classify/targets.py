@@ -42,8 +42,9 @@ T = TypeVar("T")
 _OBJECT_VERBS = {
     "attack", "attacked", "attacking", "target", "targeted", "targeting", "targets", "storm", "stormed",
     "storming", "storms", "ambush", "ambushed", "ambushing", "ambushes", "bomb", "bombed", "raid",
-    "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit", "hits",
-    "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "kidnap", "kidnapped",
+    "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit",
+    "hits", "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "hijack", "hijacks", "kidnap",
+    "kidnapped",
     "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts", "assassinated",
     "assassinate", "assassinates", "assassinating",
     # headline present tense and burning: "A suicide bomber attacks the UN compound", "raid and
@@ -53,6 +54,9 @@ _OBJECT_VERBS = {
     "assaulted", "assaulting",
 }
 _BURN_VERBS = {"burn", "burns", "burned", "burnt"}
+_HIT_VERBS = {"hit", "hits", "struck", "strikes"}
+_HIT_WEAPONS = {"bomb", "bombs", "mine", "mines", "landmine", "landmines", "ied", "ieds", "device",
+                "explosive", "explosives", "land"}
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
                  "shelling", "siege", "kidnapping", "abduction", "killing"}
 _VICTIM_VERBS = {"kill", "killed", "killing", "kills", "injure", "injured", "injuring", "injures", "wound",
@@ -180,7 +184,9 @@ class TargetFinder:
                 self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
             elif w in _OBJECT_VERBS and self._verbal(toks, i):
                 # "struck near the German Embassy": no object; the site below may say what was hit
-                if nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after", "to"):
+                if w in _HIT_VERBS and any(x in _HIT_WEAPONS for x in words[i + 1 : i + 5]):
+                    pass  # "A bus hits a roadside bomb": the bus was hit, the bomb is the weapon
+                elif nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after", "to"):
                     # burning takes a building or vehicle of the lexicon ("burn the village"), not
                     # "burns tyres"
                     burning = w in _BURN_VERBS
