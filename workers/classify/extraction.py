@@ -85,13 +85,16 @@ _DEFINITE = {"the", "this", "that", "his", "her", "their", "its", "same"}
 # What makes such an act a habit rather than an attack: "has fired rockets at Israel for years".
 _HABITUAL = re.compile(
     r"\b(?:for (?:years|months|decades)|often|regularly|routinely|frequently|repeatedly|in the past|"
-    r"over the (?:years|past)|since (?:19|20)\d\d)\b",
+    r"over the (?:years|past)|since (?:19|20)\d\d|this year|across the country|"
+    r"in recent (?:weeks|months|years))\b",
     re.I,
 )
 _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing", "lobbing"}
 # ... and before it only: "militants, who fired several shells at the city" (an act), but "rockets
 # fired from IS-controlled territory hit the border town" tells again the rockets just reported
-_FIRED = _THROWN | {"fired", "firing", "launched"}
+_FIRED = {"fired", "firing", "launched"}
+# What is fired that is no attack: "fired tear gas shells", "fired ballistic missiles into the sea".
+_NOT_FIRED_AT = {"tear", "teargas", "gas", "rubber", "warning", "ballistic", "test", "flares", "flare"}
 _NOT_ATTACK = re.compile(
     r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|defus(?:ed|ing)|confiscat\w+|arrest(?:ed)?|apprehend\w*|"
     r"sentenc\w+|convicted|trial|in\s+court|(?:told|informed)\s+the\s+court|court\s+(?:heard|ruled|acquitted|ordered|was\s+told))\b",
@@ -113,6 +116,10 @@ _SENTENCE_OPENERS = {
 }  # fmt: skip
 _NOT_ATTACK_REACH = 120  # characters between such a word and the attack word it cancels
 _AND_THEN = re.compile(r"\band\s+(?:also\s+)?$", re.I)
+# The forces as the subject of a raid or a search, whose "and seized" is a find, not a second act.
+_FORCES_ACT = re.compile(
+    r"\b(?:police|troops|army|security forces|sfs|soldiers|forces|bomb disposal|bds)\b", re.I
+)
 # "seized/recovered" cancel an attack only when what was seized is a weapon or a cache, not when
 # it is a person ("seized the local mayor and shot him").
 _SEIZED_PERSON = re.compile(
@@ -420,10 +427,18 @@ class Extractor:
             ) and not _verb_at(doc, end - 1)
             if plural and _counted(doc, start):
                 plural = False  # "fired seven rockets", "Two low intensity blasts hit": counted, so concrete
+            before3 = {t.lower_ for t in doc[max(0, start - 3) : start]}
+            fired_at = (
+                bool(before3 & _FIRED)
+                and not before3 & _NOT_FIRED_AT
+                and last.lower_ not in _PLURAL_TRIGGERS  # "launched attacks on": a topic
+                and bool({t.lower_ for t in doc[end : end + 4]} & {"at", "on", "into", "towards", "toward"})
+            )
             if (
                 plural
                 and (
-                    {t.lower_ for t in doc[max(0, start - 3) : start]} & _FIRED
+                    {t.lower_ for t in doc[max(0, start - 2) : start]} & _THROWN
+                    or fired_at
                     or {t.lower_ for t in doc[end : end + 3]} & _THROWN
                 )
                 and not _HABITUAL.search(doc[max(0, start - 12) : end + 12].text)
@@ -466,10 +481,16 @@ class Extractor:
             taken = [m.start() for m in _SEIZED_PERSON.finditer(sent.text)]
             # "abducted five security personnel and seized their vehicle and weapons": the
             # attackers' second act, coordinated with the attack, cancels nothing
+            abducted = [doc[h[0]].idx - sent.start_char for h in in_sent if h[3] and h[2] == "kidnapping"]
             cancels = [
                 m
                 for m in _NOT_ATTACK.finditer(sent.text)
-                if not (_AND_THEN.search(sent.text, 0, m.start()) and any(a < m.start() for a in at))
+                if not (
+                    m.group().lower().startswith("seiz")
+                    and _AND_THEN.search(sent.text, 0, m.start())
+                    and any(a < m.start() for a in abducted)
+                    and not _FORCES_ACT.search(sent.text, 0, m.start())
+                )
             ]
             if not _EXPLODED.search(sent.text):
                 cancels += list(_DISARMED.finditer(sent.text))
@@ -567,13 +588,39 @@ def _counted(doc: Doc, start: int) -> bool:
     return False
 
 
+def _counted_object(doc: Doc, i: int) -> bool:
+    """A count that opens a verb's object ("kidnaps 20 medical workers"), not a span of time ("attacks
+    2 years ago", "bombings 3 times")."""
+    return (
+        doc[i].like_num and i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ not in _TIME_WORDS
+    )
+
+
+_TIME_WORDS = {
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "times",
+    "ago",
+    "percent",
+    "per",
+    "decades",
+}
+
+
 def _verb_at(doc: Doc, i: int) -> bool:
     """ "A suicide bomber attacks the UN compound", "gunmen raids a village": a headline's
     present-tense verb ending in -s, not a plural noun, when a determiner follows it."""
     return (
         0 < i < len(doc) - 1
         and doc[i].lower_.endswith("s")
-        and (doc[i + 1].lower_ in _VERB_OBJECT_START or doc[i + 1].like_num)
+        and (doc[i + 1].lower_ in _VERB_OBJECT_START or _counted_object(doc, i + 1))
         and doc[i - 1].lower_ not in _NOUN_MODIFIERS
         # "After Taliban attacks the government deployed troops": a noun after a preposition
         and not any(t.lower_ in _BEFORE_NOUN for t in doc[max(0, i - 3) : i])
@@ -620,7 +667,7 @@ _NOUN_MODIFIERS = {
 _VERB_OBJECT_START = {
     "a", "an", "the", "his", "her", "their", "its", "two", "three", "several", "police",
     # "Islamic State kidnaps about 20 medical workers": a count after the verb
-    "about", "some", "nearly", "around", "dozens", "scores", "hundreds",
+    "about", "around", "dozens", "scores", "hundreds",
 }  # fmt: skip
 
 

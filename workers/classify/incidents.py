@@ -150,10 +150,17 @@ def _the_attackers_after(sentences: list[Sentence], group: list[Sentence]) -> li
     points back to the attack just told; only within the next ten sentences, and not past the
     next attack's."""
     after = [s for s in sentences if s.start > group[-1].start and s not in group]
+    named_before = {a for s in sentences if s.start < group[0].start for a in s.generic}
     for s in after[:10]:
         if s.event:
             break
-        if s.definite and s.generic and _ATTACKERS_ACT.match(s.text):
+        if (
+            s.definite
+            and s.generic
+            and _ATTACKERS_ACT.match(s.text)
+            and not _OWN_TIME.search(s.text)
+            and s.generic[0] not in named_before  # "the gunmen" of an earlier attack
+        ):
             return s.generic[:1]
     return []
 
@@ -164,8 +171,8 @@ def _the_attackers_after(sentences: list[Sentence], group: list[Sentence]) -> li
 _ATTACKERS_ACT = re.compile(
     r"\s*(?:the|these)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants?|gunmen|gunman|terrorists?|militants?|"
     r"bombers?|insurgents?|rebels?|guerrillas?|kidnappers?|abductors?|miscreants)\s+(?:later\s+|then\s+|also\s+)?"
-    r"(?:left|fled|escaped|managed|planted|hurled|threw|lobbed|detonated|triggered|claimed|took|carried|"
-    r"came|arrived|opened|fired|used|wore|were\s+(?:wearing|armed|dressed|riding)|had\s+(?:come|arrived|fled))\b",
+    r"(?:left\s+(?:a|the)\b|fled|escaped|managed\s+to\s+(?:flee|escape)|claimed\s+responsibility|opened\s+fire|"
+    r"were\s+(?:wearing|armed|dressed|riding)|had\s+fled)\b",
     re.I,
 )
 
@@ -331,7 +338,14 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
         gloc
         and sloc
         and not same_place(gloc, sloc)
-        and not (_inside(s, sloc, gloc) and not _other_date(group, s))
+        and not (
+            _inside(s, sloc, gloc)
+            and not _other_date(group, s)
+            # a toll of its own or a year of its own: another attack told in the district
+            and s.killed is None
+            and s.injured is None
+            and not re.search(r"\b(?:19|20)\d\d\b", s.text)
+        )
     ):
         return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of

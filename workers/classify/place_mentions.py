@@ -550,7 +550,8 @@ class PlaceFinder:
             # "(Tustu Paul, Manoranjan Sarkar ...)": a subdivision's name (Cape Verde's Paul) inside a
             # person's name tells no country either; inside a place's ("In Kuz Kunar") it does
             in_a_place = start >= 2 and doc[start - 2].lower_ in _LOCATIVE
-            subdivision = self.gazetteer.foreign_subdivision(text) and not in_a_place
+            listed = nxt is None or nxt.text in (",", ")", ";") or nxt.lower_ == "and"  # a list of names
+            subdivision = self.gazetteer.foreign_subdivision(text) and listed and not in_a_place
             return "drop" if weak or subdivision else "aside"
         before = [t.lower_ for t in doc[max(0, start - 3) : start]]
         locative = bool(
@@ -813,16 +814,35 @@ def choose_location(
         return None
     texts = {id(m): s for s in group for m in s.places}
 
+    first_date = next((d for s in group for d in s.dates), None)
+
     def village(m: Mention) -> bool:
-        if not village_first or m.kind in ("country", "admin", "demonym") or m.end < 0:
+        if not village_first or m.kind in ("country", "admin", "demonym") or m.end < 0 or not m.locative:
             return False
         s = texts[id(m)]
+        if not s.event or (s.dates and s.dates[0] != first_date) or _ANOTHER_TIME.search(s.text):
+            return False  # "the RPF said it had also attacked an army camp at Ashi village on September 9"
+        if m.location.name.lower() in DEMONYMS or m.location.name.lower() in _FAITHS:
+            return False  # "near a Muslim village"
         after = s.text[m.end - s.start :].lstrip().lower()
         before = s.text[: m.start - s.start].rstrip().lower()
-        return after.startswith(("village", "hamlet")) and not before.endswith(("of", "from"))
+        return (
+            after.startswith(("village", "hamlet"))
+            and not before.endswith(("of", "from"))
+            and not _AFTERWARDS.search(before[-40:])
+        )
 
     best = max(mentions, key=lambda m: (m.rank, village(m), -m.start))
     return best.location.model_copy()
+
+
+# Where the victims were taken or freed afterwards: "was released at Tengmu village", "produced
+# before a people's court at Similipodar village".
+_AFTERWARDS = re.compile(r"\b(?:released|freed|produced|brought|taken|escaped|towards|court)\b[^.;]*$")
+
+
+# A sentence that tells of another attack or an earlier one ("it had also attacked").
+_ANOTHER_TIME = re.compile(r"\b(?:also|had|earlier|previously|another)\b", re.I)
 
 
 def only_asides(group: list[Sentence]) -> bool:

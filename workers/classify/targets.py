@@ -56,7 +56,8 @@ _OBJECT_VERBS = {
 _BURN_VERBS = {"burn", "burns", "burned", "burnt"}
 _HIT_VERBS = {"hit", "hits", "struck", "strikes"}
 _HIT_WEAPONS = {"bomb", "bombs", "mine", "mines", "landmine", "landmines", "ied", "ieds", "device",
-                "explosive", "explosives", "land"}
+                "explosive", "explosives"}
+_PHRASE_ENDS = {"with", "by", "and", "carrying", "in", "near", "at", "on", "killing", "injuring", ",", "."}
 _OBJECT_NOUNS = {"attack", "attacks", "assault", "raid", "raids", "ambush", "strike", "bombing", "bombings",
                  "shelling", "siege", "kidnapping", "abduction", "killing"}
 _VICTIM_VERBS = {"kill", "killed", "killing", "kills", "injure", "injured", "injuring", "injures", "wound",
@@ -118,6 +119,15 @@ def load_lexicon() -> TargetLexicon:
             for form in row["forms"].split("|"):
                 forms.setdefault(tuple(form.strip().lower().split()), row["kind"])
     return TargetLexicon(forms, max(len(k) for k in forms))
+
+
+def _hit_weapon(words: list[str], j: int) -> bool:
+    """Whether the object that starts at ``j`` is headed by a weapon ("hits a roadside bomb in
+    ...", "a land mine"), not merely names one ("a bomb shelter", "troops with IEDs")."""
+    k = j
+    while k < len(words) and k - j < 5 and words[k] not in _PHRASE_ENDS:
+        k += 1
+    return k > j and words[k - 1] in _HIT_WEAPONS
 
 
 def distinct(ranked: Iterable[T], phrase_of: Callable[[T], str]) -> list[T]:
@@ -184,7 +194,7 @@ class TargetFinder:
                 self._add(found, 3, self._forward(toks, words, i + 1, blocked, places, open_head=True), i)
             elif w in _OBJECT_VERBS and self._verbal(toks, i):
                 # "struck near the German Embassy": no object; the site below may say what was hit
-                if w in _HIT_VERBS and any(x in _HIT_WEAPONS for x in words[i + 1 : i + 5]):
+                if w in _HIT_VERBS and _hit_weapon(words, i + 1):
                     pass  # "A bus hits a roadside bomb": the bus was hit, the bomb is the weapon
                 elif nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after", "to"):
                     # burning takes a building or vehicle of the lexicon ("burn the village"), not
