@@ -402,8 +402,18 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
     out: list[_Num] = []
     i, n = 0, len(toks)
     while i < n:
-        # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination
-        definite = toks[i].low == "the"
+        # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination,
+        # or as the object of a casualty verb ("shot dead the caretaker of an imambargah",
+        # "critically injured his son")
+        object_of_cue = (
+            i > 0
+            and toks[i].low in ("the", "his", "her", "their")
+            and _cue_kind(toks, i - 1) is not None
+            and toks[i - 1].low not in _NOUN_CUES
+            and not _state_subject(toks, i - 1)  # "Police killed the militant commander"
+        )
+        definite = toks[i].low == "the" and not object_of_cue
+        possessed = toks[i].low in ("his", "her", "their") and object_of_cue
         counted = counts.get(i)
         # "one army officer and a civilian died": an exact count can open a coordination too, but
         # not the count of people arrested ("police arrested 12 men and 2 women for killing ...")
@@ -416,7 +426,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _OWNED:
             i += 1  # "the house of a militant commander": whose house, not who was hurt
             continue
-        if (toks[i].low in ("a", "an", "the") and i not in taken) or opens:
+        if (toks[i].low in ("a", "an", "the") and i not in taken) or possessed or opens:
             # after the cue ("killed 12 people and 30 others were injured"), a coordinated count with
             # a verb of its own starts a new clause
             after_cue = any(_cue_kind(toks, c) for c in range(max(0, i - 3), i))
@@ -430,6 +440,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k + 2].low.startswith("year")
             ):
                 k += 3  # "a 8-year-old child": the age is a modifier
+            elif k + 1 < n and toks[k].low.isdigit() and toks[k + 1].low in ("yearold", "yearsold"):
+                k += 2  # "his 24yearold son", in copy that drops hyphens
             # a modifier is no count and no casualty word: "A bomb killed eight people" is no
             # mention of one person ("a ... people"), it is the count eight
             while (
@@ -451,6 +463,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low in _PERSON_NOUNS
                 and k <= start + 4
                 and (opens or not toks[k].low.endswith("s"))
+                and not (object_of_cue and toks[k].low in _UNCOUNTED_PLURALS)  # "injured their children"
             ):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
                     k += 1
@@ -545,6 +558,13 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
 
 
 _SUFFERED = {"sustained", "suffered", "received"}
+# Plural person nouns without an s, which "the" or "their" does not count: "injured their children".
+_UNCOUNTED_PLURALS = {"children", "men", "women", "people", "personnel", "police", "staff", "family", "crew"}
+# Casualty words that are nouns, after which "the" opens no victim ("the death the militants caused").
+_NOUN_CUES = {
+    "death", "deaths", "injuries", "injury", "wounds", "wound", "bodies", "body", "toll", "life", "lives",
+    "fatalities", "casualties",
+}  # fmt: skip
 _INCIDENT_NOUNS = {"incident", "attack", "case", "blast", "explosion", "encounter", "ambush", "development"}
 # Words before a count that make its people something other than victims.
 _NOT_VICTIMS_BEFORE = {"arrested", "arrest", "detained", "nabbed", "held", "captured", "apprehended"}
