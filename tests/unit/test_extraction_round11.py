@@ -361,3 +361,23 @@ def test_only_a_village_where_it_happened_beats_its_district(
 ) -> None:
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None and incident.location.name.lower().startswith(place.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a singular person as the object of a casualty verb is one victim
+        ("Militants shot dead the imam of a mosque in Quetta.", 1, None),
+        ("Gunmen killed the principal of a school in Quetta.", 1, None),
+        ("Two unidentified assailants shot dead a policeman and critically injured his son.", 1, 1),
+        # not the state's killing of a militant, not a plural, not a death told as a noun
+        ("Police killed the militant commander in an encounter.", None, None),
+        ("The blast injured their children.", None, None),
+        ("The secretary said two people were killed.", 2, None),
+    ],
+)
+def test_the_person_a_casualty_verb_names_is_one_victim(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    cas = parse_casualties(text)
+    assert (cas.killed, cas.injured) == (killed, injured)
