@@ -396,6 +396,12 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     return nxt in ("-year-old", "yr", "year-old", "years-old", "yearold", "yearsold")
 
 
+def _victims_counted(toks: list[_Tok], num: _Num) -> bool:
+    """Whether a count is of people other than the attackers ("two soldiers", not "Two unidentified
+    assailants")."""
+    return not any(t.low in _MILITANT_NOUNS for t in toks[num.last + 1 : num.last + 4])
+
+
 def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num]) -> list[_Num]:
     """ "a local police chief and his son" -> one mention counting 2; "a policeman and two
     civilians" -> 3 (the exact count ``counts[i]`` starting at a coordinated token is absorbed)."""
@@ -408,6 +414,12 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         object_of_cue = (
             i > 0
             and toks[i].low in ("the", "his", "her", "their")
+            # "shot dead a person ... the Maoists shot dead the man": "the" points back to a victim
+            # already counted
+            and not (
+                toks[i].low == "the"
+                and (out or any(_victims_counted(toks, c) for c in counts.values() if c.first < i))
+            )
             and _cue_kind(toks, i - 1) is not None
             and toks[i - 1].low not in _NOUN_CUES
             and not _state_subject(toks, i - 1)  # "Police killed the militant commander"
@@ -463,10 +475,12 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low in _PERSON_NOUNS
                 and k <= start + 4
                 and (opens or not toks[k].low.endswith("s"))
-                and not (object_of_cue and toks[k].low in _UNCOUNTED_PLURALS)  # "injured their children"
             ):
                 while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
                     k += 1
+                if object_of_cue and toks[k].low in _UNCOUNTED_PLURALS:
+                    i = k + 1  # "injured their children", "after killing the peasant family"
+                    continue
                 possessive = k + 1 < n and toks[k + 1].low in ("s", "'s", "’s")  # "a doctor s clinic"
                 if (
                     _attributive(toks, k)
