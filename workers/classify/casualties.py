@@ -414,15 +414,15 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         object_of_cue = (
             i > 0
             and toks[i].low in ("the", "his", "her", "their")
+            and _cue_kind(toks, i - 1) is not None
+            and toks[i - 1].low not in _NOUN_CUES
+            and not _state_subject(toks, i - 1)  # "Police killed the militant commander"
             # "shot dead a person ... the Maoists shot dead the man": "the" points back to a victim
-            # already counted
+            # already counted (checked last: it reads every earlier count)
             and not (
                 toks[i].low == "the"
                 and (out or any(_victims_counted(toks, c) for c in counts.values() if c.first < i))
             )
-            and _cue_kind(toks, i - 1) is not None
-            and toks[i - 1].low not in _NOUN_CUES
-            and not _state_subject(toks, i - 1)  # "Police killed the militant commander"
         )
         definite = toks[i].low == "the" and not object_of_cue
         possessed = toks[i].low in ("his", "her", "their") and object_of_cue
