@@ -597,21 +597,9 @@ def _counted_object(doc: Doc, i: int) -> bool:
 
 
 _TIME_WORDS = {
-    "years",
-    "year",
-    "months",
-    "month",
-    "weeks",
-    "week",
-    "days",
-    "day",
-    "hours",
-    "times",
-    "ago",
-    "percent",
-    "per",
-    "decades",
-}
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "times", "ago", "percent",
+    "per", "decades",
+}  # fmt: skip
 
 
 def _verb_at(doc: Doc, i: int) -> bool:

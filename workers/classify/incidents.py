@@ -334,19 +334,7 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
     gloc = choose_location(group)
-    if (
-        gloc
-        and sloc
-        and not same_place(gloc, sloc)
-        and not (
-            _inside(s, sloc, gloc)
-            and not _other_date(group, s)
-            # a toll of its own or a year of its own: another attack told in the district
-            and s.killed is None
-            and s.injured is None
-            and not re.search(r"\b(?:19|20)\d\d\b", s.text)
-        )
-    ):
+    if gloc and sloc and not same_place(gloc, sloc) and not _told_inside(group, s, sloc, gloc):
         return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
     # another attack, in a place of another name, is another incident even in the same country
@@ -386,14 +374,20 @@ def _other_date(group: list[Sentence], s: Sentence) -> bool:
     return bool(told) and any(d.lower() not in told for d in s.dates)
 
 
-def _inside(s: Sentence, sloc: Location, gloc: Location) -> bool:
-    """Whether the sentence puts its own place inside the incident's: "abducted ... from Dokhongsi
-    weekly market in Kharkutta region of North Garo Hills" after "from North Garo Hills District".
-    The sentence names the incident's place as well, after its own (the container follows what it
-    contains), and its own is no country. Not when the incident's place is a mapped town ("in
-    Huancayo, 300 km east of Lima": two towns), nor when the sentence dates its attack otherwise
-    ("this morning in Miralvalle" after "this afternoon in San Salvador": another attack)."""
-    if gloc.lat is not None:
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _told_inside(group: list[Sentence], s: Sentence, sloc: Location, gloc: Location) -> bool:
+    """Whether the sentence tells the same incident at a place it puts inside the incident's:
+    "abducted ... from Dokhongsi weekly market in Kharkutta region of North Garo Hills" after "from
+    North Garo Hills District". The sentence names the incident's place as well, after its own (the
+    container follows what it contains), and its own is no country. Not when the incident's place
+    is a mapped town ("in Huancayo, 300 km east of Lima": two towns), nor when the sentence has a
+    date, a toll or a year of its own ("On Tuesday ... near Kasaram village in Sukma District", "A
+    grenade attack in Handwara area of Kupwara District injured three civilians": another attack)."""
+    if gloc.lat is not None or _other_date(group, s):
+        return False
+    if s.killed is not None or s.injured is not None or _A_YEAR.search(s.text):
         return False
     own = next((m for m in s.places if same_name(m.location.name, sloc.name)), None)
     if own is None or own.kind == "country":

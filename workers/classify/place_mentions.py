@@ -812,12 +812,14 @@ def choose_location(
     mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
     if not mentions:
         return None
+    if not village_first:
+        return max(mentions, key=lambda m: (m.rank, -m.start)).location.model_copy()
+    # (only for the incident's own place: grouping calls this for every sentence)
     texts = {id(m): s for s in group for m in s.places}
-
     first_date = next((d for s in group for d in s.dates), None)
 
     def village(m: Mention) -> bool:
-        if not village_first or m.kind in ("country", "admin", "demonym") or m.end < 0 or not m.locative:
+        if m.kind in ("country", "admin", "demonym") or m.end < 0 or not m.locative:
             return False
         s = texts[id(m)]
         if not s.event or (s.dates and s.dates[0] != first_date) or _ANOTHER_TIME.search(s.text):

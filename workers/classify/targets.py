@@ -43,10 +43,9 @@ _OBJECT_VERBS = {
     "attack", "attacked", "attacking", "target", "targeted", "targeting", "targets", "storm", "stormed",
     "storming", "storms", "ambush", "ambushed", "ambushing", "ambushes", "bomb", "bombed", "raid",
     "raided", "raiding", "overrun", "overran", "overrunning", "torch", "torched", "torching", "hit",
-    "hits", "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "hijack", "hijacks", "kidnap",
-    "kidnapped",
-    "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts", "assassinated",
-    "assassinate", "assassinates", "assassinating",
+    "hits", "struck", "strikes", "besieged", "shelled", "rammed", "hijacked", "hijack", "hijacks",
+    "kidnap", "kidnapped", "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts",
+    "assassinated", "assassinate", "assassinates", "assassinating",
     # headline present tense and burning: "A suicide bomber attacks the UN compound", "raid and
     # burn the village of Mailari"
     "attacks", "raids", "burn", "burns", "burned", "burnt", "torches",
