@@ -94,6 +94,10 @@ HELDOUT_10 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-10.jsonl"
 # adjudicated (heldout-11.adjudication.md), committed before any extraction code ran on it; measured
 # before and after the eleventh round's rules. HELDOUT_10 became a tuning set when it was drawn.
 HELDOUT_11 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-11.jsonl"
+# Twelfth blind set (seed 20261207): 50 texts, 55 incidents, annotated blind by two annotators and
+# adjudicated (heldout-12.adjudication.md), committed before any extraction code ran on it; measured
+# before and after the twelfth round's rules. HELDOUT_11 became a tuning set when it was drawn.
+HELDOUT_12 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-12.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -314,6 +318,7 @@ def main() -> int:
             HELDOUT_9,
             HELDOUT_10,
             HELDOUT_11,
+            HELDOUT_12,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
