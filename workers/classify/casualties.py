@@ -680,13 +680,31 @@ def _attributive(toks: list[_Tok], k: int) -> bool:
     )
 
 
+# Words before "to kill" that make the killing a threat, a plan or an order, not a death:
+# "THREATENED TO KILL 10 COLOMBIAN JUDGES", "gave the order to kill the Jesuits".
+_INTENT = {
+    "threatened", "threatening", "threating", "threaten", "threatens", "threat", "threats", "vowed",
+    "vow", "vows", "plan", "plans", "planned", "planning", "plot", "plotted", "plotting", "order",
+    "orders", "ordered", "promised", "promise", "warned", "tried", "try", "trying", "attempted",
+    "attempt", "attempting", "want", "wanted", "wants", "intended", "intend", "aimed", "going",
+    "sworn", "swore", "conspiracy", "conspired", "bid", "sought", "seeking", "failed", "decided",
+}  # fmt: skip
+
+
+def _intended(toks: list[_Tok], k: int) -> bool:
+    """Whether the casualty verb at ``k`` is an infinitive of intent ("threatened to kill")."""
+    return k >= 2 and toks[k - 1].low == "to" and toks[k - 2].low in _INTENT
+
+
 def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
     low = toks[k].low
     if k > 0 and toks[k - 1].low == "no":
         return None  # "the three men suffered no wounds": a negation (_NEGATION), not a count
     if low in _INJURY_CUES:
-        return "injured"
+        return None if _intended(toks, k) else "injured"
     if low in _KILL_CUES:
+        if _intended(toks, k):
+            return None
         possessed = k > 0 and toks[k - 1].low in ("their", "his", "her", "lost", "claimed")
         counted = k > 0 and toks[k - 1].low.isdigit()
         # "claiming the life of a manager"
@@ -840,6 +858,21 @@ _DIED_AFTER = re.compile(
 _PLURAL_BEFORE = re.compile(
     r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\b[^.;,]*|s)\s+$", re.I
 )
+# Subjects of "died" that are no one person: "many died", "civilians died", "who died".
+_NOT_ONE = {
+    "many", "several", "some", "all", "most", "others", "people", "persons", "who", "which", "that",
+    "they", "both", "few", "dozens", "hundreds", "scores", "he", "she",
+}  # fmt: skip
+# How a death from the attack is told: "Rabha died on the spot", "died of his injuries in hospital".
+_DIED_OF_IT = re.compile(
+    r"\s+(?:on\s+the\s+spot|instantly|at\s+the\s+scene|on\s+the\s+way\s+to|en\s+route|"
+    r"of\s+(?:his|her)\s+(?:injuries|wounds)|in\s+(?:the\s+)?hospital|while\s+being\s+(?:taken|shifted|rushed)|"
+    r"in\s+the\s+(?:explosion|blast|attack|firing|ambush|shooting)|"
+    # "DIED TONIGHT 2 HOURS AFTER HAVING BEEN SHOT IN AN ATTACK"
+    r"(?:\s*(?:today|tonight|yesterday|later|\w+day))?\s+(?:\d+\s+hours?\s+)?after\s+(?:being|having\s+been)\s+"
+    r"(?:shot|attacked|wounded|injured|stabbed))",
+    re.I,
+)
 # Words that open a clause about an earlier killing: "after gunmen shot dead ...", "which killed".
 _BACKGROUND_CLAUSE = re.compile(r"\b(?:which|who|that|after|since|following|before)\b[^.;,]*$", re.I)
 # Verbs that kill "to death"; a court's sentence does not.
@@ -905,6 +938,70 @@ _LISTED_WITH_AGES = re.compile(
     re.I,
 )
 
+
+# "Unidentified gunmen killed former MLA Rajesh Kumar in Imphal", "shot dead Mostafizur Rahman":
+# the object of an active killing verb is a person's name, told by its form alone: two to five
+# capitalised words (titles included) that end the phrase, so "killed Afghan National Army
+# soldiers" (a noun follows) and "killed in Lashkar Gah" (a preposition first) are not names.
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.|[A-Z]{2,4})"
+_NAMED_OBJECT = re.compile(
+    r"\b(?P<verb>(?i:shot dead|shoots dead|gunned down|guns down|killed|kills|killing|murdered|murders|"
+    r"assassinated|assassinates|beheaded|beheads|hacked to death|stabbed to death|shot and killed))\s+"
+    r"(?P<role>(?:[a-z]+\s+){0,2})"
+    # "killed Pakistan Peoples Party leader Bashir Bilour": whose office, then the name
+    r"(?:(?:" + _NAME_WORD + r"\s+){1,4}(?P<office>[a-z]+(?:\s+[a-z]+)?)\s+)?"
+    r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})"
+    r"(?P<more>\s+and\s+(?:his|her)\s+[a-z]+(?:\s+" + _NAME_WORD + r"){0,3})?"
+    r"(?=\s*[,.;:(]|\s+(?:in|at|near|on|of|from|while|when|after|as|outside|inside|who|with|and|"
+    r"during|late|early|last|yesterday|today)\b|\s*$)"
+)
+# Last words of a capitalised run that make it a force, a body or a place, not a person.
+_NOT_A_PERSON_END = re.compile(
+    r"(?:Police|Army|Forces?|Corps|Rifles|Guards?|Party|Front|Battalion|Regiment|Brigade|Department|"
+    r"Ministry|Government|Council|Committee|Agency|Province|District|Village|City|State|Region|Area|"
+    r"Camp|Station|Post|Market|Mosque|Church|Temple|Hospital|School|College|University|Office|Road|"
+    r"Bazaar|Airport|Base|Hotel|Group|Movement|Militia|Brotherhood|Organi[sz]ation|Company|Bank|"
+    r"[a-z]+ans|[a-z]+ites|[a-z]+ists|[a-z]+ers|[A-Z]{2,4}s?)$"
+)
+_SINGLED_OUT = vocabulary("singled_out")
+_ROLE_OK = (
+    _PERSON_NOUNS
+    | _SINGLED_OUT
+    | {"former", "retired", "senior", "local", "deputy", "police", "village", "party", "head", "station"}
+    | {"assistant", "mla", "mp", "trader", "journalist", "officer", "official", "activist", "worker"}
+)
+
+
+def _named_object_role(role: str) -> bool:
+    """Whether the lower-case words between the verb and the name are a role ("former MLA",
+    "police constable") or nothing, not a preposition or a count ("in", "two")."""
+    words = role.split()
+    return all(w in _ROLE_OK for w in words)
+
+
+# "ALLEGED TERRORISTS TODAY KILLED DOLORES HINOSTROZA, THE MAYOR OF MULQUI DISTRICT": in upper-case
+# wire copy a name is told by the office in commas after it, or by the office before it ("MURDERED
+# MAYOR JOSE PEREZ IN SAN MIGUEL", "KILLED PRESIDENCY MINISTER ANTONIO RODRIGUEZ PORTH")
+_OFFICE = "|".join(sorted((w.upper() for w in _SINGLED_OUT), key=len, reverse=True))
+_NAMED_UPPER = re.compile(
+    r"\b(?P<verb>KILLED|MURDERED|ASSASSINATED|SHOT DEAD|KIDNAPPED AND KILLED)\s+"
+    r"(?:(?P<name>[A-Z]+(?:\s+[A-Z]+){1,3}),\s+(?:THE|A|AN)\s+(?P<role>(?:[A-Z0-9-]+\s+){0,2}[A-Z]+)\b"
+    r"|(?:FORMER\s+)?(?:[A-Z]+\s+)?(?:" + _OFFICE + r")\s+(?P<named>[A-Z]+(?:\s+[A-Z]+){1,2})"
+    r"(?P<more>\s+AND\s+HIS\s+[A-Z]+)?"
+    r"(?=\s*[,.;]|\s+(?:IN|ON|AT|NEAR|AND|WHILE|WHEN|AFTER|OUTSIDE|INSIDE|YESTERDAY|TODAY|LAST)\b))"
+)
+_NAMED_CASELESS = re.compile(_NAMED_UPPER.pattern, re.I)
+
+# "The death toll from the drone and missile attack on a mosque ... in Ma'rib, Yemen, has risen to
+# 116": a toll that rose is the new total of the dead, however long the phrase before the verb.
+_TOLL_NOW = re.compile(
+    r"\bdeath\s+toll\b[^.;]{0,160}?\s(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
+    r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|stands|stood|"
+    r"grew|grows|went\s+up|goes\s+up|gone\s+up)"
+    r"\s+(?:to\s+|at\s+)?(?P<bound>(?:at\s+least|more\s+than|over|nearly|about|some|around)\s+)?"
+    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b",
+    re.I,
+)
 
 # further "Name (age)" items after a named victim: ", Ram Singh (40) and his son Sita Ram (35)"
 _MORE_NAMED = re.compile(
@@ -1080,8 +1177,9 @@ def _shared_cue(
 ) -> tuple[int, Kind] | None:
     """ "died, 5 policemen and 2 civilians were injured": ``num`` is coordinated with the next count
     ("and" within three tokens), whose cue follows it after an auxiliary, and a comma separates
-    ``num`` from the cue before it; the coordinated counts then share the later cue (returned)."""
-    if num.first == 0 or toks[num.first - 1].low != ",":
+    ``num`` from the cue before it ("are killed while two others and a policeman are injured": or a
+    word that opens a clause); the coordinated counts then share the later cue (returned)."""
+    if num.first == 0 or toks[num.first - 1].low not in (",", "while", "whilst", "whereas", "but"):
         return None
     end = num.last
     if (
@@ -1235,6 +1333,17 @@ def _passive_pair(toks: list[_Tok], k: int) -> bool:
     return k >= 3 and toks[k - 1].low == "and" and any(t.low in _AUX for t in toks[max(0, k - 5) : k - 1])
 
 
+_REPORTING = {"reported", "confirmed", "feared", "believed", "presumed"}
+
+
+def _reported(toks: list[_Tok], k: int) -> bool:
+    """Whether the casualty word at ``k`` is told as reported ("are reported dead", "reported as
+    killed", "confirmed dead"): a passive of its own, as "were killed" is."""
+    if k >= 1 and toks[k - 1].low in _REPORTING:
+        return True
+    return k >= 2 and toks[k - 1].low == "as" and toks[k - 2].low in _REPORTING
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -1250,7 +1359,9 @@ def _parse(text: str) -> Casualties:
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
-    if not cues and not any(p.search(text) for p in (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD)):
+    if not cues and not any(
+        p.search(text) for p in (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS)
+    ):
         return result
     cue_at = {k for k, _ in cues}
     # "killing nine persons, including four children, ..., and injuring 13": the part after
@@ -1319,7 +1430,7 @@ def _parse(text: str) -> Casualties:
             window = _WINDOW
             if (
                 k > num.last
-                and (toks[k - 1].low in _AUX or _passive_pair(toks, k))
+                and (toks[k - 1].low in _AUX or _passive_pair(toks, k) or _reported(toks, k))
                 and not any(c in cue_at for c in range(num.last + 1, k))
             ):
                 window = _LONG_WINDOW
@@ -1405,6 +1516,15 @@ def _parse(text: str) -> Casualties:
             and any(k[:2] == key[:2] and _told_again(toks, num, end, elsewhere) for k, end in told.items())
         ):
             continue  # "Four persons ... were killed ... four bodies were found": the same dead
+        if (
+            num.first > 0
+            and toks[num.first - 1].low == "the"
+            and not num.person
+            and any(c.value == num.value for c in sums[best[3]])
+            # "Two men died on the spot, while the two others died": other people
+            and not (num.last + 1 < len(toks) and toks[num.last + 1].low in ("others", "other"))
+        ):
+            continue  # "leaving two non locals injured. The two injured persons ...": told again
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
@@ -1478,14 +1598,31 @@ def _parse(text: str) -> Casualties:
                     sums["injured"].append(Count("injured", 1, False, toks[k].start, toks[k].end))
                 continue
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
+    caps = any(c.isupper() for c in text)
     for m in re.finditer(
         r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
         r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
-        r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b",
+        r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
+        # "An unidentified gunman fired at Rabha ... Rabha died on the spot": a person named before
+        r"|\b(?P<who>(?-i:[A-Z][a-z]+|[a-z]+)),?\s+(?:later\s+|also\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)",
         text,
         re.I,
     ):
+        who = m.group("who")
+        if who is not None and who.islower() and (caps or not _DIED_OF_IT.match(text, m.end())):
+            continue  # lower case: only in copy without capitals, and told as the attack's death
+        if who is not None and (
+            who.lower() in _NOT_ONE
+            or (who.lower() in _PERSON_NOUNS and who.lower().endswith("s"))
+            or who.lower() in _FUNCTION_WORDS
+            or who.lower() in _NOT_NAMES
+            or not (
+                re.search(rf"\b{re.escape(who)}\b", text[: max(0, m.start() - 1)])
+                or _DIED_OF_IT.match(text, m.end())
+            )
+        ):
+            continue  # "Police died ...", or a name not told before: no person the text followed
         if m.group().lower().startswith("who") and _PLURAL_BEFORE.search(
             text[max(0, m.start() - 40) : m.start()]
         ):
@@ -1563,6 +1700,9 @@ def _parse(text: str) -> Casualties:
             ]
             if not sums[kind]:
                 sums[kind].append(Count(kind, ages, False, ages_listed.start(), ages_listed.end()))
+    if not sums["killed"]:
+        _count_named_objects(text, toks, sums)
+    _count_toll_now(text, sums)
     _drop_restated_pair(text, sums)
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
@@ -1576,6 +1716,90 @@ def _parse(text: str) -> Casualties:
             result.injured, result.injured_approx = total, approx
         result.counts.extend(counts)
     return result
+
+
+def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Count]]) -> None:
+    """One dead per person an active killing verb names ("gunmen killed former MLA Rajesh Kumar",
+    "KILLED DOLORES HINOSTROZA, THE MAYOR OF MULQUI"), when no count said how many died: a death
+    told without a number word. Not when state forces killed, not for a killing recalled
+    ("after gunmen shot dead ...", "which killed ... in 2011", "accused of killing ...")."""
+    found: list[tuple[int, int, int, int]] = []  # verb start, name start, end, people named
+    for m in _NAMED_OBJECT.finditer(text):
+        name = m.group("name")
+        office = m.group("office")
+        if not _named_object_role(m.group("role") + (office or "")) or _NOT_A_PERSON_END.search(name):
+            continue
+        if name.split()[0].lower() in _NOT_NAMES:
+            continue
+        found.append((m.start(), m.start("name"), m.end(), 2 if m.group("more") else 1))
+    # the same forms in wire copy the extractor lower-cased ("killed dolores hinostroza, the mayor")
+    upper = _NAMED_CASELESS if not any(c.isupper() for c in text) else _NAMED_UPPER
+    for m in upper.finditer(text):
+        name = m.group("name") or m.group("named")
+        if not all(_name_like(w) for w in name.lower().split()):
+            continue  # "KILLED SIX PEASANTS, THE ARMY SAID": a count, not a name
+        if m.group("name") and any(w in _ROLE_OK for w in m.group("role").lower().split()):
+            found.append((m.start(), m.start("name"), m.end("name"), 1))
+        elif m.group("named"):
+            found.append((m.start(), m.start("named"), m.end(), 2 if m.group("more") else 1))
+    for verb, start, end, named in sorted(found):
+        verb_at = next((k for k, t in enumerate(toks) if t.start >= verb), len(toks))
+        if (
+            _state_subject(toks, verb_at)
+            or _BACKGROUND_CLAUSE.search(text[max(0, verb - 40) : verb])
+            or _RECALLED_BY.search(text[max(0, verb - 30) : verb])
+            or _YEAR.search(text[end : end + 60])
+            or _STRIKE.search(text[text.rfind(".", 0, verb) + 1 : verb])
+        ):
+            continue
+        sums["killed"].append(Count("killed", named, False, start, end))
+        return  # the first person named; others are told by counts or by "and his son"
+
+
+def _name_like(word: str) -> bool:
+    """Whether a lower-cased word can be part of a person's name: no function word, number,
+    month, casualty word or noun for people ("six peasants", "in san salvador")."""
+    return (
+        word.isalpha()
+        and word not in _FUNCTION_WORDS
+        and word not in _PREPOSITIONS
+        and word not in _NOT_NAMES
+        and word not in _PERSON_NOUNS
+        and word not in _KILL_CUES
+        and word not in _INJURY_CUES
+        and not _is_numword(word)
+        and word not in ("people", "persons", "his", "her", "their", "them", "him")
+    )
+
+
+# "accused of killing", "arrested for murdering", "charged with": a killing recalled by a case
+_RECALLED_BY = re.compile(r"\b(?:of|for|with|in)\s+$", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "a March 24 airstrike in Ubari, Libya, killed Musa Abu Dawud": a state's strike, no attack's victim
+_STRIKE = re.compile(r"\b(?:air\s*strikes?|drone\s+strikes?|missile\s+strikes?|air\s+raids?)\b", re.I)
+
+
+def _count_toll_now(text: str, sums: dict[Kind, list[Count]]) -> None:
+    """A death toll that rose ("has risen to 116") replaces the earlier tellings of the dead."""
+    last = None
+    for m in _TOLL_NOW.finditer(text):
+        last = m
+    if last is None:
+        return
+    parsed = parse_number(last.group("n"))
+    if parsed is None or parsed[0] <= 0:
+        return
+    value, approx = parsed
+    start, end = last.start("n"), last.end("n")
+    sums["killed"] = [
+        c
+        for c in sums["killed"]
+        if (c.start > end and _ANOTHER_TOLL.search(text, end, c.start))
+        or (c.end <= last.start() and _ANOTHER_TOLL.search(text, c.end, last.start()))
+    ]
+    # the toll's number is no one's wounded ("had risen to 21 when an injured activist succumbed")
+    sums["injured"] = [c for c in sums["injured"] if not (c.start < end and start < c.end)]
+    sums["killed"].append(Count("killed", value, approx or bool(last.group("bound")), start, end))
 
 
 # Words between two tolls that make the second another incident's.
