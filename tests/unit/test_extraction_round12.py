@@ -176,6 +176,26 @@ def test_people_counted_past_asides_threats_and_retellings(
     assert (cas.killed, cas.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # "assassinated" says a death as "murdered" does (heldout-9 train-3300, train-5291)
+        (
+            "MARIA ELENA DIAZ PEREZ, THIRD JUDGE OF PUBLIC ORDER, AND TWO OF HER BODYGUARDS, WERE"
+            " ASSASSINATED IN MEDELLIN TODAY.",
+            2,
+        ),
+        ("Two leaders were assassinated in Kabul.", 2),
+        ("Ram Singh was assassinated in Patna.", 1),
+        # a killing recalled, and an adjective
+        ("The LTTE which assassinated Rajiv Gandhi in 1991 was banned.", None),
+        ("The assassinated leader was buried on Monday.", None),
+    ],
+)
+def test_assassinated_is_a_death(text: str, killed: int | None) -> None:
+    assert parse_casualties(text).killed == killed
+
+
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(use_ner=False)
