@@ -210,3 +210,31 @@ def test_a_named_victim_makes_an_incident(extractor: Extractor) -> None:
     assert incident.killed == 1
     assert incident.location is not None and incident.location.name == "Imphal"
     assert incident.actors == ["unidentified gunmen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # heldout-11 train-8475: a plural attack noun before a list of places is one attack per place
+        (
+            "Bomb attacks in the Iraqi cities of Karbala, Najaf and Basra kill at least nineteen people"
+            " and injure scores more.",
+            ["Karbala", "Najaf", "Basra"],
+        ),
+        ("Bombings in Baghdad and Karbala killed 30 people.", ["Baghdad", "Karbala"]),
+        # a place and the region it lies in is no list (train-5892 was split before)
+        ("Maoists carried out attacks in Dantewada, Chhattisgarh, killing 5 policemen.", ["Dantewada"]),
+        ("Two attacks in Dantewada, Chhattisgarh killed 5 policemen.", ["Dantewada"]),
+        (
+            "At least 80 people are killed as twin suicide blasts hit a demonstration in Kabul, Afghanistan.",
+            ["Kabul"],
+        ),
+    ],
+)
+def test_attacks_in_a_list_of_places_are_one_incident_each(
+    extractor: Extractor, text: str, places: list[str]
+) -> None:
+    incidents = extractor.extract(text, []).incidents
+    assert [i.location.name if i.location else None for i in incidents] == places
+    if len(places) > 1:  # the toll is the attacks' together, no one place's
+        assert all(i.killed is None for i in incidents)

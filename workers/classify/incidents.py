@@ -204,9 +204,14 @@ def _singled_out(targets: list[str], killed: int | None, types: set[str]) -> boo
 
 
 # "two separate ambushes", "twin blasts", "three attacks": the sentence counts its attacks.
+# A list of places that goes on past the last one the gazetteer knew: "Karbala, Najaf and Basra".
+_LIST_GOES_ON = re.compile(r",?\s+and\s+[A-Z]")
 _SEVERAL_ATTACKS = re.compile(
     r"\b(two|three|twin|separate|simultaneous|coordinated)\s+(?:\w+\s+){0,2}?"
-    r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b",
+    r"(?:attacks|bombings|blasts|explosions|ambushes|raids|shootings|assaults)\b"
+    # "Bomb attacks in the Iraqi cities of Karbala, Najaf and Basra kill at least nineteen": a
+    # plural attack noun right before where; the list of places after it says how many
+    r"|\b(?:attacks|bombings|blasts|explosions|ambushes|shootings|bombs)\s+(?:\w+\s+){0,2}?(?:in|on|at|across)\s",
     re.I,
 )
 
@@ -271,6 +276,7 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
     ]
     out: list[Mention] = []
     enumerated = False  # "one on ... in Kabul and one on ... in Ghor Province": a town and a province
+    last_joint = ""
     for m in mentions:
         if out and not same_name(out[-1].location.name, m.location.name):
             between = s.text[out[-1].end - s.start : m.start - s.start].strip().lower()
@@ -278,8 +284,11 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
             enumerated = enumerated or one_and_one
             if between not in ("and", ",", ", and") and not one_and_one:
                 continue
+            last_joint = between
         if not out or not same_name(out[-1].location.name, m.location.name):
             out.append(m)
+    if last_joint == "," and not enumerated and not _LIST_GOES_ON.match(s.text, out[-1].end - s.start):
+        return []  # "in Dantewada, Chhattisgarh": a place and the state it lies in, no list
     # "Ghazni and Paktika Provinces": the plural noun says both are provinces, whatever the
     # gazetteer's first guess for one of them was (Ghazni is a city too)
     plural = bool(out) and _PLURAL_PLACE_NOUN.match(s.text, out[-1].end - s.start) is not None
@@ -289,7 +298,7 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
         or (len({m.kind == "admin" for m in out}) > 1 and not (plural or enumerated))
     ):
         return []
-    word = said.group(1).lower()
+    word = (said.group(1) or "").lower()
     if {"two": 2, "twin": 2, "three": 3}.get(word, len(out)) != len(out):
         return []  # "three bomb blasts in Mumbai and Pune": which place had two, the text does not say
     return [m.location.model_copy() for m in out]

@@ -559,6 +559,13 @@ class PlaceFinder:
             or (before and before[-1] in _LOCATIVE)
             or (len(before) >= 2 and before[-1] in ("the", "a") and before[-2] in _LOCATIVE)
             or (before and before[-1] in _PLACE_NOUNS | _DESIGNATORS)
+            # "in the cities of Karbala, Najaf and Basra": listed after a place told as where
+            or (
+                bool(before)
+                and before[-1] in ("and", ",")
+                and start - 2 in in_place
+                and any(t.lower_ in _LOCATIVE for t in doc[max(0, start - 8) : start - 1])
+            )
         )
         follows = nxt is not None and end not in in_place and _name_word(nxt)
         if weak:
