@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wirewatch.workers.classify.patterns import vocabulary
+from wirewatch.workers.classify.patterns import group_names, vocabulary
 
 Kind = Literal["killed", "injured"]
 
@@ -858,10 +858,51 @@ _DIED_AFTER = re.compile(
 _PLURAL_BEFORE = re.compile(
     r"(?:\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\b[^.;,]*|s)\s+$", re.I
 )
+
+
+def _one_died(text: str, m: re.Match[str], caps: bool) -> bool:
+    """Whether "<who> died" at ``m`` is one person dead of the attack: a capitalised name the text
+    followed before ("fired at Rabha ... Rabha died") or one told dying of it ("died on the spot",
+    "died in the explosion"); in copy without capitals any word, told dying of it. Not a group or
+    no one ("nobody died", "the policemen died"), not the attacker ("the bomber died", "the
+    attacker, Ahmed, died"), not an illness."""
+    who = m.group("who")
+    low = who.lower()
+    of_it = _DIED_OF_IT.match(text, m.end()) is not None
+    if who.islower() and (caps or not of_it):
+        return False
+    if (
+        low in _NOT_ONE
+        or low in _FUNCTION_WORDS
+        or low in _NOT_NAMES
+        or low in _ONE_ATTACKER
+        or low in _PERPETRATORS
+        or (low.endswith("s") and low in _PERSON_NOUNS)
+        or low.endswith(("men", "ians", "ers", "ists", "ants", "ents", "ees", "ies", "als"))
+    ):
+        return False
+    if _ATTACKER_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _ILLNESS.match(text, m.end()):
+        return False
+    if of_it:
+        return True
+    before = text[max(0, m.start() - 2000) : max(0, m.start() - 1)]
+    return re.search(rf"\b{re.escape(who)}\b", before) is not None
+
+
+# "The attacker, Ahmed, died", "a Maoist cadre identified as Kotesu died": the attack's own man
+_ATTACKER_BEFORE = re.compile(
+    r"\b(?:attacker|assailant|bomber|gunman|militant|terrorist|insurgent|rebel|cadre|guerrilla)s?\s*,?\s*"
+    r"(?:(?:identified|named|known)\s+as\s+|named\s+|called\s+)?$",
+    re.I,
+)
+# "died in hospital after a long illness"
+_ILLNESS = re.compile(r"[^.;]{0,60}\b(?:illness|cancer|heart\s+attack|natural\s+causes|disease)\b", re.I)
 # Subjects of "died" that are no one person: "many died", "civilians died", "who died".
 _NOT_ONE = {
     "many", "several", "some", "all", "most", "others", "people", "persons", "who", "which", "that",
-    "they", "both", "few", "dozens", "hundreds", "scores", "he", "she",
+    "they", "both", "few", "dozens", "hundreds", "scores", "he", "she", "everyone", "everybody",
+    "nobody", "none", "one", "children", "women", "men", "police", "personnel", "family", "crew",
+    "staff", "troops", "bomb", "device", "explosion", "blast", "group", "team", "unit", "convoy",
 }  # fmt: skip
 # How a death from the attack is told: "Rabha died on the spot", "died of his injuries in hospital".
 _DIED_OF_IT = re.compile(
@@ -943,25 +984,32 @@ _LISTED_WITH_AGES = re.compile(
 # the object of an active killing verb is a person's name, told by its form alone: two to five
 # capitalised words (titles included) that end the phrase, so "killed Afghan National Army
 # soldiers" (a noun follows) and "killed in Lashkar Gah" (a preposition first) are not names.
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.|[A-Z]{2,4})"
+_NAME_WORD = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt)\.|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]\.|[A-Z]{2,4})"
+)
 _NAMED_OBJECT = re.compile(
     r"\b(?P<verb>(?i:shot dead|shoots dead|gunned down|guns down|killed|kills|killing|murdered|murders|"
     r"assassinated|assassinates|beheaded|beheads|hacked to death|stabbed to death|shot and killed))\s+"
     r"(?P<role>(?:[a-z]+\s+){0,2})"
     # "killed Pakistan Peoples Party leader Bashir Bilour": whose office, then the name
-    r"(?:(?:" + _NAME_WORD + r"\s+){1,4}(?P<office>[a-z]+(?:\s+[a-z]+)?)\s+)?"
+    r"(?:(?:" + _NAME_WORD + r"\s+){1,4}(?P<office>(?!and\b)[a-z]+(?:\s+(?!and\b)[a-z]+)?)\s+)?"
     r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})"
-    r"(?P<more>\s+and\s+(?:his|her)\s+[a-z]+(?:\s+" + _NAME_WORD + r"){0,3})?"
+    # "and his son", "and Bashir Ali", "and Sepoy Mohan Lal": one more person
+    r"(?P<more>\s+and\s+(?:(?:his|her)\s+[a-z]+(?:\s+" + _NAME_WORD + r"){0,3}"
+    r"|" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}))?"
     r"(?=\s*[,.;:(]|\s+(?:in|at|near|on|of|from|while|when|after|as|outside|inside|who|with|and|"
     r"during|late|early|last|yesterday|today)\b|\s*$)"
 )
 # Last words of a capitalised run that make it a force, a body or a place, not a person.
 _NOT_A_PERSON_END = re.compile(
     r"(?:Police|Army|Forces?|Corps|Rifles|Guards?|Party|Front|Battalion|Regiment|Brigade|Department|"
-    r"Ministry|Government|Council|Committee|Agency|Province|District|Village|City|State|Region|Area|"
-    r"Camp|Station|Post|Market|Mosque|Church|Temple|Hospital|School|College|University|Office|Road|"
-    r"Bazaar|Airport|Base|Hotel|Group|Movement|Militia|Brotherhood|Organi[sz]ation|Company|Bank|"
-    r"[a-z]+ans|[a-z]+ites|[a-z]+ists|[a-z]+ers|[A-Z]{2,4}s?)$"
+    r"Ministry|Government|Council|Committee|Agency|Authority|Province|District|Village|City|State|"
+    r"Region|Area|Camp|Station|Post|Market|Mosque|Church|Temple|Hospital|School|College|University|"
+    r"Office|Road|Bazaar|Airport|Base|Hotel|Group|Movement|Militia|Brotherhood|Organi[sz]ation|"
+    r"Company|Bank|Haram|"
+    # peoples and faiths in the plural: "killed Kashmiri Pandits", "Hazara Shias", "Yazidi Kurds"
+    r"Muslims|Shias|Sunnis|Kurds|Pandits|Christians|Hindus|Sikhs|Jews|Yazidis|Copts|Ahmadis|Tamils|"
+    r"[a-z]+ans|[a-z]+ites|[a-z]+ists|[a-z]+ers|[a-z]+men|[A-Z]{2,4}s?)$"
 )
 _SINGLED_OUT = vocabulary("singled_out")
 _ROLE_OK = (
@@ -998,8 +1046,15 @@ _TOLL_NOW = re.compile(
     r"\bdeath\s+toll\b[^.;]{0,160}?\s(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|stands|stood|"
     r"grew|grows|went\s+up|goes\s+up|gone\s+up)"
-    r"\s+(?:to\s+|at\s+)?(?P<bound>(?:at\s+least|more\s+than|over|nearly|about|some|around)\s+)?"
-    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b",
+    r"\s+(?:to\s+|at\s+)?(?:a\s+record\s+(?:high\s+of\s+)?)?"
+    r"(?P<bound>(?:at\s+least|more\s+than|over|nearly|about|some|around)\s+)?"
+    r"(?P<n>\d[\d,]*|(?!an?\b)[a-z]+(?:-[a-z]+)?)\b",
+    re.I,
+)
+# A toll over a period, not one attack's: "the death toll this year has risen to 1,200"
+_AGGREGATE_TOLL = re.compile(
+    r"\b(?:this|last|the)\s+year\b|\boverall\b|\btotal\b|\bso\s+far\b|\bsince\b|\b(?:in|of)\s+(?:19|20)\d\d\b|"
+    r"\bthe\s+(?:war|conflict|insurgency|violence|fighting|unrest|clashes)\b",
     re.I,
 )
 
@@ -1344,6 +1399,32 @@ def _reported(toks: list[_Tok], k: int) -> bool:
     return k >= 2 and toks[k - 1].low == "as" and toks[k - 2].low in _REPORTING
 
 
+# A tally over a period, told in the perfect: "SO FAR, TWO DEPUTIES HAVE BEEN MURDERED ... IN LESS
+# THAN 15 DAYS", "five judges have been killed in 2 months", "during the last 6 months"
+_PERIOD = re.compile(
+    r"\b(?:so\s+far|till\s+now|to\s+date|this\s+year|"
+    r"(?:during|in|over|within)\s+the\s+(?:last|past)\s+(?:\w+\s+){0,2}(?:weeks?|months?|years?|decades?)|"
+    r"in\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|ten|several)\s+(?:weeks|months|years)|"
+    # "in the past two days" is one attack's time; "in less than 15 days" a tally
+    r"in\s+less\s+than\s+\d+\s+days|since\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+_PERFECT = re.compile(
+    r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:\w+\s+)?)?"
+    r"(?:killed|murdered|slain|assassinated|died|lost\s+their\s+lives|wounded|injured|shot\s+dead)\b",
+    re.I,
+)
+
+
+def _running_total(text: str, at: int) -> bool:
+    """Whether the count at character ``at`` is a tally over a period: its sentence (within 300
+    characters) says a period and uses the perfect."""
+    lo = max(text.rfind(". ", max(0, at - 300), at) + 1, max(0, at - 300))
+    hi = text.find(". ", at, at + 300)
+    hi = min(len(text), at + 300) if hi < 0 else hi
+    return _PERIOD.search(text, lo, hi) is not None and _PERFECT.search(text, lo, hi) is not None
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -1520,11 +1601,15 @@ def _parse(text: str) -> Casualties:
             num.first > 0
             and toks[num.first - 1].low == "the"
             and not num.person
+            # "The two injured persons": a casualty word right after the number points back; not
+            # "the two civilians injured in Baramulla" nor "the two others"
+            and num.last + 1 < len(toks)
+            and _cue_kind(toks, num.last + 1) == best[3]
             and any(c.value == num.value for c in sums[best[3]])
-            # "Two men died on the spot, while the two others died": other people
-            and not (num.last + 1 < len(toks) and toks[num.last + 1].low in ("others", "other"))
         ):
             continue  # "leaving two non locals injured. The two injured persons ...": told again
+        if _running_total(text, toks[num.first].start):
+            continue  # "so far, two deputies have been murdered ... in less than 15 days": a tally
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
@@ -1605,24 +1690,12 @@ def _parse(text: str) -> Casualties:
         r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
         # "An unidentified gunman fired at Rabha ... Rabha died on the spot": a person named before
-        r"|\b(?P<who>(?-i:[A-Z][a-z]+|[a-z]+)),?\s+(?:later\s+|also\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)",
+        r"|\b(?P<who>(?-i:[A-Z][a-z]+|[a-z]+)),?\s+(?:later\s+|also\s+)?died\b(?!\s+(?:\w+\s+){0,4}\d{4}\b)",
         text,
         re.I,
     ):
-        who = m.group("who")
-        if who is not None and who.islower() and (caps or not _DIED_OF_IT.match(text, m.end())):
-            continue  # lower case: only in copy without capitals, and told as the attack's death
-        if who is not None and (
-            who.lower() in _NOT_ONE
-            or (who.lower() in _PERSON_NOUNS and who.lower().endswith("s"))
-            or who.lower() in _FUNCTION_WORDS
-            or who.lower() in _NOT_NAMES
-            or not (
-                re.search(rf"\b{re.escape(who)}\b", text[: max(0, m.start() - 1)])
-                or _DIED_OF_IT.match(text, m.end())
-            )
-        ):
-            continue  # "Police died ...", or a name not told before: no person the text followed
+        if m.group("who") is not None and not _one_died(text, m, caps):
+            continue
         if m.group().lower().startswith("who") and _PLURAL_BEFORE.search(
             text[max(0, m.start() - 40) : m.start()]
         ):
@@ -1729,8 +1802,11 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
         office = m.group("office")
         if not _named_object_role(m.group("role") + (office or "")) or _NOT_A_PERSON_END.search(name):
             continue
-        if name.split()[0].lower() in _NOT_NAMES:
-            continue
+        words = [w.lower() for w in name.split()]
+        if words[0] in _NOT_NAMES or any(w in _FUNCTION_WORDS or w in _PREPOSITIONS for w in words):
+            continue  # "Bomb Kills Afghan Soldiers In Helmand": a headline in title case, no name
+        if _names_a_group(words):
+            continue  # "Gunmen killed Boko Haram in Borno"
         found.append((m.start(), m.start("name"), m.end(), 2 if m.group("more") else 1))
     # the same forms in wire copy the extractor lower-cased ("killed dolores hinostroza, the mayor")
     upper = _NAMED_CASELESS if not any(c.isupper() for c in text) else _NAMED_UPPER
@@ -1742,14 +1818,19 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
             found.append((m.start(), m.start("name"), m.end("name"), 1))
         elif m.group("named"):
             found.append((m.start(), m.start("named"), m.end(), 2 if m.group("more") else 1))
+    starts = [t.start for t in toks]
     for verb, start, end, named in sorted(found):
-        verb_at = next((k for k, t in enumerate(toks) if t.start >= verb), len(toks))
+        verb_at = bisect_left(starts, verb)
+        clause = text[text.rfind(".", max(0, verb - 300), verb) + 1 : verb]
         if (
             _state_subject(toks, verb_at)
             or _BACKGROUND_CLAUSE.search(text[max(0, verb - 40) : verb])
             or _RECALLED_BY.search(text[max(0, verb - 30) : verb])
             or _YEAR.search(text[end : end + 60])
-            or _STRIKE.search(text[text.rfind(".", 0, verb) + 1 : verb])
+            or _STRIKE.search(clause)
+            or _STATE_CLAIMS.search(clause)
+            or _LAST_TIME.search(clause)
+            or _LAST_TIME.match(text, end)
         ):
             continue
         sums["killed"].append(Count("killed", named, False, start, end))
@@ -1772,34 +1853,62 @@ def _name_like(word: str) -> bool:
     )
 
 
-# "accused of killing", "arrested for murdering", "charged with": a killing recalled by a case
-_RECALLED_BY = re.compile(r"\b(?:of|for|with|in)\s+$", re.I)
+def _names_a_group(words: list[str]) -> bool:
+    """Whether some run of the words is an armed group's name or alias ("boko haram")."""
+    names = group_names()
+    return any(" ".join(words[i:j]) in names for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+# "accused of killing", "arrested for murdering", "charged with": a killing recalled by a case;
+# "the murdered journalist": an adjective
+_RECALLED_BY = re.compile(r"\b(?:of|for|with|in|the|a|an|his|her|their)\s+$", re.I)
+# "The army said it killed Taliban commander Mullah Nazir": the forces' own claim
+_STATE_CLAIMS = re.compile(
+    r"\b(?:army|police|troops|military|forces|rangers|commandos|soldiers|crpf|bsf|officials)\b[^.;]{0,60}"
+    r"\bsaid\s+(?:that\s+)?(?:it|they)\b",
+    re.I,
+)
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "In a separate incident last year, militants killed ...", "killed ... last May": a killing recalled
+_LAST_TIME = re.compile(
+    r"(?:[^.;]{0,40}?)\blast\s+(?:year|month|week|" + _MONTH_NAMES + r")\b|\bearlier\s+this\s+year\b", re.I
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "a March 24 airstrike in Ubari, Libya, killed Musa Abu Dawud": a state's strike, no attack's victim
 _STRIKE = re.compile(r"\b(?:air\s*strikes?|drone\s+strikes?|missile\s+strikes?|air\s+raids?)\b", re.I)
 
 
 def _count_toll_now(text: str, sums: dict[Kind, list[Count]]) -> None:
-    """A death toll that rose ("has risen to 116") replaces the earlier tellings of the dead."""
-    last = None
-    for m in _TOLL_NOW.finditer(text):
-        last = m
-    if last is None:
+    """A death toll that rose ("has risen to 116") is the attack's dead: it replaces the earlier
+    tellings of them, and a count after it in the same sentence ("rises to 21 when an injured
+    activist succumbed"). Only when the passage has one such toll, and not a toll over a period
+    ("this year", "since 2015", "of the insurgency"); another attack marked as such keeps its count."""
+    tolls = list(_TOLL_NOW.finditer(text))
+    if len(tolls) != 1 or _AGGREGATE_TOLL.search(tolls[0].group()):
         return
-    parsed = parse_number(last.group("n"))
+    toll = tolls[0]
+    parsed = parse_number(toll.group("n"))
     if parsed is None or parsed[0] <= 0:
         return
     value, approx = parsed
-    start, end = last.start("n"), last.end("n")
+    start, end = toll.start("n"), toll.end("n")
+    sentence_end = text.find(". ", end)
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
+    marks = [m.start() for m in _ANOTHER_TOLL.finditer(text)]
+
+    def marked(lo: int, hi: int) -> bool:  # a word of another attack between lo and hi
+        at = bisect_left(marks, lo)
+        return at < len(marks) and marks[at] < hi
+
     sums["killed"] = [
         c
         for c in sums["killed"]
-        if (c.start > end and _ANOTHER_TOLL.search(text, end, c.start))
-        or (c.end <= last.start() and _ANOTHER_TOLL.search(text, c.end, last.start()))
+        if (c.start > end and (c.start > sentence_end or marked(end, c.start)))
+        or (c.end <= toll.start() and marked(c.end, toll.start()))
     ]
     # the toll's number is no one's wounded ("had risen to 21 when an injured activist succumbed")
     sums["injured"] = [c for c in sums["injured"] if not (c.start < end and start < c.end)]
-    sums["killed"].append(Count("killed", value, approx or bool(last.group("bound")), start, end))
+    sums["killed"].append(Count("killed", value, approx or bool(toll.group("bound")), start, end))
 
 
 # Words between two tolls that make the second another incident's.
@@ -1807,7 +1916,6 @@ _ANOTHER_TOLL = re.compile(
     r"\b(?:another|separate(?:ly)?|elsewhere|second|meanwhile|earlier|previous|similar|also on|later)\b",
     re.I,
 )
-_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _NEW_SETTING = re.compile(
     r"\b(?:[Oo]n\s+(?:[A-Z][a-z]+day|\d{1,2}\s+" + _MONTH_NAMES + r"|" + _MONTH_NAMES + r"\s+\d{1,2})|"
     r"(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?[A-Z][a-z]+)"

@@ -181,7 +181,7 @@ def vocabulary(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _group_names() -> dict[str, str]:
+def group_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for group in load_armed_groups():
         for alias in (group.canonical, *group.aliases, *group.exact_case):
@@ -214,7 +214,7 @@ def actor_key(name: str) -> str:
     unidentified attackers as one class. "Unidentified" or "unknown" before another generic word
     names nobody more or less: "unidentified militants" is "militants" (annotators wrote either)."""
     low = " ".join(name.lower().split())
-    groups = _group_names()
+    groups = group_names()
     if low in groups:
         return groups[low]
     low = GENERIC_PERPETRATORS.get(low) or low
