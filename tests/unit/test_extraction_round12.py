@@ -196,6 +196,35 @@ def test_assassinated_is_a_death(text: str, killed: int | None) -> None:
     assert parse_casualties(text).killed == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # militants or suspects killed, in the passive, by the forces or in their operation: the
+        # forces' action, no attack's toll (heldout-6 train-3860, train-3662, train-8829; train-8038)
+        (
+            "A woman CPI Maoist cadre was killed in an alleged encounter with Police at a village in"
+            " Dhanora tehsil early on May 10.",
+            None,
+        ),
+        (
+            "A TTP terrorist, identified as Wahid alias Saddar Bush, was killed in Police shootout in"
+            " Ittehad Town on September 11.",
+            None,
+        ),
+        ("one Islamic State IS suspect was killed by the Anti Terrorist Squad ATS in Thakurganj area.", None),
+        ("At least seven militants are killed by Afghan security forces in Logar Province.", None),
+        ("Three militants were killed in an encounter with security forces in Pulwama.", None),
+        # the forces' men, civilians, or militants killed by no named agent still count
+        ("A policeman was killed by militants in Shopian.", 1),
+        ("Two policemen were killed in an encounter with militants in Pulwama.", 2),
+        ("A militant commander was killed in Shopian.", 1),
+        ("Two civilians were killed by security forces in Shopian.", 2),
+    ],
+)
+def test_militants_the_forces_killed_are_no_toll(text: str, killed: int | None) -> None:
+    assert parse_casualties(text).killed == killed
+
+
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(use_ner=False)

@@ -1115,6 +1115,47 @@ def _state_reports_militants(toks: list[_Tok], num: _Num) -> bool:
     return b >= 0 and toks[b].low in SAYING_VERBS and _state_subject(toks, b)
 
 
+# Words for one militant or suspect a count can be of: "A woman CPI Maoist cadre", "one IS suspect".
+_ONE_MILITANT = {"cadre", "militant", "terrorist", "suspect", "suspects", "insurgent", "rebel", "guerrilla"}
+# The forces as the agent of a passive killing: "killed by the Anti Terrorist Squad", "shot dead by
+# police", "killed in an alleged encounter with Police", "killed in Police shootout".
+_FORCE_AGENTS = _STATE_FORCES | {"ats", "rangers", "commandos", "sfs", "crpf", "bsf", "security", "squad"}
+_OPERATIONS = {"encounter", "shootout", "gunfight", "operation", "raid", "crossfire", "firing"}
+
+
+def _killed_by_the_state_passive(toks: list[_Tok], num: _Num, cue: int) -> bool:
+    """A count of militants or suspects killed, in the passive, by state forces or in their
+    operation: the forces' own action, not an attack's toll. Only for militants, suspects or
+    attackers (within five words of the count), the agent in the clause after the verb."""
+    return _militants(toks, num.first, num.last + 6) and _state_agent_after(toks, cue)
+
+
+def _militants(toks: list[_Tok], lo: int, hi: int) -> bool:
+    return any(
+        t.low in _MILITANT_NOUNS or t.low in _ONE_MILITANT or t.low in _ONE_ATTACKER for t in toks[lo:hi]
+    )
+
+
+def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
+    """Whether the clause after the casualty verb at ``cue`` (eight words) names state forces as
+    who killed: "by the police", "in an encounter with security forces", "in Police shootout"."""
+    after = []
+    for t in toks[cue + 1 : cue + 9]:
+        if t.low in (".", ";", ",", "while", "and", "but"):
+            break
+        after.append(t.low)
+    for i, w in enumerate(after):
+        window = after[i + 1 : i + 5]
+        if w == "by" and any(x in _FORCE_AGENTS for x in window):
+            return True
+        if w in _OPERATIONS and (
+            (i > 0 and after[i - 1] in _FORCE_AGENTS)
+            or ("with" in window and any(x in _FORCE_AGENTS for x in window))
+        ):
+            return True
+    return False
+
+
 _PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
 
 
@@ -1616,6 +1657,8 @@ def _parse(text: str) -> Casualties:
             continue  # "the army claims to have killed more than 100 terrorists": no victims of the attack
         if _state_reports_militants(toks, num):
             continue
+        if best_k > num.last and _killed_by_the_state_passive(toks, num, best_k):
+            continue  # "A TTP terrorist ... was killed in Police shootout": the forces' operation
         if num.person and _acting_attacker(toks, num):
             continue  # "a man was wounded after an unidentified gunman opened fire": the gunman shot
         if best_k > num.last and _the_attackers(toks, num):
@@ -1676,6 +1719,8 @@ def _parse(text: str) -> Casualties:
             and toks[b - 2].low == "the"
         ):
             continue  # "The attacker is then shot dead by a fellow officer": the attack's own man
+        if kind == "killed" and b > 0 and _militants(toks, max(0, b - 8), b) and _state_agent_after(toks, k):
+            continue  # "A woman CPI Maoist cadre was killed in an alleged encounter with Police"
         if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
             if kind == "killed" and any(t.low in ("nearly", "almost") for t in toks[b + 1 : k]):
                 # "was nearly shot to death", "was almost killed": he lived, wounded
