@@ -179,26 +179,6 @@ def test_people_counted_past_asides_threats_and_retellings(
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
-        # "assassinated" says a death as "murdered" does (heldout-9 train-3300, train-5291)
-        (
-            "MARIA ELENA DIAZ PEREZ, THIRD JUDGE OF PUBLIC ORDER, AND TWO OF HER BODYGUARDS, WERE"
-            " ASSASSINATED IN MEDELLIN TODAY.",
-            2,
-        ),
-        ("Two leaders were assassinated in Kabul.", 2),
-        ("Ram Singh was assassinated in Patna.", 1),
-        # a killing recalled, and an adjective
-        ("The LTTE which assassinated Rajiv Gandhi in 1991 was banned.", None),
-        ("The assassinated leader was buried on Monday.", None),
-    ],
-)
-def test_assassinated_is_a_death(text: str, killed: int | None) -> None:
-    assert parse_casualties(text).killed == killed
-
-
-@pytest.mark.parametrize(
-    ("text", "killed"),
-    [
         # militants or suspects killed, in the passive, by the forces or in their operation: the
         # forces' action, no attack's toll (heldout-6 train-3860, train-3662, train-8829; train-8038)
         (
@@ -219,6 +199,18 @@ def test_assassinated_is_a_death(text: str, killed: int | None) -> None:
         ("Two policemen were killed in an encounter with militants in Pulwama.", 2),
         ("A militant commander was killed in Shopian.", 1),
         ("Two civilians were killed by security forces in Shopian.", 2),
+        # the forces' exchange of fire, and an attack by "rebel forces" that is no state's (train-1685)
+        (
+            "Two Communist Party of India Maoist (CPI Maoist) cadres, including a woman were killed in a"
+            " fierce encounter with Security Force (SF) personnel in a dense forest.",
+            None,
+        ),
+        ("Two policemen were killed in an exchange of fire with militants.", 2),
+        (
+            "At least 12 people were killed and two others were injured in an attack by rebel forces in"
+            " Kaya.",
+            12,
+        ),
     ],
 )
 def test_militants_the_forces_killed_are_no_toll(text: str, killed: int | None) -> None:

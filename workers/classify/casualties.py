@@ -877,8 +877,12 @@ def _one_died(text: str, m: re.Match[str], caps: bool) -> bool:
         or low in _NOT_NAMES
         or low in _ONE_ATTACKER
         or low in _PERPETRATORS
+        or low in _MILITANT_NOUNS
         or (low.endswith("s") and low in _PERSON_NOUNS)
-        or low.endswith(("men", "ians", "ers", "ists", "ants", "ents", "ees", "ies", "als"))
+        or (
+            who.islower()
+            and low.endswith(("men", "ians", "ers", "ists", "ants", "ents", "ees", "ies", "als"))
+        )
     ):
         return False
     if _ATTACKER_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _ILLNESS.match(text, m.end()):
@@ -892,17 +896,20 @@ def _one_died(text: str, m: re.Match[str], caps: bool) -> bool:
 # "The attacker, Ahmed, died", "a Maoist cadre identified as Kotesu died": the attack's own man
 _ATTACKER_BEFORE = re.compile(
     r"\b(?:attacker|assailant|bomber|gunman|militant|terrorist|insurgent|rebel|cadre|guerrilla)s?\s*,?\s*"
-    r"(?:(?:identified|named|known)\s+as\s+|named\s+|called\s+)?$",
+    r"(?:(?:identified|named|known)\s+as\s+|named\s+|called\s+)?(?:[A-Z][a-z]+\s+){0,2}$",
     re.I,
 )
 # "died in hospital after a long illness"
-_ILLNESS = re.compile(r"[^.;]{0,60}\b(?:illness|cancer|heart\s+attack|natural\s+causes|disease)\b", re.I)
+_ILLNESS = re.compile(
+    r"[^.;]{0,60}\b(?:illness|cancer|heart\s+attack|natural\s+causes|disease|hunger\s+strike|custody)\b", re.I
+)
 # Subjects of "died" that are no one person: "many died", "civilians died", "who died".
 _NOT_ONE = {
     "many", "several", "some", "all", "most", "others", "people", "persons", "who", "which", "that",
     "they", "both", "few", "dozens", "hundreds", "scores", "he", "she", "everyone", "everybody",
     "nobody", "none", "one", "children", "women", "men", "police", "personnel", "family", "crew",
-    "staff", "troops", "bomb", "device", "explosion", "blast", "group", "team", "unit", "convoy",
+    "staff", "troops", "bomb", "device", "explosion", "blast", "group", "team", "unit", "convoy", "suspect",
+    "prisoner", "accused", "detainee", "inmate",
 }  # fmt: skip
 # How a death from the attack is told: "Rabha died on the spot", "died of his injuries in hospital".
 _DIED_OF_IT = re.compile(
@@ -1053,10 +1060,11 @@ _TOLL_NOW = re.compile(
 )
 # A toll over a period, not one attack's: "the death toll this year has risen to 1,200"
 _AGGREGATE_TOLL = re.compile(
-    r"\b(?:this|last|the)\s+year\b|\boverall\b|\btotal\b|\bso\s+far\b|\bsince\b|\b(?:in|of)\s+(?:19|20)\d\d\b|"
-    r"\bthe\s+(?:war|conflict|insurgency|violence|fighting|unrest|clashes)\b",
+    r"\b(?:this|last|the)\s+(?:year|month|week)\b|\boverall\b|\btotal\b|\bso\s+far\b|\bsince\b|"
+    r"\b(?:in|of)\s+(?:19|20)\d\d\b|\b(?:war|conflict|insurgency|violence|fighting|unrest|clashes|epidemic)\b",
     re.I,
 )
+_ALSO = re.compile(r"\balso\b", re.I)
 
 # further "Name (age)" items after a named victim: ", Ram Singh (40) and his son Sita Ram (35)"
 _MORE_NAMED = re.compile(
@@ -1116,18 +1124,34 @@ def _state_reports_militants(toks: list[_Tok], num: _Num) -> bool:
 
 
 # Words for one militant or suspect a count can be of: "A woman CPI Maoist cadre", "one IS suspect".
-_ONE_MILITANT = {"cadre", "militant", "terrorist", "suspect", "suspects", "insurgent", "rebel", "guerrilla"}
+_ONE_MILITANT = {
+    "cadre", "militant", "terrorist", "suspect", "suspects", "insurgent", "rebel", "guerrilla", "maoist",
+    "naxal", "naxalite", "jihadist", "extremist", "separatist", "fighter", "militiaman", "commander",
+}  # fmt: skip
 # The forces as the agent of a passive killing: "killed by the Anti Terrorist Squad", "shot dead by
 # police", "killed in an alleged encounter with Police", "killed in Police shootout".
-_FORCE_AGENTS = _STATE_FORCES | {"ats", "rangers", "commandos", "sfs", "crpf", "bsf", "security", "squad"}
-_OPERATIONS = {"encounter", "shootout", "gunfight", "operation", "raid", "crossfire", "firing"}
+_FORCE_AGENTS = _STATE_FORCES | {
+    "ats", "rangers", "commandos", "sfs", "sf", "crpf", "bsf", "security", "squad", "force", "ctd", "drg",
+    "stf", "cobra",
+}  # fmt: skip
+_OPERATIONS = {
+    "encounter",
+    "shootout",
+    "gunfight",
+    "operation",
+    "raid",
+    "crossfire",
+    "firing",
+    "fire",
+    "exchange",
+}
 
 
 def _killed_by_the_state_passive(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """A count of militants or suspects killed, in the passive, by state forces or in their
     operation: the forces' own action, not an attack's toll. Only for militants, suspects or
     attackers (within five words of the count), the agent in the clause after the verb."""
-    return _militants(toks, num.first, num.last + 6) and _state_agent_after(toks, cue)
+    return _militants(toks, num.first, min(num.last + 10, cue)) and _state_agent_after(toks, cue)
 
 
 def _militants(toks: list[_Tok], lo: int, hi: int) -> bool:
@@ -1137,20 +1161,25 @@ def _militants(toks: list[_Tok], lo: int, hi: int) -> bool:
 
 
 def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
-    """Whether the clause after the casualty verb at ``cue`` (eight words) names state forces as
+    """Whether the clause after the casualty verb at ``cue`` (ten words) names state forces as
     who killed: "by the police", "in an encounter with security forces", "in Police shootout"."""
     after = []
-    for t in toks[cue + 1 : cue + 9]:
+    for t in toks[cue + 1 : cue + 11]:
         if t.low in (".", ";", ",", "while", "and", "but"):
             break
         after.append(t.low)
+
+    def force(j: int) -> bool:  # a force word not qualified as the militants' ("rebel forces")
+        militant_before = j > 0 and (after[j - 1] in _MILITANT_NOUNS or after[j - 1] in _ONE_MILITANT)
+        countering = j > 1 and after[j - 2] in ("anti", "counter")  # "Anti Terrorist Squad"
+        return after[j] in _FORCE_AGENTS and (not militant_before or countering)
+
     for i, w in enumerate(after):
-        window = after[i + 1 : i + 5]
-        if w == "by" and any(x in _FORCE_AGENTS for x in window):
+        window = range(i + 1, min(i + 6, len(after)))
+        if w == "by" and any(force(j) for j in window):
             return True
         if w in _OPERATIONS and (
-            (i > 0 and after[i - 1] in _FORCE_AGENTS)
-            or ("with" in window and any(x in _FORCE_AGENTS for x in window))
+            (i > 0 and force(i - 1)) or ("with" in after[i + 1 : i + 5] and any(force(j) for j in window))
         ):
             return True
     return False
@@ -1459,11 +1488,27 @@ _PERFECT = re.compile(
 
 def _running_total(text: str, at: int) -> bool:
     """Whether the count at character ``at`` is a tally over a period: its sentence (within 300
-    characters) says a period and uses the perfect."""
+    characters) says a period and uses the perfect, and names no one attack ("in a bomb attack",
+    "on Sunday") nor ranks it among others ("the deadliest this year", "the second such attack")."""
     lo = max(text.rfind(". ", max(0, at - 300), at) + 1, max(0, at - 300))
     hi = text.find(". ", at, at + 300)
     hi = min(len(text), at + 300) if hi < 0 else hi
-    return _PERIOD.search(text, lo, hi) is not None and _PERFECT.search(text, lo, hi) is not None
+    return (
+        _PERIOD.search(text, lo, hi) is not None
+        and _PERFECT.search(text, lo, hi) is not None
+        and _ONE_ATTACK.search(text, lo, hi) is None
+    )
+
+
+# What makes a sentence in the perfect one attack's: "in a bomb attack in Mogadishu", "in the
+# attack", "on Sunday", "the worst attack so far this year", "the second this year"
+_ONE_ATTACK = re.compile(
+    r"\b(?:in|during|after)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|explosion|ambush|"
+    r"encounter|firing|shooting|raid|assault|strike|incident)\b|\bon\s+(?:[A-Z][a-z]+day|\d{1,2}\s+[A-Z][a-z]+)\b|"
+    r"\b(?:yesterday|last\s+night)\b|"
+    r"\b(?:second|third|fourth|fifth|latest|deadliest|worst|biggest|first)\b",
+    re.I,
+)
 
 
 def _parse(text: str) -> Casualties:
@@ -1916,7 +1961,11 @@ _STATE_CLAIMS = re.compile(
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "In a separate incident last year, militants killed ...", "killed ... last May": a killing recalled
 _LAST_TIME = re.compile(
-    r"(?:[^.;]{0,40}?)\blast\s+(?:year|month|week|" + _MONTH_NAMES + r")\b|\bearlier\s+this\s+year\b", re.I
+    r"(?:[^.;]{0,40}?)\blast\s+(?:year|month|week|"
+    + _MONTH_NAMES
+    + r")\b|\bearlier\b|\bover\s+the\s+years\b|"
+    r"\bhad\s+(?:\w+\s+)?(?:killed|shot|murdered)\b|^\s*(?i:in)\s+" + _MONTH_NAMES + r"\b",
+    re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "a March 24 airstrike in Ubari, Libya, killed Musa Abu Dawud": a state's strike, no attack's victim
@@ -1929,7 +1978,11 @@ def _count_toll_now(text: str, sums: dict[Kind, list[Count]]) -> None:
     activist succumbed"). Only when the passage has one such toll, and not a toll over a period
     ("this year", "since 2015", "of the insurgency"); another attack marked as such keeps its count."""
     tolls = list(_TOLL_NOW.finditer(text))
-    if len(tolls) != 1 or _AGGREGATE_TOLL.search(tolls[0].group()):
+    if len(tolls) != 1:
+        return
+    sentence_end = text.find(". ", tolls[0].end())
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
+    if _AGGREGATE_TOLL.search(text, tolls[0].start(), sentence_end):
         return
     toll = tolls[0]
     parsed = parse_number(toll.group("n"))
@@ -1937,9 +1990,7 @@ def _count_toll_now(text: str, sums: dict[Kind, list[Count]]) -> None:
         return
     value, approx = parsed
     start, end = toll.start("n"), toll.end("n")
-    sentence_end = text.find(". ", end)
-    sentence_end = len(text) if sentence_end < 0 else sentence_end
-    marks = [m.start() for m in _ANOTHER_TOLL.finditer(text)]
+    marks = sorted(m.start() for p in (_ANOTHER_TOLL, _ALSO) for m in p.finditer(text))
 
     def marked(lo: int, hi: int) -> bool:  # a word of another attack between lo and hi
         at = bisect_left(marks, lo)
@@ -1948,7 +1999,7 @@ def _count_toll_now(text: str, sums: dict[Kind, list[Count]]) -> None:
     sums["killed"] = [
         c
         for c in sums["killed"]
-        if (c.start > end and (c.start > sentence_end or marked(end, c.start)))
+        if (c.start > end and (c.start > sentence_end or marked(end, c.end + 40)))
         or (c.end <= toll.start() and marked(c.end, toll.start()))
     ]
     # the toll's number is no one's wounded ("had risen to 21 when an injured activist succumbed")

@@ -266,10 +266,13 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
     if said is None or any(m.rank >= 0 for s in group[1:] for m in s.places):
         return []
     s = group[0]
+    # "Bomb attacks in X, Y and Z": with no number word, only the places after the attack noun
+    after = said.end() if said.group(1) is None else 0
     mentions = [
         m
         for m in s.places
-        if m.kind in ("city", "admin", "ner")
+        if m.start - s.start >= after
+        and m.kind in ("city", "admin", "ner")
         and not m.facility
         # "Ghazni and Paktika Provinces": NER takes the second for an organisation's name
         and (m.rank >= 0 or _PLURAL_PLACE_NOUN.match(s.text, m.end - s.start) is not None)

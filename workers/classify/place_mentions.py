@@ -562,9 +562,10 @@ class PlaceFinder:
             # "in the cities of Karbala, Najaf and Basra": listed after a place told as where
             or (
                 bool(before)
-                and before[-1] in ("and", ",")
+                and before[-1] == "and"
                 and start - 2 in in_place
-                and any(t.lower_ in _LOCATIVE for t in doc[max(0, start - 8) : start - 1])
+                and not (end < len(doc) and _name_word(doc[end]))  # "in Peshawar and Ahmad Khan"
+                and any(t.lower_ in ("in", "at", "near") for t in doc[max(0, start - 10) : start - 1])
             )
         )
         follows = nxt is not None and end not in in_place and _name_word(nxt)
