@@ -155,3 +155,29 @@ def test_tallies_and_retellings_after_review(text: str, killed: int | None, inju
 def test_second_review(text: str, killed: int | None, injured: int | None) -> None:
     cas = parse_casualties(text)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a third review: attacks on the forces keep their victims; groups' "forces" are no state's
+        ("An IED hit a CRPF vehicle killing the driver.", 1),
+        ("An IED blast targeting a BSF convoy killed Constable Ram Singh (32) in Kanker.", 1),
+        ("Militants killed two CRPF jawans in Pulwama.", 2),
+        ("An IED killed three Rangers in Karachi.", 3),
+        ("Ten pro-government fighters were killed by Houthi forces in Taiz.", 10),
+        ("Three Kurdish fighters were killed by Islamic State forces near Kobani.", 3),
+        # the forces as the killers of a named man, killings recalled
+        ("Rangers shot dead Target Killer Asif Khan in Lyari.", None),
+        ("The CRPF killed Hizbul commander Sabzar Bhat in Tral.", None),
+        ("Militants killed Sarpanch Ajay Pandita in Lukbawan earlier this month.", None),
+        ("The outfit has killed Sarpanch Ghulam Rasool in Shopian over the years.", None),
+        # a militant with others in one count: the others are no operation's losses
+        ("A policeman and a militant were killed in an exchange of fire with police.", 2),
+        # peoples and men in the plural are no one person
+        ("Policemen died in the blast.", None),
+        ("Kashmiris died in the blast.", None),
+    ],
+)
+def test_third_review(text: str, killed: int | None) -> None:
+    assert parse_casualties(text).killed == killed

@@ -878,6 +878,8 @@ def _one_died(text: str, m: re.Match[str], caps: bool) -> bool:
         or low in _ONE_ATTACKER
         or low in _PERPETRATORS
         or low in _MILITANT_NOUNS
+        or _PEOPLES.search(who) is not None  # "Policemen", "Shias"
+        or (not who.islower() and low.endswith(("is", "as")) and len(low) > 5)  # "Kashmiris", "Hazaras"
         or (low.endswith("s") and low in _PERSON_NOUNS)
         or (
             who.islower()
@@ -1018,6 +1020,10 @@ _NOT_A_PERSON_END = re.compile(
     r"Muslims|Shias|Sunnis|Kurds|Pandits|Christians|Hindus|Sikhs|Jews|Yazidis|Copts|Ahmadis|Tamils|"
     r"[a-z]+ans|[a-z]+ites|[a-z]+ists|[a-z]+ers|[a-z]+men|[A-Z]{2,4}s?)$"
 )
+# Peoples, faiths and men in the plural, as one word: "Shias died", "Policemen died"
+_PEOPLES = re.compile(
+    r"(?:Muslims|Shias|Sunnis|Kurds|Pandits|Christians|Hindus|Sikhs|Jews|Yazidis|Copts|Ahmadis|Tamils|[a-z]+men)$"
+)
 _SINGLED_OUT = vocabulary("singled_out")
 _ROLE_OK = (
     _PERSON_NOUNS
@@ -1060,7 +1066,7 @@ _TOLL_NOW = re.compile(
 )
 # A toll over a period, not one attack's: "the death toll this year has risen to 1,200"
 _AGGREGATE_TOLL = re.compile(
-    r"\b(?:this|last|the)\s+(?:year|month|week)\b|\boverall\b|\btotal\b|\bso\s+far\b|\bsince\b|"
+    r"\bthis\s+(?:year|month|week)\b|\bthe\s+(?:year|month)\b|\boverall\b|\btotal\b|\bso\s+far\b|\bsince\b|"
     r"\b(?:in|of)\s+(?:19|20)\d\d\b|\b(?:war|conflict|insurgency|violence|fighting|unrest|clashes|epidemic)\b",
     re.I,
 )
@@ -1151,13 +1157,43 @@ def _killed_by_the_state_passive(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """A count of militants or suspects killed, in the passive, by state forces or in their
     operation: the forces' own action, not an attack's toll. Only for militants, suspects or
     attackers (within five words of the count), the agent in the clause after the verb."""
-    return _militants(toks, num.first, min(num.last + 10, cue)) and _state_agent_after(toks, cue)
+    return _only_militants(toks, num.first, min(num.last + 10, cue)) and _state_agent_after(toks, cue)
 
 
-def _militants(toks: list[_Tok], lo: int, hi: int) -> bool:
-    return any(
-        t.low in _MILITANT_NOUNS or t.low in _ONE_MILITANT or t.low in _ONE_ATTACKER for t in toks[lo:hi]
+def _militant(low: str) -> bool:
+    return low in _MILITANT_NOUNS or low in _ONE_MILITANT or low in _ONE_ATTACKER
+
+
+def _only_militants(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """Whether the people between ``lo`` and ``hi`` (one clause) are militants and no one else:
+    "Two militants were killed", not "A civilian and two militants were killed"."""
+    words: list[str] = []
+    for t in toks[lo:hi]:
+        if t.low in (".", ";"):
+            words = []  # the clause starts after a full stop
+            continue
+        words.append(t.low)
+    # a person noun before a militant one qualifies it ("a woman CPI Maoist cadre")
+    return any(_militant(w) for w in words) and not any(
+        w in _PERSON_NOUNS
+        and not _militant(w)
+        and w not in _ATTRIBUTIVE
+        and w not in ("other", "others", "ones")  # "three other militants"
+        and not (i > 0 and words[i - 1] in ("all", "both"))  # "15 Kurdish militants, all women"
+        and not _qualifies_militant(words, i)
+        for i, w in enumerate(words)
     )
+
+
+def _qualifies_militant(words: list[str], i: int) -> bool:
+    """Whether the word at ``i`` qualifies a militant noun within the next eight words, with no
+    coordination between ("a woman CPI Maoist cadre"; not "a civilian and two militants")."""
+    for x in words[i + 1 : i + 9]:
+        if x in ("and", ",", "or", "&"):
+            return False
+        if _militant(x):
+            return True
+    return False
 
 
 def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
@@ -1169,10 +1205,14 @@ def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
             break
         after.append(t.low)
 
+    names = group_names()
+
     def force(j: int) -> bool:  # a force word not qualified as the militants' ("rebel forces")
-        militant_before = j > 0 and (after[j - 1] in _MILITANT_NOUNS or after[j - 1] in _ONE_MILITANT)
+        militant_before = j > 0 and _militant(after[j - 1])
         countering = j > 1 and after[j - 2] in ("anti", "counter")  # "Anti Terrorist Squad"
-        return after[j] in _FORCE_AGENTS and (not militant_before or countering)
+        # "Houthi forces", "Islamic State forces": a group's, no state's
+        groups = any(" ".join(after[i:j]) in names for i in range(max(0, j - 3), j))
+        return after[j] in _FORCE_AGENTS and (not militant_before or countering) and not groups
 
     for i, w in enumerate(after):
         window = range(i + 1, min(i + 6, len(after)))
@@ -1504,7 +1544,8 @@ def _running_total(text: str, at: int) -> bool:
 # attack", "on Sunday", "the worst attack so far this year", "the second this year"
 _ONE_ATTACK = re.compile(
     r"\b(?:in|during|after)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|explosion|ambush|"
-    r"encounter|firing|shooting|raid|assault|strike|incident)\b|\bon\s+(?:[A-Z][a-z]+day|\d{1,2}\s+[A-Z][a-z]+)\b|"
+    r"encounter|firing|shooting|raid|assault|strike|incident)\b|"
+    r"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|"
     r"\b(?:yesterday|last\s+night)\b|"
     r"\b(?:second|third|fourth|fifth|latest|deadliest|worst|biggest|first)\b",
     re.I,
@@ -1764,7 +1805,12 @@ def _parse(text: str) -> Casualties:
             and toks[b - 2].low == "the"
         ):
             continue  # "The attacker is then shot dead by a fellow officer": the attack's own man
-        if kind == "killed" and b > 0 and _militants(toks, max(0, b - 8), b) and _state_agent_after(toks, k):
+        if (
+            kind == "killed"
+            and b > 0
+            and _only_militants(toks, max(0, b - 8), b)
+            and _state_agent_after(toks, k)
+        ):
             continue  # "A woman CPI Maoist cadre was killed in an alleged encounter with Police"
         if (b >= 0 and toks[b].low in ("was", "is")) or (kind == "injured" and _one_suffered(toks, k)):
             if kind == "killed" and any(t.low in ("nearly", "almost") for t in toks[b + 1 : k]):
@@ -1911,9 +1957,10 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
     starts = [t.start for t in toks]
     for verb, start, end, named in sorted(found):
         verb_at = bisect_left(starts, verb)
-        clause = text[text.rfind(".", max(0, verb - 300), verb) + 1 : verb]
+        clause = text[max(text.rfind(".", max(0, verb - 300), verb) + 1, verb - 300) : verb]
         if (
             _state_subject(toks, verb_at)
+            or _FORCE_SUBJECT.search(clause)
             or _BACKGROUND_CLAUSE.search(text[max(0, verb - 40) : verb])
             or _RECALLED_BY.search(text[max(0, verb - 30) : verb])
             or _YEAR.search(text[end : end + 60])
@@ -1961,10 +2008,14 @@ _STATE_CLAIMS = re.compile(
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "In a separate incident last year, militants killed ...", "killed ... last May": a killing recalled
 _LAST_TIME = re.compile(
-    r"(?:[^.;]{0,40}?)\blast\s+(?:year|month|week|"
-    + _MONTH_NAMES
-    + r")\b|\bearlier\b|\bover\s+the\s+years\b|"
-    r"\bhad\s+(?:\w+\s+)?(?:killed|shot|murdered)\b|^\s*(?i:in)\s+" + _MONTH_NAMES + r"\b",
+    r"[^.;]{0,40}?(?:\blast\s+(?:year|month|week|" + _MONTH_NAMES + r")\b|\bearlier\b|\bover\s+the\s+years\b|"
+    r"\bhad\s+(?:\w+\s+)?(?:killed|shot|murdered)\b)|^\s*in\s+" + _MONTH_NAMES + r"\b",
+    re.I,
+)
+# The forces as the subject at the head of the clause: "Rangers shot dead ...", "The CRPF killed ..."
+_FORCE_SUBJECT = re.compile(
+    r"^\s*(?:the\s+)?(?:\w+\s+)?(?:rangers|commandos|crpf|bsf|ctd|ats|security\s+forces|troops|police|army|"
+    r"soldiers)\b[^,;]*$",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -2002,8 +2053,16 @@ def _count_toll_now(text: str, sums: dict[Kind, list[Count]]) -> None:
         if (c.start > end and (c.start > sentence_end or marked(end, c.end + 40)))
         or (c.end <= toll.start() and marked(c.end, toll.start()))
     ]
-    # the toll's number is no one's wounded ("had risen to 21 when an injured activist succumbed")
-    sums["injured"] = [c for c in sums["injured"] if not (c.start < end and start < c.end)]
+    # the toll's number is no one's wounded ("had risen to 21 when an injured activist succumbed"),
+    # and the wounded told again beside it are the same ("... injuring 63 others. The death toll
+    # has risen to 31 with 63 wounded")
+    earlier = {c.value for c in sums["injured"] if c.end <= toll.start()}
+    sums["injured"] = [
+        c
+        for c in sums["injured"]
+        if not (c.start < end and start < c.end)
+        and not (toll.start() <= c.start <= sentence_end and c.value in earlier)
+    ]
     sums["killed"].append(Count("killed", value, approx or bool(toll.group("bound")), start, end))
 
 
