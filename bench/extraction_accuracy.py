@@ -98,6 +98,10 @@ HELDOUT_11 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-11.jsonl"
 # adjudicated (heldout-12.adjudication.md), committed before any extraction code ran on it; measured
 # before and after the twelfth round's rules. HELDOUT_11 became a tuning set when it was drawn.
 HELDOUT_12 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-12.jsonl"
+# Thirteenth blind set (seed 20261208): 50 texts, 55 incidents, annotated blind by two annotators
+# and adjudicated (heldout-13.adjudication.md), committed before any extraction code ran on it: the
+# held-out set of the round after the twelfth. HELDOUT_12 became a tuning set when it was drawn.
+HELDOUT_13 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-13.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -319,6 +323,7 @@ def main() -> int:
             HELDOUT_10,
             HELDOUT_11,
             HELDOUT_12,
+            HELDOUT_13,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
