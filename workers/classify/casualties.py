@@ -1009,21 +1009,20 @@ _NAMED_OBJECT = re.compile(
     r"(?=\s*[,.;:(]|\s+(?:in|at|near|on|of|from|while|when|after|as|outside|inside|who|with|and|"
     r"during|late|early|last|yesterday|today)\b|\s*$)"
 )
-# Last words of a capitalised run that make it a force, a body or a place, not a person.
+# Peoples, faiths and men in the plural: "killed Kashmiri Pandits", "Hazara Shias", "Policemen died"
+_PEOPLES_PLURAL = (
+    r"Muslims|Shias|Sunnis|Kurds|Pandits|Christians|Hindus|Sikhs|Jews|Yazidis|Copts|Ahmadis|Tamils|[a-z]+men"
+)
+# Last words of a capitalised run that make it a force, a body, a place or a people, not a person.
 _NOT_A_PERSON_END = re.compile(
     r"(?:Police|Army|Forces?|Corps|Rifles|Guards?|Party|Front|Battalion|Regiment|Brigade|Department|"
     r"Ministry|Government|Council|Committee|Agency|Authority|Province|District|Village|City|State|"
     r"Region|Area|Camp|Station|Post|Market|Mosque|Church|Temple|Hospital|School|College|University|"
     r"Office|Road|Bazaar|Airport|Base|Hotel|Group|Movement|Militia|Brotherhood|Organi[sz]ation|"
-    r"Company|Bank|Haram|"
-    # peoples and faiths in the plural: "killed Kashmiri Pandits", "Hazara Shias", "Yazidi Kurds"
-    r"Muslims|Shias|Sunnis|Kurds|Pandits|Christians|Hindus|Sikhs|Jews|Yazidis|Copts|Ahmadis|Tamils|"
-    r"[a-z]+ans|[a-z]+ites|[a-z]+ists|[a-z]+ers|[a-z]+men|[A-Z]{2,4}s?)$"
+    r"Company|Bank|Haram|" + _PEOPLES_PLURAL + r"|[a-z]+ans|[a-z]+ites|[a-z]+ists|[a-z]+ers|[A-Z]{2,4}s?)$"
 )
-# Peoples, faiths and men in the plural, as one word: "Shias died", "Policemen died"
-_PEOPLES = re.compile(
-    r"(?:Muslims|Shias|Sunnis|Kurds|Pandits|Christians|Hindus|Sikhs|Jews|Yazidis|Copts|Ahmadis|Tamils|[a-z]+men)$"
-)
+# The same peoples as one word: "Shias died", "Policemen died"
+_PEOPLES = re.compile(r"(?:" + _PEOPLES_PLURAL + r")$")
 _SINGLED_OUT = vocabulary("singled_out")
 _ROLE_OK = (
     _PERSON_NOUNS
@@ -1910,7 +1909,7 @@ def _parse(text: str) -> Casualties:
             if not sums[kind]:
                 sums[kind].append(Count(kind, ages, False, ages_listed.start(), ages_listed.end()))
     if not sums["killed"]:
-        _count_named_objects(text, toks, sums)
+        _count_named_objects(text, toks, sums, caps)
     _count_toll_now(text, sums)
     _drop_restated_pair(text, sums)
     for kind in ("killed", "injured"):
@@ -1927,7 +1926,7 @@ def _parse(text: str) -> Casualties:
     return result
 
 
-def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Count]]) -> None:
+def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Count]], caps: bool) -> None:
     """One dead per person an active killing verb names ("gunmen killed former MLA Rajesh Kumar",
     "KILLED DOLORES HINOSTROZA, THE MAYOR OF MULQUI"), when no count said how many died: a death
     told without a number word. Not when state forces killed, not for a killing recalled
@@ -1945,7 +1944,7 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
             continue  # "Gunmen killed Boko Haram in Borno"
         found.append((m.start(), m.start("name"), m.end(), 2 if m.group("more") else 1))
     # the same forms in wire copy the extractor lower-cased ("killed dolores hinostroza, the mayor")
-    upper = _NAMED_CASELESS if not any(c.isupper() for c in text) else _NAMED_UPPER
+    upper = _NAMED_UPPER if caps else _NAMED_CASELESS
     for m in upper.finditer(text):
         name = m.group("name") or m.group("named")
         if not all(_name_like(w) for w in name.lower().split()):
