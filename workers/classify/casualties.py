@@ -1879,9 +1879,7 @@ def _parse(text: str) -> Casualties:
         # "killed Ramesh Kumar (45) and his son Suresh Kumar (20)": every named person listed
         if m.group("titled"):
             before = text[max(0, m.start() - 40) : m.start()]
-            if _BACKGROUND_CLAUSE.search(before) or re.search(
-                r"\b(?:19|20)\d\d\b", text[m.end() : m.end() + 60]
-            ):
+            if _BACKGROUND_CLAUSE.search(before) or _YEAR.search(text, m.end(), m.end() + 60):
                 continue  # "after gunmen shot dead Rashid Rehman, a counsel", "which killed ... in 2011"
             sums[kind].append(Count(kind, 1, False, m.start("titled"), m.end("titled")))
             continue
