@@ -102,6 +102,10 @@ HELDOUT_12 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-12.jsonl"
 # and adjudicated (heldout-13.adjudication.md), committed before any extraction code ran on it: the
 # held-out set of the round after the twelfth. HELDOUT_12 became a tuning set when it was drawn.
 HELDOUT_13 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-13.jsonl"
+# Fourteenth blind set (seed 20261209): 50 texts, 55 incidents, annotated blind by two annotators
+# and adjudicated (heldout-14.adjudication.md), committed before any extraction code ran on it: the
+# held-out set of the round after the thirteenth.
+HELDOUT_14 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-14.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -324,6 +328,7 @@ def main() -> int:
             HELDOUT_11,
             HELDOUT_12,
             HELDOUT_13,
+            HELDOUT_14,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
