@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wirewatch.workers.classify.patterns import group_names, vocabulary
+from wirewatch.workers.classify.patterns import group_names, names_a_group, vocabulary
 
 Kind = Literal["killed", "injured"]
 
@@ -1938,7 +1938,7 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
         words = [w.lower() for w in name.split()]
         if words[0] in _NOT_NAMES or any(w in _FUNCTION_WORDS or w in _PREPOSITIONS for w in words):
             continue  # "Bomb Kills Afghan Soldiers In Helmand": a headline in title case, no name
-        if _names_a_group(words):
+        if names_a_group(words):
             continue  # "Gunmen killed Boko Haram in Borno"
         found.append((m.start(), m.start("name"), m.end(), 2 if m.group("more") else 1))
     # the same forms in wire copy the extractor lower-cased ("killed dolores hinostroza, the mayor")
@@ -1985,12 +1985,6 @@ def _name_like(word: str) -> bool:
         and not _is_numword(word)
         and word not in ("people", "persons", "his", "her", "their", "them", "him")
     )
-
-
-def _names_a_group(words: list[str]) -> bool:
-    """Whether some run of the words is an armed group's name or alias ("boko haram")."""
-    names = group_names()
-    return any(" ".join(words[i:j]) in names for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 # "accused of killing", "arrested for murdering", "charged with": a killing recalled by a case;

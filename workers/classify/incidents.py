@@ -14,7 +14,14 @@ import re
 from datetime import date
 
 from wirewatch.workers.classify import dates as _dates
-from wirewatch.workers.classify.patterns import GENERIC, TYPE_PRIORITY, group_homes, vocabulary
+from wirewatch.workers.classify.patterns import (
+    GENERIC,
+    GENERIC_PERPETRATORS,
+    TYPE_PRIORITY,
+    group_homes,
+    names_a_group,
+    vocabulary,
+)
 from wirewatch.workers.classify.place_mentions import (
     choose_location,
     context_country,
@@ -116,7 +123,7 @@ def group_incidents(
         if when is None:
             when = _digest_date(sentences, g)
         resolved = _dates.resolve(when, reference) if when else None
-        targets = _merge_targets(g) or _victims(g)
+        targets = _with_victims(_merge_targets(g), _victims(g))
         if _singled_out(targets, killed, types):
             itype = "assassination"
         incident = Incident(
@@ -324,6 +331,37 @@ def _victims(group: list[Sentence]) -> list[str]:
     for s in group:
         out += [v for v in s.victims if v.lower() not in {o.lower() for o in out}]
     return out[:MAX_TARGETS]
+
+
+def _with_victims(targets: list[str], victims: list[str]) -> list[str]:
+    """What an incident hit and whom: "a Pakistani military post" and the "10 soldiers" its toll
+    is of. Victims are added only when no target names people already ("two soldiers" at "a
+    military checkpost" say who), only when their noun says more than the toll does ("33 people"
+    beside "a mosque" says nothing new), never attackers ("a suspected guerrilla", "20 Al-Shabaab
+    members"), one per head
+    noun, within :data:`MAX_TARGETS`. With no target at all, the victims are the targets."""
+    if not targets:
+        return victims
+    if any(head_key(t.lower().split()[-1]) in _PERSON_HEADS for t in targets if t.split()):
+        return targets
+    out = list(targets)
+    heads = {head_key(t.lower().split()[-1]) for t in out if t.split()}
+    for phrase in victims:
+        if len(out) >= MAX_TARGETS:
+            break
+        words = phrase.lower().split()
+        noun = words[-1] if words else ""
+        if noun in _ANYONE or noun in GENERIC_PERPETRATORS or names_a_group(words):
+            continue
+        if noun and head_key(noun) not in heads:
+            out.append(phrase)
+            heads.add(head_key(noun))
+    return out
+
+
+_PERSON_HEADS = {head_key(w) for w in vocabulary("person_nouns")}
+# Words for victims that say no more than the toll: "33 people" beside "a mosque" adds nothing.
+_ANYONE = {"people", "persons", "person", "others", "individuals"}
 
 
 def _compatible(group: list[Sentence], s: Sentence) -> bool:

@@ -189,6 +189,12 @@ def group_names() -> dict[str, str]:
     return names
 
 
+def names_a_group(words: list[str]) -> bool:
+    """Whether some run of the lower-case words is an armed group's name or alias ("boko haram")."""
+    names = group_names()
+    return any(" ".join(words[i:j]) in names for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
 # Words for attackers the text does not identify: one class, whichever word the text or the
 # annotator used ("gunmen", "unidentified persons", "assailants").
 _UNIDENTIFIED = frozenset(

@@ -386,13 +386,24 @@ class PlaceFinder:
             locative = locative or taken_from
             # "in Afghanistan's Paktika Province": the place the country owns is where, as the
             # country was
+            # "in Iraq's capital Baghdad", "in Libya's capital, Tripoli": the capital the country
+            # owns, named after the word, is where too
+            owner = span.start - 1
+            if owner >= 0 and doc[owner].text == ",":
+                owner -= 1
+            if owner >= 1 and doc[owner].lower_ == "capital":
+                owner -= 1
+                if owner >= 1 and doc[owner].is_lower and doc[owner].lower_ not in ("'s", "’s"):
+                    owner -= 1  # "Somalia's war-torn capital", "Syria's northern capital"
+            else:
+                owner = span.start - 1
             owned = (
                 bool(out)
-                and span.start >= 1
-                and doc[span.start - 1].lower_ in ("'s", "’s")
+                and owner >= 0
+                and doc[owner].lower_ in ("'s", "’s")
                 and out[-1].kind == "country"
                 and out[-1].locative
-                and out[-1].end == offset + doc[span.start - 1].idx
+                and out[-1].end == offset + doc[owner].idx
                 # "Officials in Pakistan's Khyber Pakhtunkhwa province said": where the speaker is
                 and not _speaker_before(original, out[-1].start)
             )
