@@ -123,7 +123,7 @@ def group_incidents(
         if when is None:
             when = _digest_date(sentences, g)
         resolved = _dates.resolve(when, reference) if when else None
-        targets = _with_victims(_merge_targets(g), _victims(g))
+        targets = _with_victims(_merge_targets(g), _victims(g), actors + [a for s in g for a in s.groups])
         if _singled_out(targets, killed, types):
             itype = "assassination"
         incident = Incident(
@@ -333,35 +333,60 @@ def _victims(group: list[Sentence]) -> list[str]:
     return out[:MAX_TARGETS]
 
 
-def _with_victims(targets: list[str], victims: list[str]) -> list[str]:
+def _with_victims(targets: list[str], victims: list[str], actors: list[str]) -> list[str]:
     """What an incident hit and whom: "a Pakistani military post" and the "10 soldiers" its toll
     is of. Victims are added only when no target names people already ("two soldiers" at "a
-    military checkpost" say who), only when their noun says more than the toll does ("33 people"
-    beside "a mosque" says nothing new), never attackers ("a suspected guerrilla", "20 Al-Shabaab
-    members"), one per head
-    noun, within :data:`MAX_TARGETS`. With no target at all, the victims are the targets."""
+    military checkpost", "an official of Levies Force" say who), only when their noun says more
+    than the toll does ("33 people" beside "a mosque" says nothing new), never the attackers ("a
+    guerrilla member", "20 Al-Shabaab members", the incident's ``actors``) nor a phrase a target
+    already holds, one per head noun, within :data:`MAX_TARGETS`. With no target at all, the
+    victims are the targets."""
     if not targets:
         return victims
-    if any(head_key(t.lower().split()[-1]) in _PERSON_HEADS for t in targets if t.split()):
+    if any(_head(t) in _PERSON_HEADS for t in targets):
         return targets
     out = list(targets)
-    heads = {head_key(t.lower().split()[-1]) for t in out if t.split()}
+    heads = {_head(t) for t in out}
+    named = [" ".join(a.lower().replace("-", " ").split()) for a in actors]
     for phrase in victims:
         if len(out) >= MAX_TARGETS:
             break
-        words = phrase.lower().split()
-        noun = words[-1] if words else ""
-        if noun in _ANYONE or noun in GENERIC_PERPETRATORS or names_a_group(words):
+        low = " ".join(phrase.lower().split())
+        words = re.findall(r"[a-z]+(?:-[a-z]+)*", low)
+        if not words or words[-1] in _ANYONE or _ATTACKER_WORDS.intersection(words) or names_a_group(words):
             continue
-        if noun and head_key(noun) not in heads:
+        if any(n and n in low.replace("-", " ") for n in named):
+            continue  # "three Taliban fighters" where the Taliban attacked
+        if any(_ARTICLE.sub("", low) in t.lower() for t in out):
+            continue  # "an official" inside "an official of Levies Force"
+        if _head(phrase) not in heads:
             out.append(phrase)
-            heads.add(head_key(noun))
+            heads.add(_head(phrase))
     return out
+
+
+def _head(phrase: str) -> str:
+    """A target's head noun: "official" in "an official of Levies Force", "soldiers" in "10
+    soldiers"."""
+    words = re.split(r"\s+(?:of|from|belonging)\s+", phrase.lower(), maxsplit=1)[0].split()
+    return head_key(words[-1]) if words else ""
 
 
 _PERSON_HEADS = {head_key(w) for w in vocabulary("person_nouns")}
 # Words for victims that say no more than the toll: "33 people" beside "a mosque" adds nothing.
-_ANYONE = {"people", "persons", "person", "others", "individuals"}
+_ANYONE = {"people", "persons", "person", "others", "individuals", "victims"}
+# Words that make a counted person one of the attackers ("a guerrilla member", "some 30 men" is
+# left to the parser): the one-word generic perpetrators and their kin.
+_ATTACKER_WORDS = {k for k in GENERIC_PERPETRATORS if " " not in k} | {
+    "guerrilla",
+    "guerrillas",
+    "guerillas",
+    "pirates",
+    "bombers",
+    "cadres",
+    "fighters",
+}
+_ARTICLE = re.compile(r"^(?:a|an|the|another)\s+")
 
 
 def _compatible(group: list[Sentence], s: Sentence) -> bool:

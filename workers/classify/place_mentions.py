@@ -394,7 +394,7 @@ class PlaceFinder:
             if owner >= 1 and doc[owner].lower_ == "capital":
                 owner -= 1
                 if owner >= 1 and doc[owner].is_lower and doc[owner].lower_ not in ("'s", "’s"):
-                    owner -= 1  # "Somalia's war-torn capital", "Syria's northern capital"
+                    owner -= 1  # "Libya's eastern capital Benghazi"
             else:
                 owner = span.start - 1
             owned = (
@@ -408,6 +408,7 @@ class PlaceFinder:
                 and not _speaker_before(original, out[-1].start)
             )
             locative = locative or owned
+            owned_capital = owned and owner != span.start - 1
             aside = not taken_from and (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
@@ -507,6 +508,8 @@ class PlaceFinder:
                         facility=source == "facility",
                     )
                 )
+            if owned_capital and out and out[-1].start == offset + span.start_char:
+                out[-1].owned_capital = True
         inherit_country(out, original, self.gazetteer)
         for tok in doc:
             code = DEMONYMS.get(tok.lower_)
@@ -832,7 +835,7 @@ def choose_location(
     if not mentions:
         return None
     if not village_first:
-        return max(mentions, key=lambda m: (m.rank, -m.start)).location.model_copy()
+        return max(mentions, key=lambda m: (m.rank, not m.owned_capital, -m.start)).location.model_copy()
     # (only for the incident's own place: grouping calls this for every sentence)
     texts = {id(m): s for s in group for m in s.places}
     first_date = next((d for s in group for d in s.dates), None)
@@ -853,7 +856,7 @@ def choose_location(
             and not _AFTERWARDS.search(before[-40:])
         )
 
-    best = max(mentions, key=lambda m: (m.rank, village(m), -m.start))
+    best = max(mentions, key=lambda m: (m.rank, not m.owned_capital, village(m), -m.start))
     return best.location.model_copy()
 
 
@@ -886,7 +889,9 @@ def context_location(sentences: list[Sentence], first: Sentence, where: bool = F
             # Houston Chronicle)" is no place of the attack
             places = [m for m in s.places if m.locative and m.rank >= 0 and not _in_brackets(s, m)]
             if places:
-                return max(places, key=lambda m: (m.rank, -m.start)).location.model_copy()
+                return max(
+                    places, key=lambda m: (m.rank, not m.owned_capital, -m.start)
+                ).location.model_copy()
             continue
         loc = choose_location([s])
         if loc:

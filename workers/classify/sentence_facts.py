@@ -23,6 +23,9 @@ class Mention:
     end: int = -1
     guess: str | None = None  # country of a small town inside an unknown name: the last resort
     facility: bool = False  # a building NER names ("the German Embassy"): the town it is in is the place
+    # "in Iraq's capital Baghdad": where, but after any other place told as where ("marched in Iraq's
+    # capital Baghdad after a bomb killed 30 people in Basra")
+    owned_capital: bool = False
 
     @property
     def rank(self) -> int:
