@@ -798,7 +798,10 @@ def parse_casualties(text: str) -> Casualties:
 
 # Words that open an aside between a count and its verb: "Three people, including a PPP
 # candidate, Aslam Channa, were killed"; "six rangers in the park, famous for its gorillas, were".
-_ASIDE_OPENERS = {"including", "famous", "known", "mostly", "all", "both", "most", "among", "who", "many"}
+_ASIDE_OPENERS = {
+    "including", "famous", "known", "mostly", "all", "both", "most", "among", "who", "many", "identified",
+    "namely",
+}  # fmt: skip
 
 
 _VERBS_OF_BEING = {"was", "were", "is", "are", "been", "be", "had", "has", "have"}
@@ -808,18 +811,33 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     """How many tokens of a comma-delimited aside lie between a count ending at ``last`` and its
     passive cue at ``k`` ("..., including a candidate, Aslam Channa, were killed"): the aside
     opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
+    if toks[k].low == "dead" and k > 0 and toks[k - 1].low == "shot":
+        return _aside(toks, last, k - 1)  # "..., identified as X and Y, were shot dead"
     if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED or toks[k - 2].low != ",":
         return 0
     first = next((t for t in range(last + 1, k - 2) if toks[t].low == ","), None)
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
         return 0
     inside = toks[first + 1 : k - 2]
+    opener = toks[first + 1].low
     # "ten others, including five security men and a woman, were wounded": a list inside an
-    # "including" aside; elsewhere an "and" joins clauses
-    joins = ("and", ";") if toks[first + 1].low not in ("including", "among") else (";",)
-    if any(t.low in _VERBS_OF_BEING or t.low in joins or t.low[:1].isdigit() for t in inside):
+    # "including" aside; "Four Rangers personnel, identified as Qasim Ali (30) and Akhtar Ali,
+    # were shot dead": the names of the counted, with their ages; elsewhere an "and" joins clauses
+    joins = (";",) if opener in ("including", "among", "identified", "namely") else ("and", ";")
+    named = opener in ("identified", "namely")
+    if any(
+        t.low in _VERBS_OF_BEING
+        or t.low in joins
+        or (t.low[:1].isdigit() and not (named and _aged(inside, i)))
+        for i, t in enumerate(inside)
+    ):
         return 0  # "300 worshippers, many of them children, were inside ..., and four people ..."
     return (k - 2) - first
+
+
+def _aged(toks: list[_Tok], i: int) -> bool:
+    """Whether the number at ``i`` is an age in brackets after a name: "Qasim Ali (30)"."""
+    return 0 < i < len(toks) - 1 and toks[i - 1].low == "(" and toks[i + 1].low == ")"
 
 
 # "X was shot", not "shot dead/down/at/back", not "shot to death"
@@ -1279,7 +1297,20 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
             # "Two Kandahar district police chiefs": the people come after
             and not any(t.low in _PERSON_NOUNS for t in toks[j + 2 : j + 4])
         )
-    for t in toks[j + 1 : j + 5]:  # "7 newly US-trained Iraqi policemen", but not "two buses wounded"
+    # "7 newly US-trained Iraqi policemen", but not "two buses wounded"; a bracketed acronym is no
+    # word of the phrase ("two unidentified Assam Rifles (AR) troopers")
+    words: list[_Tok] = []
+    depth = 0
+    for t in toks[j + 1 : j + 16]:
+        if t.low == "(":
+            depth += 1
+        elif t.low == ")" and depth:
+            depth -= 1
+        elif not depth:
+            words.append(t)
+        if len(words) == 4:
+            break
+    for t in words:
         if t.low in _PERSON_NOUNS:
             return True
         if t.low in ("between", "in", "at", "on", "with", "from", "by", "of", "near", "against"):
@@ -1601,6 +1632,9 @@ def _parse(text: str) -> Casualties:
             walked = u
     nums = [n for n in nums if n.first not in parts and _plausible_victims(toks, n)]
     sums: dict[Kind, list[Count]] = {"killed": [], "injured": []}
+    # "Three TTP militants were shot dead and one Policeman was injured": militants dead beside
+    # victims are the attackers' losses, no toll; told alone, they are what the text counts
+    attackers_dead: list[Count] = []
     bound: dict[int, int] = {}  # index in nums -> cue token bound to
     # Only cues within the longest window can bind, and only other numbers between decide:
     # bisecting sorted positions keeps a 60,000-character "sentence" linear, not quadratic.
@@ -1748,8 +1782,16 @@ def _parse(text: str) -> Casualties:
             continue  # "a man was wounded after an unidentified gunman opened fire": the gunman shot
         if best_k > num.last and _the_attackers(toks, num):
             continue  # "the three attackers were later killed": the attack's own men
-        sums[best[3]].append(Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end))
+        count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end)
         told.setdefault(key, num.last)
+        if best[3] == "killed" and _only_militants(
+            toks, num.first, min(num.last + 4, best_k) if best_k > num.last else num.last + 4
+        ):
+            attackers_dead.append(count)  # counted only if the passage tells of no victims
+            continue
+        sums[best[3]].append(count)
+    if not sums["killed"] and not sums["injured"]:
+        sums["killed"] += attackers_dead
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
         cue = next(

@@ -340,9 +340,11 @@ class Extractor:
         # name shared by towns of several countries leans to the group's ("Hyderabad" beside the
         # TTP is Sindh's, not India's). A town only one country has stays where it is.
         homes = group_homes()
+        fought_in: set[str] = set()  # the countries where the article's armed groups fight
         for group in {g for s in out for g in s.groups}:
             for code in homes.get(group, ()):
                 context[code] += 1
+                fought_in.add(code)
         # Re-resolve ambiguous names now that the article's countries are known: twice, since one
         # name settled ("Santander": the Colombian department, not the Spanish city) tells about
         # the next ("Cordoba").
@@ -395,7 +397,12 @@ class Extractor:
                         )
                         and context[code] <= 1
                         and context[other] >= 2
-                        and inside[other] >= 1
+                        # "AN FMLN UNIT ... AMBUSHING A VEHICLE ... FROM SESORI TO SAN MIGUEL ... IN
+                        # SAN SEBASTIAN CANTON": the group's country, with a town of it named even
+                        # in passing, is as good as a place told as where
+                        # (a town only: "off the Malaysian state of Sabah" stays in Malaysia
+                        # whoever the kidnappers were)
+                        and (inside[other] >= 1 or (other in fought_in and m.kind == "city"))
                     ):
                         # A small town abroad that nothing else in the article points to ("Tera",
                         # Niger, in a report from India's Manipur state; "Uri", a Swiss canton, in
