@@ -106,6 +106,10 @@ HELDOUT_13 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-13.jsonl"
 # and adjudicated (heldout-14.adjudication.md), committed before any extraction code ran on it: the
 # held-out set of the round after the thirteenth.
 HELDOUT_14 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-14.jsonl"
+# Fifteenth blind set (seed 20261210): 50 texts, 58 incidents, annotated blind by two annotators
+# and adjudicated (heldout-15.adjudication.md), committed before any extraction code ran on it: the
+# held-out set of the round after the fourteenth.
+HELDOUT_15 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-15.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -329,6 +333,7 @@ def main() -> int:
             HELDOUT_12,
             HELDOUT_13,
             HELDOUT_14,
+            HELDOUT_15,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
