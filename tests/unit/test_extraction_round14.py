@@ -123,3 +123,52 @@ def test_a_region_stays_in_its_country_whoever_the_group(extractor: Extractor) -
     (incident,) = extractor.extract(text, []).incidents
     assert incident.location is not None
     assert (incident.location.name, incident.location.country_code) == ("Sabah", "MY")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # heldout-13: whose village, and "village" before the name, say nothing against where
+        (
+            "The militants shot Farooq Ahmad Sheikh at his native Koil village in Pulwama District, killing"
+            " him.",
+            "Koil",
+        ),
+        (
+            "A villager was killed by Maoist cadres at his village Kundla under Kurusnar Police Station"
+            " limits of Narayanpur District on February 27.",
+            "Kundla",
+        ),
+        ("A villager was killed by Maoist cadres at village Kundla in Narayanpur District.", "Kundla"),
+        # heldout-13: the station's area, where no village is named
+        (
+            "A village headman was killed by Maoist cadres under Podia Police Station limits in Malkangiri"
+            " District on February 19.",
+            "Podia",
+        ),
+        # "the house of ... of Naranseina under Moirang Police Station": the station's area is where
+        (
+            "Militants hurled a grenade near a house under Moirang Police Station in Bishnupur District on"
+            " August 16, injuring two persons.",
+            "Moirang",
+        ),
+    ],
+)
+def test_the_smallest_place_told_as_where(extractor: Extractor, text: str, place: str) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert incident.location.name == place
+
+
+def test_a_station_named_in_one_sentence_starts_no_other_incident(extractor: Extractor) -> None:
+    # corpus: the district told later is the same incident's, not another one
+    text = (
+        "A constable of CoBRA succumbed to bullet injuries and a havildar was injured in an encounter with"
+        " the CPI Maoist deep inside the forest in Labhar picket under Burwadih Police Station in Latehar"
+        " District on April 5. Latehar Superintendent of Police said that a joint team was caught in a"
+        " sudden firing unleashed by the Maoists in the Karamdeeh forests bordering Chhattisgarh. Local"
+        " people saw at least six bodies being carried by the Maoists into Jharkhand's deep forests."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert len(incidents) == 1
+    assert incidents[0].location is not None and incidents[0].location.name == "Burwadih"

@@ -390,7 +390,7 @@ _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+")
 
 
 def _compatible(group: list[Sentence], s: Sentence) -> bool:
-    sloc = choose_location([s], where_only=True)  # "Colombian guerrillas" says who, not where
+    sloc = choose_location([s], where_only=True, stations=False)  # "Colombian guerrillas" says who, not where
     # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
     # Budgam District ...": after a summary of several incidents, a sentence with a place of its
     # own tells one of them
@@ -408,7 +408,7 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
         return False
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
-    gloc = choose_location(group)
+    gloc = choose_location(group, stations=False)
     if gloc and sloc and not same_place(gloc, sloc) and not _told_inside(group, s, sloc, gloc):
         return False
     # "Similarly, three peasants were shot ... in Tierra Alta": a sentence that says it tells of
@@ -544,7 +544,9 @@ def _further_toll_elsewhere(group: list[Sentence], s: Sentence) -> bool:
     of it)."""
     if (s.killed is None and s.injured is None) or not _FURTHER.search(s.text) or _REFERS_BACK.search(s.text):
         return False  # "... were also injured in the blast in Peshawar": the same blast
-    mine = [m for m in s.places if m.locative and m.kind in ("city", "ner") and not m.facility]
+    mine = [
+        m for m in s.places if m.locative and m.kind in ("city", "ner") and not m.facility and not m.station
+    ]
     known = [m for g in group for m in g.places]
     if not mine or not known:
         return False
@@ -650,7 +652,7 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
         s.additive or _DISTINCT.search(s.text) or _ANOTHER_ATTACK.search(s.text) for s in later
     ):
         return False
-    a, b = choose_location(group), choose_location(later)
+    a, b = choose_location(group, stations=False), choose_location(later, stations=False)
     if a is None or b is None or same_place(a, b):
         return True
     if a.country_code and b.country_code and a.country_code != b.country_code:

@@ -39,6 +39,9 @@ _NAMED_PLACE = re.compile(
     rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
     rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
+    # "under Podia Police Station limits": the station's area, where SATP copy places a village
+    rf"|\bunder (?:the )?(?P<d>{_NAME}) "
+    r"(?=(?:[Pp]olice [Ss]tation|[Pp]olice [Oo]ut-?[Pp]ost|[Pp]olice [Pp]ost|PS)\b)"
 )
 # "in Berg and Pulwama districts": a name joined to a place by "and" before a plural place noun is
 # a place of that kind too, however small
@@ -239,7 +242,7 @@ class PlaceFinder:
                     blocked.update(range(ent.start, ent.end))
         if not case_free:  # "Basugaon area", "village of Nampala": places too small for the gazetteer
             for m in _NAMED_PLACE.finditer(doc.text):
-                group = next(g for g in ("a", "b", "c") if m.group(g))
+                group = next(g for g in ("a", "b", "c", "d") if m.group(g))
                 name_start, name_end = m.span(group)
                 span = doc.char_span(name_start, name_end, alignment_mode="expand")
                 first = doc.text[name_start:name_end].split()[0]
@@ -352,9 +355,25 @@ class PlaceFinder:
                 surface = place.name if place else " ".join(surface.split()).title()  # wrapped lines
             label = (qualifier + " " + surface).strip() if qualifier else surface
             low_before = [w.lower() for w in before]
+            # "at his native Koil village", "at his village Kundla", "at village Kundla": whose
+            # village it is, or the word "village" before the name, says nothing against where
+            bare_before = list(low_before)
+            while bare_before and bare_before[-1] in ("native", "home", "ancestral"):
+                bare_before.pop()
+            if source == "named" and bare_before[-1:] in (["village"], ["hamlet"]):
+                bare_before.pop()
+            while bare_before and bare_before[-1] in ("his", "her", "their"):
+                bare_before.pop()
+            station = source == "named" and low_before[-1:] == ["under"] and after in ("police", "ps")
             locative = (
                 bool(qualifier)
                 or (bool(low_before) and low_before[-1] in _LOCATIVE)
+                or (
+                    len(bare_before) < len(low_before)
+                    and bare_before[-1:] != []
+                    and bare_before[-1] in _LOCATIVE
+                )
+                or station
                 or (len(low_before) >= 2 and low_before[-1] == "of" and low_before[-2] in _PLACE_NOUNS)
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
                 # "in northwest San Salvador", "in northern Bogota"
@@ -417,6 +436,7 @@ class PlaceFinder:
                 # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
                 or (
                     span.start in in_org
+                    and not station
                     and not (
                         source == "named"
                         and not (
@@ -508,8 +528,9 @@ class PlaceFinder:
                         facility=source == "facility",
                     )
                 )
-            if owned_capital and out and out[-1].start == offset + span.start_char:
-                out[-1].owned_capital = True
+            if out and out[-1].start == offset + span.start_char:
+                out[-1].owned_capital = owned_capital
+                out[-1].station = station
         inherit_country(out, original, self.gazetteer)
         for tok in doc:
             code = DEMONYMS.get(tok.lower_)
@@ -822,16 +843,23 @@ def bare(name: str) -> str:
 
 
 def choose_location(
-    group: list[Sentence], where_only: bool = False, village_first: bool = False
+    group: list[Sentence], where_only: bool = False, village_first: bool = False, stations: bool = True
 ) -> Location | None:
     """The incident's place: "in/at/near X" beats a bare mention, a town beats its country,
     and "from X" / "the border with X" / a demonym come last; ties go to the earliest.
-    ``where_only`` leaves demonyms out: a people's name says who, not where. ``village_first``
+    ``where_only`` leaves demonyms out: a people's name says who, not where. ``stations=False``
+    (for grouping) leaves a police station's area out: it lies inside a district the text may tell
+    elsewhere, and is no sign of another incident. ``village_first``
     (for the incident's own place, not for grouping): equally placed, a village the text calls
     one beats the district it lies in ("in Sukma District ... The incident took place near
     Kasaram village" happened at Kasaram), but not a village that only says whose ("a resident of
     Andrapalli village")."""
-    mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
+    mentions = [
+        m
+        for s in group
+        for m in s.places
+        if not (where_only and m.kind == "demonym") and not (m.station and not stations)
+    ]
     if not mentions:
         return None
     if not village_first:

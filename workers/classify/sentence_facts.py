@@ -26,6 +26,9 @@ class Mention:
     # "in Iraq's capital Baghdad": where, but after any other place told as where ("marched in Iraq's
     # capital Baghdad after a bomb killed 30 people in Basra")
     owned_capital: bool = False
+    # "under Podia Police Station limits": a station's area, inside some district the text may name
+    # elsewhere: where, but no sign of another incident
+    station: bool = False
 
     @property
     def rank(self) -> int:
