@@ -1202,6 +1202,58 @@ def _only_militants(toks: list[_Tok], lo: int, hi: int) -> bool:
     )
 
 
+# Words that make a count the attackers' own men: militants, not "cadres" or "fighters" of any
+# party or force unless an armed group's name or "armed" stands beside them.
+_ATTACKERS_WORDS = {
+    "gunmen", "militants", "attackers", "assailants", "bombers", "insurgents", "rebels", "terrorists",
+    "guerrillas", "maoists", "naxals", "naxalites", "jihadists", "extremists", "separatists", "taliban",
+    "gunman", "militant", "attacker", "assailant", "bomber", "insurgent", "rebel", "terrorist", "guerrilla",
+}  # fmt: skip
+# Words that make militants someone's victims, not the attackers: "pro-government militiamen",
+# "surrendered militants", "rival cadres", "Peshmerga fighters".
+_NOT_ATTACKERS = {
+    "pro", "government", "former", "ex", "surrendered", "rival", "anti", "peshmerga", "kurdish", "sdf",
+    "ypg", "tribal", "sahwa", "awakening", "ceasefire", "relatives", "family", "brothers", "sons",
+}  # fmt: skip
+# Who else kills militants: another group, a strike, a mob ("shot dead by rival cadres", "killed in
+# an airstrike", "lynched").
+_OTHER_KILLERS = {
+    "airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "rival", "rivals", "lynched", "mob",
+    "tank", "helicopter", "helicopters", "gunships", "shelling", "shell", "missile",
+}  # fmt: skip
+
+
+def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
+    """Whether a count whose verb follows it is of the attack's own militants ("Three TTP militants
+    were shot dead", "Around 12 armed cadres ... killed a civilian"): its phrase (up to the verb or
+    three words after the count, never past a clause break) names militants and no one else, none of
+    them someone's victims, and no other group, strike or mob killed them. The object of a killing
+    verb ("killing 30 militants and five soldiers", "ISIS killed 20 Taliban fighters") is never one."""
+    if cue < num.first:
+        return False
+    words: list[str] = []
+    for t in toks[num.first : min(num.last + 4, cue)]:
+        if t.low in (".", ";", ",", "while", "but"):
+            break
+        words.append(t.low)
+    wide = [t.low for t in toks[num.first : num.last + 9]]
+    grouped = "armed" in wide or any(names_a_group(wide[i : i + 4]) for i in range(len(wide)))
+    if not any(w in _ATTACKERS_WORDS or (w in _MILITANT_NOUNS and grouped) for w in words):
+        return False
+    if any(w.strip("-") in _NOT_ATTACKERS or w.startswith(("pro-", "anti-", "ex-")) for w in words):
+        return False
+    # "Two Russian police and seven militants": "police" heads a phrase of its own here
+    if any(w in _ATTRIBUTIVE and words[i + 1 : i + 2] in (["and"], ["or"]) for i, w in enumerate(words)):
+        return False
+    if not _only_militants(toks, num.first, num.first + len(words)):
+        return False
+    after = [t.low for t in toks[cue + 1 : cue + 8]]
+    clause = after[
+        : next((i for i, w in enumerate(after) if w in (",", ";", ".", "while", "and")), len(after))
+    ]
+    return not (set(clause) & _OTHER_KILLERS or ("by" in clause[:3] and any(_militant(w) for w in clause)))
+
+
 def _qualifies_militant(words: list[str], i: int) -> bool:
     """Whether the word at ``i`` qualifies a militant noun within the next eight words, with no
     coordination between ("a woman CPI Maoist cadre"; not "a civilian and two militants")."""
@@ -1436,6 +1488,13 @@ _TITLES = {
 # fmt: on
 
 
+def _head_word(toks: list[_Tok], num: _Num) -> str:
+    """The count's own word when it has no noun ("another"), else the word after it ("others")."""
+    if toks[num.last].low in ("another", "other", "others"):
+        return toks[num.last].low
+    return toks[num.last + 1].low if num.last + 1 < len(toks) else ""
+
+
 def _head_noun(toks: list[_Tok], num: _Num) -> str:
     """The person noun a count is of ("two security personnel" -> "personnel"), or ""."""
     for t in toks[num.last + 1 : num.last + 4]:
@@ -1635,6 +1694,8 @@ def _parse(text: str) -> Casualties:
     # "Three TTP militants were shot dead and one Policeman was injured": militants dead beside
     # victims are the attackers' losses, no toll; told alone, they are what the text counts
     attackers_dead: list[Count] = []
+    victims_told = False  # a count of anyone else than the attackers
+    militants_before = False  # the last count kept was the attackers'
     bound: dict[int, int] = {}  # index in nums -> cue token bound to
     # Only cues within the longest window can bind, and only other numbers between decide:
     # bisecting sorted positions keeps a 60,000-character "sentence" linear, not quadratic.
@@ -1784,13 +1845,17 @@ def _parse(text: str) -> Casualties:
             continue  # "the three attackers were later killed": the attack's own men
         count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end)
         told.setdefault(key, num.last)
-        if best[3] == "killed" and _only_militants(
-            toks, num.first, min(num.last + 4, best_k) if best_k > num.last else num.last + 4
-        ):
+        # "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED", "six militants ... and two others":
+        # "another" and "others" after the attackers' count are more of them
+        more_of_them = militants_before and _head_word(toks, num) in ("another", "others", "other")
+        militants = _attackers_loss(toks, num, best_k) or more_of_them
+        militants_before = militants
+        if best[3] == "killed" and militants:
             attackers_dead.append(count)  # counted only if the passage tells of no victims
             continue
+        victims_told = victims_told or not militants
         sums[best[3]].append(count)
-    if not sums["killed"] and not sums["injured"]:
+    if not victims_told:
         sums["killed"] += attackers_dead
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):

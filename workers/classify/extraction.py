@@ -301,14 +301,17 @@ class Extractor:
         if outlet:
             context[outlet] += 1  # "reports Dawn": one more pointer to Pakistan for ambiguous names
         inside: Counter[str] = Counter()  # places within a country (not its name, not a demonym)
+        passing: Counter[str] = Counter()  # the same, told in passing too ("from Sesori to San Miguel")
         per_doc = []
         for (offset, _), doc in zip(paragraphs, docs, strict=True):
             places = self.place_finder.places(doc, offset, text, case_free=shouting or lowered)
             for m in places:
                 if m.location.country_code and m.kind != "ner":
                     context[m.location.country_code] += 1
-                    if m.kind in ("admin", "city") and not m.aside:
-                        inside[m.location.country_code] += 1
+                    if m.kind in ("admin", "city"):
+                        passing[m.location.country_code] += 1
+                        if not m.aside:
+                            inside[m.location.country_code] += 1
             per_doc.append((offset, doc, places))
         for offset, doc, places in per_doc:
             type_hits = self._types(doc)
@@ -399,10 +402,13 @@ class Extractor:
                         and context[other] >= 2
                         # "AN FMLN UNIT ... AMBUSHING A VEHICLE ... FROM SESORI TO SAN MIGUEL ... IN
                         # SAN SEBASTIAN CANTON": the group's country, with a town of it named even
-                        # in passing, is as good as a place told as where
-                        # (a town only: "off the Malaysian state of Sabah" stays in Malaysia
-                        # whoever the kidnappers were)
-                        and (inside[other] >= 1 or (other in fought_in and m.kind == "city"))
+                        # in passing, is as good as a place told as where; a town only ("off the
+                        # Malaysian state of Sabah" stays in Malaysia), and not for a country the
+                        # text names only as such ("Abu Sayyaf of the Philippines ... in Semporna")
+                        and (
+                            inside[other] >= 1
+                            or (other in fought_in and m.kind == "city" and passing[other] >= 1)
+                        )
                     ):
                         # A small town abroad that nothing else in the article points to ("Tera",
                         # Niger, in a report from India's Manipur state; "Uri", a Swiss canton, in
