@@ -1223,17 +1223,30 @@ _OTHER_KILLERS = {
 }  # fmt: skip
 
 
+def _forces_kill(toks: list[_Tok], cue: int) -> bool:
+    """Whether the forces are who kills at ``cue``: a force word or "retaliated" before it in its
+    clause ("SFs retaliated by killing", "the Army ... killing three militants")."""
+    for t in range(cue - 1, max(-1, cue - 9), -1):
+        low = toks[t].low
+        if low in (",", ";", ".", "but", "while", "when", "after") or low in SAYING_VERBS:
+            return False
+        if low in _FORCE_AGENTS or low.startswith("retaliat"):
+            return True
+    return False
+
+
 def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """Whether a count whose verb follows it is of the attack's own militants ("Three TTP militants
     were shot dead", "Around 12 armed cadres ... killed a civilian"): its phrase (up to the verb or
     three words after the count, never past a clause break) names militants and no one else, none of
     them someone's victims, and no other group, strike or mob killed them. The object of a killing
-    verb ("killing 30 militants and five soldiers", "ISIS killed 20 Taliban fighters") is never one."""
-    if cue < num.first:
+    verb is one only when the forces killed them ("SFs retaliated by killing six militants"), not
+    "killing 30 militants and five soldiers" nor "ISIS killed 20 Taliban fighters"."""
+    if cue < num.first and not _forces_kill(toks, cue):
         return False
     words: list[str] = []
-    for t in toks[num.first : min(num.last + 4, cue)]:
-        if t.low in (".", ";", ",", "while", "but"):
+    for t in toks[num.first : min(num.last + 4, cue) if cue > num.last else num.last + 4]:
+        if t.low in (".", ";", ",", "while", "but") or (cue < num.first and t.low == "and"):
             break
         words.append(t.low)
     wide = [t.low for t in toks[num.first : num.last + 9]]
@@ -1251,7 +1264,11 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     clause = after[
         : next((i for i, w in enumerate(after) if w in (",", ";", ".", "while", "and")), len(after))
     ]
-    return not (set(clause) & _OTHER_KILLERS or ("by" in clause[:3] and any(_militant(w) for w in clause)))
+    # a strike anywhere in the sentence after it: "20 militants are killed and six others wounded
+    # as helicopter gunships pound militant hideouts"
+    sentence = [t.low for t in toks[cue + 1 : cue + 20]]
+    sentence = sentence[: next((i for i, w in enumerate(sentence) if w in (";", ".")), len(sentence))]
+    return not (set(sentence) & _OTHER_KILLERS or ("by" in clause[:3] and any(_militant(w) for w in clause)))
 
 
 def _qualifies_militant(words: list[str], i: int) -> bool:
@@ -1488,11 +1505,12 @@ _TITLES = {
 # fmt: on
 
 
-def _head_word(toks: list[_Tok], num: _Num) -> str:
-    """The count's own word when it has no noun ("another"), else the word after it ("others")."""
-    if toks[num.last].low in ("another", "other", "others"):
-        return toks[num.last].low
-    return toks[num.last + 1].low if num.last + 1 < len(toks) else ""
+def _another_of_them(toks: list[_Tok], num: _Num) -> bool:
+    """ "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED": a bare "another", its verb or cue right
+    after it, is one more of the people counted before (not "another civilian", not "three others",
+    who may be anyone)."""
+    nxt = toks[num.last + 1].low if num.last + 1 < len(toks) else ""
+    return toks[num.last].low == "another" and (nxt in _AUX or _cue_kind(toks, num.last + 1) is not None)
 
 
 def _head_noun(toks: list[_Tok], num: _Num) -> str:
@@ -1845,9 +1863,8 @@ def _parse(text: str) -> Casualties:
             continue  # "the three attackers were later killed": the attack's own men
         count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end)
         told.setdefault(key, num.last)
-        # "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED", "six militants ... and two others":
-        # "another" and "others" after the attackers' count are more of them
-        more_of_them = militants_before and _head_word(toks, num) in ("another", "others", "other")
+        # "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED": another of the attackers
+        more_of_them = militants_before and _another_of_them(toks, num)
         militants = _attackers_loss(toks, num, best_k) or more_of_them
         militants_before = militants
         if best[3] == "killed" and militants:

@@ -43,6 +43,12 @@ _NAMED_PLACE = re.compile(
     rf"|\bunder (?:the )?(?P<d>{_NAME}) "
     r"(?=(?:[Pp]olice [Ss]tation|[Pp]olice [Oo]ut-?[Pp]ost|[Pp]olice [Pp]ost|PS)\b)"
 )
+# Police stations named for what they are, not for a place: "Sadar Police Station", "Kotwali PS",
+# "Women Police Station", "City Police Station"
+_NOT_STATION_NAMES = {
+    "sadar", "kotwali", "town", "city", "cantonment", "civil", "mahila", "women", "model", "railway",
+    "grp", "cyber", "airport", "thana", "central", "main", "new", "old",
+}  # fmt: skip
 # "in Berg and Pulwama districts": a name joined to a place by "and" before a plural place noun is
 # a place of that kind too, however small
 _PAIRED_PLACES = re.compile(
@@ -248,6 +254,11 @@ class PlaceFinder:
                 first = doc.text[name_start:name_end].split()[0]
                 if first.lower() in DEMONYMS:
                     continue  # "a Nigerian village"
+                if group in ("c", "d") and (
+                    first.lower() in _NOT_STATION_NAMES
+                    or (span is not None and any(i in named for i in range(span.start, span.end)))
+                ):
+                    continue  # "village Mohammad Yousuf", "under Sadar Police Station": no place's name
                 if (
                     span is not None
                     and first not in _NOT_PLACE_WORDS
@@ -358,13 +369,20 @@ class PlaceFinder:
             # "at his native Koil village", "at his village Kundla", "at village Kundla": whose
             # village it is, or the word "village" before the name, says nothing against where
             bare_before = list(low_before)
-            while bare_before and bare_before[-1] in ("native", "home", "ancestral"):
-                bare_before.pop()
-            if source == "named" and bare_before[-1:] in (["village"], ["hamlet"]):
-                bare_before.pop()
-            while bare_before and bare_before[-1] in ("his", "her", "their"):
-                bare_before.pop()
-            station = source == "named" and low_before[-1:] == ["under"] and after in ("police", "ps")
+            # a village's or a home's name only ("in front of his Kumarpara residence"; "In his
+            # Lahore speech" says nothing)
+            if source == "named" or after in ("residence", "house", "home", "village", "hamlet"):
+                while bare_before and bare_before[-1] in ("native", "home", "ancestral"):
+                    bare_before.pop()
+                if bare_before[-1:] in (["village"], ["hamlet"]):
+                    bare_before.pop()
+                while bare_before and bare_before[-1] in ("his", "her", "their"):
+                    bare_before.pop()
+            station = (
+                source == "named"
+                and (low_before[-1:] == ["under"] or low_before[-2:] == ["under", "the"])
+                and after in ("police", "ps")
+            )
             locative = (
                 bool(qualifier)
                 or (bool(low_before) and low_before[-1] in _LOCATIVE)
@@ -848,18 +866,16 @@ def choose_location(
     """The incident's place: "in/at/near X" beats a bare mention, a town beats its country,
     and "from X" / "the border with X" / a demonym come last; ties go to the earliest.
     ``where_only`` leaves demonyms out: a people's name says who, not where. ``stations=False``
-    (for grouping) leaves a police station's area out: it lies inside a district the text may tell
-    elsewhere, and is no sign of another incident. ``village_first``
+    (for grouping) leaves a police station's area out when the sentences name another place: it
+    lies inside a district the text may tell elsewhere, and is no sign of another incident.
+    ``village_first``
     (for the incident's own place, not for grouping): equally placed, a village the text calls
     one beats the district it lies in ("in Sukma District ... The incident took place near
     Kasaram village" happened at Kasaram), but not a village that only says whose ("a resident of
     Andrapalli village")."""
-    mentions = [
-        m
-        for s in group
-        for m in s.places
-        if not (where_only and m.kind == "demonym") and not (m.station and not stations)
-    ]
+    mentions = [m for s in group for m in s.places if not (where_only and m.kind == "demonym")]
+    if not stations and any(not m.station for m in mentions):
+        mentions = [m for m in mentions if not m.station]  # unless the station's area is all there is
     if not mentions:
         return None
     if not village_first:
