@@ -1202,11 +1202,10 @@ def _only_militants(toks: list[_Tok], lo: int, hi: int) -> bool:
     )
 
 
-# Words that make a count the attackers' own men: militants, not "cadres" or "fighters" of any
-# party or force unless an armed group's name or "armed" stands beside them.
-_ATTACKERS_WORDS = {
-    "gunmen", "militants", "attackers", "assailants", "bombers", "insurgents", "rebels", "terrorists",
-    "guerrillas", "maoists", "naxals", "naxalites", "jihadists", "extremists", "separatists", "taliban",
+# Words that make a count the attackers' own men: the militant nouns and their singulars, but not
+# "cadres", "fighters" or "militiamen" of any party or force unless an armed group's name or
+# "armed" stands beside them.
+_PLAIN_MILITANTS = (_MILITANT_NOUNS - {"cadres", "fighters", "militiamen"}) | {
     "gunman", "militant", "attacker", "assailant", "bomber", "insurgent", "rebel", "terrorist", "guerrilla",
 }  # fmt: skip
 # Words that make militants someone's victims, not the attackers: "pro-government militiamen",
@@ -1251,7 +1250,7 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
         words.append(t.low)
     wide = [t.low for t in toks[num.first : num.last + 9]]
     grouped = "armed" in wide or any(names_a_group(wide[i : i + 4]) for i in range(len(wide)))
-    if not any(w in _ATTACKERS_WORDS or (w in _MILITANT_NOUNS and grouped) for w in words):
+    if not any(w in _PLAIN_MILITANTS or (w in _MILITANT_NOUNS and grouped) for w in words):
         return False
     if any(w.strip("-") in _NOT_ATTACKERS or w.startswith(("pro-", "anti-", "ex-")) for w in words):
         return False
