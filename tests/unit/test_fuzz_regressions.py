@@ -85,3 +85,12 @@ def test_a_huge_character_reference_is_not_a_crash() -> None:
     except NotAFeed:
         return
     assert all("<" not in entry.title for entry in entries)
+
+
+def test_a_next_line_character_in_a_link_keeps_its_tracked_twin_one_article() -> None:
+    """U+0085 (NEXT LINE) at the end of a link was stripped as whitespace, inside one read as "…"
+    (windows-1252): "0\x85" and "0\x85?utm_source=rss" gave two articles."""
+    body = (CRASHERS / "feed-nel-in-link.xml").read_bytes()
+    entries = parse_feed(body, FEED_URL)
+    assert len(entries) == 1
+    assert len({entry.article_id for entry in entries}) == 1
