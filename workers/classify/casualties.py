@@ -119,6 +119,8 @@ class Casualties:
     killed_approx: bool = False
     injured_approx: bool = False
     counts: list[Count] = field(default_factory=list)
+    # the killed are the attackers' own dead, told with no victims ("Two militants were killed")
+    attackers_only: bool = False
 
 
 def number_to_words(n: int) -> str:
@@ -358,7 +360,7 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     unit = nxt in ("bn", "battalion") or (
         acronym and not any(t.low in _PERSON_NOUNS for t in toks[j + 2 : j + 5])
     )
-    if prev == "of" and unit:
+    if prev == "of" and (unit or _named_unit(toks, j)):
         return True  # "one personnel of 25 AR was killed", "of 134 Battalion": a unit's number
     if (
         prev == ","
@@ -378,6 +380,16 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         )
     ):
         return True  # "JOSE OSCAR MARIN, 32, WAS KILLED" (lower-cased when shouted): an age
+    if (
+        i == j
+        and toks[i].low.isdigit()
+        and prev2 in ("in", "at", "near", "of")
+        and _name_word(toks[i - 1])
+        and toks[i - 1].low not in _NOT_NAMES
+        and nxt in ("", ".", ",", ";", ":", ")", "of", "on", "in", "at", "near", "under", "area", "locality")
+        and not any(t.low in _PERSON_NOUNS for t in toks[j + 1 : j + 5])
+    ):
+        return True  # "killed by unidentified armed motorcyclists in Malir 15": a place's number
     if _age_after_name(toks, i, j, value):
         return True  # "killed Chinese couple Lee Zing Yang 24 and Meng Li Si 26" (no punctuation)
     if prev == "," and prev2 in _MONTHS:
@@ -394,6 +406,20 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     # "a 20 year-old Israeli"; "his 24yearold son" in copy that drops hyphens
     return nxt in ("-year-old", "yr", "year-old", "years-old", "yearold", "yearsold")
+
+
+_UNIT_WORDS = {"rifles", "regiment", "battalion", "bn", "brigade", "division", "corps", "squadron", "wing"}
+
+
+def _named_unit(toks: list[_Tok], j: int) -> bool:
+    """Whether a capitalised unit's name follows the number ending at ``j``: "of 44 Assam Rifles",
+    "of 33 Baloch Regiment" (the battalion's number, not a count)."""
+    for u in range(j + 1, min(j + 4, len(toks))):
+        if not toks[u].text[:1].isupper():
+            return False
+        if toks[u].low in _UNIT_WORDS:
+            return True
+    return False
 
 
 def _victims_counted(toks: list[_Tok], num: _Num) -> bool:
@@ -460,7 +486,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 k < n
                 and k <= i + 4
                 and toks[k].low not in _PERSON_NOUNS
-                and toks[k].low.isalpha()
+                # a possessive too: "killing the camp's commander", "the owner's son"
+                and (toks[k].low.isalpha() or (toks[k].low.endswith("'s") and toks[k].low[:-2].isalpha()))
                 and toks[k].low not in _FUNCTION_WORDS
                 and k not in taken
                 and _cue_kind(toks, k) is None
@@ -634,6 +661,8 @@ def _past_name(toks: list[_Tok], last: int) -> int:
     j = last + 1
     comma = j < len(toks) and toks[j].low == ","
     j += int(comma)
+    if comma and j + 1 < len(toks) and toks[j].low == "identified" and toks[j + 1].low == "as":
+        j += 2  # "A man, identified as Bahram Khan, and his son"
     end = j
     while end < len(toks) and end < j + 3 and _titled(toks[end]):
         end += 1
@@ -813,12 +842,17 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
     if toks[k].low == "dead" and k > 0 and toks[k - 1].low == "shot":
         return _aside(toks, last, k - 1)  # "..., identified as X and Y, were shot dead"
-    if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED or toks[k - 2].low != ",":
+    if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED:
         return 0
-    first = next((t for t in range(last + 1, k - 2) if toks[t].low == ","), None)
+    # the closing comma; copy often drops it after an "including" list ("three others, including
+    # two girls and the driver were injured")
+    close = k - 2 if toks[k - 2].low == "," else k - 1
+    first = next((t for t in range(last + 1, close) if toks[t].low == ","), None)
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
         return 0
-    inside = toks[first + 1 : k - 2]
+    if close == k - 1 and toks[first + 1].low != "including":
+        return 0
+    inside = toks[first + 1 : close]
     opener = toks[first + 1].low
     # "ten others, including five security men and a woman, were wounded": a list inside an
     # "including" aside; "Four Rangers personnel, identified as Qasim Ali (30) and Akhtar Ali,
@@ -832,7 +866,7 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
         for i, t in enumerate(inside)
     ):
         return 0  # "300 worshippers, many of them children, were inside ..., and four people ..."
-    return (k - 2) - first
+    return close - first
 
 
 def _aged(toks: list[_Tok], i: int) -> bool:
@@ -1019,7 +1053,9 @@ _NAMED_OBJECT = re.compile(
     r"assassinated|assassinates|beheaded|beheads|hacked to death|stabbed to death|shot and killed))\s+"
     r"(?P<role>(?:[a-z]+\s+){0,2})"
     # "killed Pakistan Peoples Party leader Bashir Bilour": whose office, then the name
-    r"(?:(?:" + _NAME_WORD + r"\s+){1,4}(?P<office>(?!and\b)[a-z]+(?:\s+(?!and\b)[a-z]+)?)\s+)?"
+    # (no preposition: "killed Muhammad Ramzan in Dasht Mughalzai" names him, not a place's office)
+    r"(?:(?:" + _NAME_WORD + r"\s+){1,4}(?P<office>(?!(?:and|in|at|near|on|of|from|to|by|with)\b)[a-z]+"
+    r"(?:\s+(?!and\b)[a-z]+)?)\s+)?"
     r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})"
     # "and his son", "and Bashir Ali", "and Sepoy Mohan Lal": one more person
     r"(?P<more>\s+and\s+(?:(?:his|her)\s+[a-z]+(?:\s+" + _NAME_WORD + r"){0,3}"
@@ -1229,9 +1265,17 @@ def _forces_kill(toks: list[_Tok], cue: int) -> bool:
         low = toks[t].low
         if low in (",", ";", ".", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
-        if low in _FORCE_AGENTS or low.startswith("retaliat"):
+        if (low in _FORCE_AGENTS and not _in_group_name(toks, t)) or low.startswith("retaliat"):
             return True
     return False
+
+
+def _in_group_name(toks: list[_Tok], t: int) -> bool:
+    """Whether the force word at ``t`` ends an armed group's name: "Garo National Liberation Army",
+    "Arakan Army" are no state forces."""
+    words = [toks[u].low for u in range(max(0, t - 5), t + 1)]
+    names = group_names()
+    return any(" ".join(words[i:]) in names for i in range(len(words) - 1))
 
 
 def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
@@ -1244,7 +1288,9 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     if cue < num.first and not _forces_kill(toks, cue):
         return False
     words: list[str] = []
-    for t in toks[num.first : min(num.last + 4, cue) if cue > num.last else num.last + 4]:
+    # up to the verb that follows, past a group's name ("Three Tehreek e Taliban Pakistan (TTP)
+    # militants were shot dead"), or three words after the count
+    for t in toks[num.first : min(num.last + 10, cue) if cue > num.last else num.last + 4]:
         if t.low in (".", ";", ",", "while", "but") or (cue < num.first and t.low == "and"):
             break
         words.append(t.low)
@@ -1259,6 +1305,11 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
         return False
     if not _only_militants(toks, num.first, num.first + len(words)):
         return False
+    return not _killed_by_others(toks, cue)
+
+
+def _killed_by_others(toks: list[_Tok], cue: int) -> bool:
+    """Whether another group, a strike or a mob killed the militants counted at ``cue``."""
     after = [t.low for t in toks[cue + 1 : cue + 8]]
     clause = after[
         : next((i for i, w in enumerate(after) if w in (",", ";", ".", "while", "and")), len(after))
@@ -1267,7 +1318,7 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     # as helicopter gunships pound militant hideouts"
     sentence = [t.low for t in toks[cue + 1 : cue + 20]]
     sentence = sentence[: next((i for i, w in enumerate(sentence) if w in (";", ".")), len(sentence))]
-    return not (set(sentence) & _OTHER_KILLERS or ("by" in clause[:3] and any(_militant(w) for w in clause)))
+    return bool(set(sentence) & _OTHER_KILLERS or ("by" in clause[:3] and any(_militant(w) for w in clause)))
 
 
 def _qualifies_militant(words: list[str], i: int) -> bool:
@@ -1321,7 +1372,7 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
         low = toks[t].low
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
-        if low in _STATE_FORCES:
+        if low in _STATE_FORCES and not _in_group_name(toks, t):
             before = [toks[u].low for u in range(max(0, t - 3), t)]
             while before and before[-1] in ("a", "an", "the", "pakistani", "indian", "afghan", "local"):
                 before.pop()
@@ -1533,6 +1584,16 @@ def _told_again(toks: list[_Tok], num: _Num, earlier_end: int, elsewhere: list[i
 
 # Past participles after which a count's people were not hurt (what befell them instead).
 _OTHER_FATES = {"captured", "arrested", "abducted", "kidnapped", "rescued", "detained", "freed", "released"}
+# Stems of verbs that befall people otherwise than death or wounds, in any form: "kidnap 170",
+# "abducting 20", "took 30 hostage", "displaced 400".
+_OTHER_FATE_STEMS = (
+    "kidnap", "abduct", "captur", "seiz", "arrest", "rescu", "detain", "displac", "hostage", "took",
+    "taking", "evacuat",
+)  # fmt: skip
+
+
+def _other_fate_verb(low: str) -> bool:
+    return low.startswith(_OTHER_FATE_STEMS) or low in _OTHER_FATES
 
 
 def _own_verb(toks: list[_Tok], num: _Num) -> bool:
@@ -1658,6 +1719,19 @@ _ONE_ATTACK = re.compile(
 )
 
 
+# One wounded victim's death, told without a killing verb.
+# (not "succumbed to pressure": "to" only before the victim's own wounds)
+_DIED_OF_WOUNDS = re.compile(
+    r"\bsuccumb(?:ed|s)\b(?!\s+to\s+(?!(?:his|her|their|the|injuries|wounds|bullet|burn)\b))"
+    r"|\bbreath(?:ed|es)\s+(?:his|her)\s+last\b",
+    re.I,
+)
+
+
+# What can tell a death or a wound, or their absence, without a casualty cue.
+_UNCUED = (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS, _DIED_OF_WOUNDS)
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -1673,9 +1747,7 @@ def _parse(text: str) -> Casualties:
     nums.sort(key=lambda m: m.first)
     cues = [(k, kind) for k in range(len(toks)) if (kind := _cue_kind(toks, k)) is not None]
     result = Casualties()
-    if not cues and not any(
-        p.search(text) for p in (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS)
-    ):
+    if not cues and not any(p.search(text) for p in _UNCUED):
         return result
     cue_at = {k for k, _ in cues}
     # "killing nine persons, including four children, ..., and injuring 13": the part after
@@ -1791,7 +1863,8 @@ def _parse(text: str) -> Casualties:
             prev, k = nums[idx - 1], bound[idx - 1]
             gap = [t.low for t in toks[prev.last + 1 : num.first]]
             # ("15 peacekeepers, mostly Tanzanian, and five soldiers": an aside before the "and")
-            listed = len(gap) <= 4 and ("and" in gap or "," in gap)
+            # not "kill nine and kidnap 170": the count after another verb is that verb's
+            listed = len(gap) <= 4 and ("and" in gap or "," in gap) and not any(map(_other_fate_verb, gap))
             aside = (
                 len(gap) <= 8
                 and gap[-2:] == [",", "and"]
@@ -1873,6 +1946,7 @@ def _parse(text: str) -> Casualties:
         sums[best[3]].append(count)
     if not victims_told:
         sums["killed"] += attackers_dead
+        result.attackers_only = bool(attackers_dead)
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
         cue = next(
@@ -1902,7 +1976,8 @@ def _parse(text: str) -> Casualties:
                 sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
     # "X was killed" / "he succumbed": one victim even without a number word.
     used_cues = set(bound.values())
-    died_later = bool(re.search(r"\bsuccumbed\b", text, re.I))  # "was injured and later succumbed"
+    # "was injured and later succumbed", "succumbs to his injuries", "breathed his last"
+    died_later = bool(_DIED_OF_WOUNDS.search(text))
     for k, kind in cues:
         if sums[kind] or k in used_cues or toks[k].start in negated or (kind == "injured" and died_later):
             continue
@@ -1943,7 +2018,7 @@ def _parse(text: str) -> Casualties:
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     caps = any(c.isupper() for c in text)
     for m in re.finditer(
-        r"\bsuccumbed\b|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        _DIED_OF_WOUNDS.pattern + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
         r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
@@ -2033,6 +2108,7 @@ def _parse(text: str) -> Casualties:
         _count_named_objects(text, toks, sums, caps)
     _count_toll_now(text, sums)
     _drop_restated_pair(text, sums)
+    result.attackers_only = result.attackers_only and all(c in attackers_dead for c in sums["killed"])
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
         if not counts:

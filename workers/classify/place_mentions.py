@@ -434,6 +434,9 @@ class PlaceFinder:
                     owner -= 1  # "Libya's eastern capital Benghazi"
             else:
                 owner = span.start - 1
+                # "in Afghanistan's eastern Kunar Province": a direction between the owner and the place
+                while owner >= 1 and doc[owner].lower_ in _QUARTERS and span.start - owner <= 2:
+                    owner -= 1
             owned = (
                 bool(out)
                 and owner >= 0
