@@ -246,6 +246,19 @@ def _transliterations(name: str) -> list[str]:
     return [v for v in {_AYN.sub("", plain), _AYN.sub("a", plain)} if v and v[0].isalpha()]
 
 
+# The Arabic article as GeoNames romanises it, assimilated: "Al Fallūjah", "Ar Ramādī", "Ash Sharqāţ".
+_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|An|Ash|Az|At|Ath|Aş|Az̧|Aḑ|Aţ)[ -](?=\S{4})")
+
+
+def _without_article(name: str, population: int) -> list[str]:
+    """The name of a town of 50,000 or more without its article, as English copy mostly writes it
+    ("Fallujah", "Qamishli", "Miqdadiyah"), with its ayn forms."""
+    if population < 50_000 or not _ARTICLE.match(name):
+        return []
+    bare = _ARTICLE.sub("", name)
+    return [bare, *_transliterations(bare)]
+
+
 def fold(name: str) -> str:
     """Lower case without accents: "Kābul" -> "kabul"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -305,6 +318,8 @@ class Gazetteer:
             self._add(c["name"], place)
             if c["countrycode"] in _AYN_COUNTRIES:  # not Xi’an's or Shinichi's apostrophe
                 for variant in _transliterations(c["name"]):
+                    self._add(variant, place, alternate=True)
+                for variant in _without_article(c["name"], place.population):
                     self._add(variant, place, alternate=True)
             if place.population >= 200_000:
                 for alt in c.get("alternatenames") or []:
