@@ -90,7 +90,7 @@ def group_incidents(
         if counted and any(s.killed for s in g) and types <= {"arson", "checkpoint_attack"}:
             types.add("armed_assault")  # killed by some means the text does not name
         itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
-        killed = _combine([(s.killed, s.additive) for s in g])
+        killed = _combine([(s.killed, s.additive) for s in _victims_told(g)])
         injured = _combine([(s.injured, s.additive) for s in g])
         loc = choose_location(g, village_first=True)
         if loc is None or only_asides(g):
@@ -508,7 +508,9 @@ def _another_attack(group: list[Sentence], s: Sentence) -> bool:
 
 
 _SEPARATE_INCIDENTS = re.compile(
-    r"\bin (?:two |three |four |several |a series of )?separate (?:incidents|attacks)\b|"
+    # "in separate suicide bombing attacks in Baghdad and Fallujah"
+    r"\bin (?:two |three |four |several |a series of )?separate (?:[a-z]+ ){0,2}?"
+    r"(?:incidents|attacks|bombings|blasts|explosions|ambushes|shootings)\b|"
     r"\bin (?:two|three|four|several) (?:different )?(?:incidents|attacks)\b",
     re.I,
 )
@@ -658,6 +660,16 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
     return not (a.lat is not None and b.lat is not None)  # two towns the gazetteer knows
+
+
+def _victims_told(group: list[Sentence]) -> list[Sentence]:
+    """The group's sentences whose dead count toward its toll: "killing more than 50 government
+    soldiers ... At least 12 militants were also killed in the assault": the attackers' own dead,
+    told in a sentence of their own, join no toll of victims another sentence tells (as within one
+    sentence, ``casualties._attackers_loss``)."""
+    if not any((s.killed or s.injured) and not s.attackers_loss for s in group):
+        return group
+    return [s for s in group if not s.attackers_loss]
 
 
 def _combine(values: list[tuple[int | None, bool]]) -> int | None:
