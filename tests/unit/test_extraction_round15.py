@@ -121,6 +121,10 @@ from wirewatch.workers.classify.extraction import Extractor
             3,
         ),
         ("Ten people, including three children were killed in the blast.", 10, None),
+        # review of round 14: headline copy, a comma alone between the verb and the next count
+        ("Three militants shot dead, two cops hurt in Kupwara encounter.", None, 2),
+        ("Two soldiers killed, five injured in IED blast.", 2, 5),
+        ("A bomb exploded in a market, killing, two people.", 2, None),
         # corpus train-4479: "succumbed to injuries", no possessive
         (
             "A Constable of the Chhattisgarh Armed Forces (CAF), Samund Dewangan, succumbed to injuries on"

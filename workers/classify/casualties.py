@@ -1841,7 +1841,11 @@ def _parse(text: str) -> Casualties:
             if k > num.last and toks[k - 1].low not in _AUX and _has_object(toks, k, firsts):
                 continue  # "15 peacekeepers and five soldiers, and wound 53": the verb's count is after it
             between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k - aside]
-            split = any(t.low in _CLAUSE for t in between)
+            # headline copy: "Three militants shot dead, two cops hurt": a comma alone between the
+            # verb and the count ends the verb's clause as a conjunction would
+            split = any(t.low in _CLAUSE for t in between) or (
+                k < num.first and [t.low for t in between] == [","]
+            )
             if split and k < num.first and _own_clause(toks, num):
                 continue  # "were killed while three FC personnel were [verb missing]": not the victims
             rank = (int(split), dist, 0 if k < num.first else 1)
