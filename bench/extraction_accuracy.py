@@ -110,6 +110,10 @@ HELDOUT_14 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-14.jsonl"
 # and adjudicated (heldout-15.adjudication.md), committed before any extraction code ran on it: the
 # held-out set of the round after the fourteenth.
 HELDOUT_15 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-15.jsonl"
+# Sixteenth blind set (seed 20261211): 50 texts, 61 incidents, annotated blind by two annotators
+# and adjudicated (heldout-16.adjudication.md), committed before any extraction was scored on it:
+# the held-out set of the round after the fifteenth.
+HELDOUT_16 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-16.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -334,6 +338,7 @@ def main() -> int:
             HELDOUT_13,
             HELDOUT_14,
             HELDOUT_15,
+            HELDOUT_16,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
