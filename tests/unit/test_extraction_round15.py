@@ -1,13 +1,13 @@
 """Rules of the fifteenth round: a count after a verb of another fate ("kill nine and kidnap 170")
 is that verb's, not the toll's; a place's number ("in Malir 15") and a unit's ("of 44 Assam
-Rifles") count no one; an armed group whose name ends in "Army" is no state force; the
-militants' phrase reaches past a group's name to the verb; a name's aside inside a coordination;
-a named victim before "in <place>"; deaths told as "breathed his last" or "succumbs"; a
-possessive before the person noun ("the camp's commander"); the attackers' own dead told in a
-sentence of their own join no toll of victims; a place a country owns stays where the attack was
-when a direction stands between ("in Afghanistan's eastern Kunar Province"); and Arab towns
-named without their article ("Fallujah" for GeoNames' "Al Fallūjah"). Each is shown on the
-sentence of a tuning text or a dev or train attack report."""
+Rifles") count no one; an armed group whose name ends in "Army" is no state force; a name's
+aside inside a coordination; a named victim before "in <place>"; deaths told as "breathed his
+last" or "succumbs"; a possessive before the person noun ("the camp's commander"); a comma
+alone ends a verb's clause in headline copy; the attackers' own dead told in a sentence of their
+own join no toll of victims' dead; a place a country owns stays where the attack was when a
+direction stands between ("in Afghanistan's eastern Kunar Province"); and Arab towns named
+without their article ("Fallujah" for GeoNames' "Al Fallūjah"). Each is shown on the sentence of
+a tuning text or a dev or train attack report."""
 
 from __future__ import annotations
 
@@ -72,14 +72,6 @@ from wirewatch.workers.classify.extraction import Extractor
         ),
         # the state's army still kills no victim of an attack
         ("Police killed the militant commander.", None, None),
-        # heldout-13 train-3537: the group's name between the count and "militants"
-        (
-            "Three Tehreek e Taliban Pakistan (TTP) militants were shot dead and one Policeman was"
-            " injured in retaliatory firing in Manghopir area.",
-            None,
-            1,
-        ),
-        ("Three Tehreek e Taliban Pakistan (TTP) militants were shot dead in an encounter.", 3, None),
         # heldout-13 train-4389: a name's aside inside a coordination
         (
             "A man, identified as Bahram Khan, and his son, Muhammad Siddique, were killed in a landmine"

@@ -418,7 +418,8 @@ def _named_unit(toks: list[_Tok], j: int) -> bool:
         if not toks[u].text[:1].isupper():
             return False
         if toks[u].low in _UNIT_WORDS:
-            return True
+            # not "the killing of two Assam Rifles personnel", "12 Frontier Corps (FC) soldiers"
+            return not any(t.low in _PERSON_NOUNS for t in toks[u + 1 : u + 5])
     return False
 
 
@@ -1271,8 +1272,10 @@ def _forces_kill(toks: list[_Tok], cue: int) -> bool:
 
 
 def _in_group_name(toks: list[_Tok], t: int) -> bool:
-    """Whether the force word at ``t`` ends an armed group's name: "Garo National Liberation Army",
-    "Arakan Army" are no state forces."""
+    """Whether "Army" at ``t`` ends an armed group's name: "Garo National Liberation Army",
+    "Arakan Army" are no state forces (groups named "Forces" fight as forces do)."""
+    if toks[t].low != "army":
+        return False  # "the Syrian Democratic Forces killed 35 militants": a force fighting them
     words = [toks[u].low for u in range(max(0, t - 5), t + 1)]
     names = group_names()
     return any(" ".join(words[i:]) in names for i in range(len(words) - 1))
@@ -1288,9 +1291,7 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     if cue < num.first and not _forces_kill(toks, cue):
         return False
     words: list[str] = []
-    # up to the verb that follows, past a group's name ("Three Tehreek e Taliban Pakistan (TTP)
-    # militants were shot dead"), or three words after the count
-    for t in toks[num.first : min(num.last + 10, cue) if cue > num.last else num.last + 4]:
+    for t in toks[num.first : min(num.last + 4, cue) if cue > num.last else num.last + 4]:
         if t.low in (".", ";", ",", "while", "but") or (cue < num.first and t.low == "and"):
             break
         words.append(t.low)
@@ -1305,6 +1306,13 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
         return False
     if not _only_militants(toks, num.first, num.first + len(words)):
         return False
+    if (
+        num.person
+        and cue > num.last
+        and any(t.low == "and" for t in toks[num.first : num.last + 1])
+        and not _only_militants(toks, num.first, min(cue, num.first + 16))
+    ):
+        return False  # "Five militants and three Security Forces (SF) personnel": a coordination
     return not _killed_by_others(toks, cue)
 
 
@@ -1584,16 +1592,24 @@ def _told_again(toks: list[_Tok], num: _Num, earlier_end: int, elsewhere: list[i
 
 # Past participles after which a count's people were not hurt (what befell them instead).
 _OTHER_FATES = {"captured", "arrested", "abducted", "kidnapped", "rescued", "detained", "freed", "released"}
-# Stems of verbs that befall people otherwise than death or wounds, in any form: "kidnap 170",
+# Verbs that befall people otherwise than death or wounds, in their forms: "kidnap 170",
 # "abducting 20", "took 30 hostage", "displaced 400".
-_OTHER_FATE_STEMS = (
-    "kidnap", "abduct", "captur", "seiz", "arrest", "rescu", "detain", "displac", "hostage", "took",
-    "taking", "evacuat",
-)  # fmt: skip
+_OTHER_FATE_VERBS = {
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("kidnap", ("", "s", "ped", "ping")), ("abduct", ("", "s", "ed", "ing")),
+        ("captur", ("e", "es", "ed", "ing")), ("seiz", ("e", "es", "ed", "ing")),
+        ("arrest", ("", "s", "ed", "ing")), ("rescu", ("e", "es", "ed", "ing")),
+        ("detain", ("", "s", "ed", "ing")), ("displac", ("e", "es", "ed", "ing")),
+        ("evacuat", ("e", "es", "ed", "ing")), ("t", ("ake", "akes", "ook", "aking")),
+    )
+    for ending in endings
+}  # fmt: skip
 
 
 def _other_fate_verb(low: str) -> bool:
-    return low.startswith(_OTHER_FATE_STEMS) or low in _OTHER_FATES
+    """A verb, not a noun: "kidnap 170", not "killing two rescuers"."""
+    return low in _OTHER_FATE_VERBS or low in _OTHER_FATES
 
 
 def _own_verb(toks: list[_Tok], num: _Num) -> bool:
@@ -1722,7 +1738,7 @@ _ONE_ATTACK = re.compile(
 # One wounded victim's death, told without a killing verb.
 # (not "succumbed to pressure": "to" only before the victim's own wounds)
 _DIED_OF_WOUNDS = re.compile(
-    r"\bsuccumb(?:ed|s)\b(?!\s+to\s+(?!(?:his|her|their|the|injuries|wounds|bullet|burn)\b))"
+    r"\bsuccumb(?:ed|s)\b(?!\s+to\s+(?!his\b|her\b|their\b|(?:the\s+)?(?:injur|wound|bullet|burn)))"
     r"|\bbreath(?:ed|es)\s+(?:his|her)\s+last\b",
     re.I,
 )

@@ -247,15 +247,20 @@ def _transliterations(name: str) -> list[str]:
 
 
 # The Arabic article as GeoNames romanises it, assimilated: "Al Fallūjah", "Ar Ramādī", "Ash Sharqāţ".
-_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|An|Ash|Az|At|Ath|Aş|Az̧|Aḑ|Aţ)[ -](?=\S{4})")
+_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|An|Ash|Az|At|Ath|Aş|Az̧|Aḑ|Aţ)[ -](?=\S{5})")
+# Bare names that are common Arabic words ("new", "dignity") or other places' names.
+_NOT_BARE = {"jadid", "jadidah", "karama", "sahil", "madinah", "rumaylah"}
 
 
 def _without_article(name: str, population: int) -> list[str]:
     """The name of a town of 50,000 or more without its article, as English copy mostly writes it
-    ("Fallujah", "Qamishli", "Miqdadiyah"), with its ayn forms."""
+    ("Fallujah", "Qamishli", "Miqdadiyah"), with its ayn forms. Not a bare word of four letters
+    ("Tall", "Burj", "Hayy": a hill, a tower, a quarter, the first word of many names)."""
     if population < 50_000 or not _ARTICLE.match(name):
         return []
     bare = _ARTICLE.sub("", name)
+    if fold(bare) in _NOT_BARE:
+        return []
     return [bare, *_transliterations(bare)]
 
 

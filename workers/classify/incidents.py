@@ -510,7 +510,7 @@ def _another_attack(group: list[Sentence], s: Sentence) -> bool:
 _SEPARATE_INCIDENTS = re.compile(
     # "in separate suicide bombing attacks in Baghdad and Fallujah"
     r"\bin (?:two |three |four |several |a series of )?separate (?:[a-z]+ ){0,2}?"
-    r"(?:incidents|attacks|bombings|blasts|explosions|ambushes|shootings)\b|"
+    r"(?:incidents|attacks|bombings|blasts|explosions)\b|"
     r"\bin (?:two|three|four|several) (?:different )?(?:incidents|attacks)\b",
     re.I,
 )
@@ -665,10 +665,10 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
 def _victims_told(group: list[Sentence]) -> list[Sentence]:
     """The group's sentences whose dead count toward its toll: "killing more than 50 government
     soldiers ... At least 12 militants were also killed in the assault": the attackers' own dead,
-    told in a sentence of their own, join no toll of victims another sentence tells (as within one
-    sentence, ``casualties._attackers_loss``)."""
-    if not any((s.killed or s.injured) and not s.attackers_loss for s in group):
-        return group
+    told in a sentence of their own, join no toll of victims' dead another sentence tells (within
+    one sentence, ``casualties._attackers_loss`` decides)."""
+    if not any(s.killed and not s.attackers_loss for s in group):
+        return group  # no victims' dead told: the attackers' are what the text counts
     return [s for s in group if not s.attackers_loss]
 
 
