@@ -35,6 +35,8 @@ from wirewatch.workers.classify.extraction import Extractor
             None,
             4,
         ),
+        # corpus train-2978: the toll counts both sides
+        ("AT LEAST FIVE MILITARY AND REBEL DEATHS WERE REPORTED AND ONE SOLDIER WAS WOUNDED.", 5, 1),
         # corpus train-3973 (its typo kept): wounded, then dead, counted in both as the guide says
         ("A Police guard succumbed to his injures during medical treatment.", 1, 1),
         # corpus train-4142: the militants are the bomb's victims; the group's name stands between

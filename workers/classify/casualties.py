@@ -1251,6 +1251,8 @@ _NOT_ATTACKERS = {
     "pro", "government", "former", "ex", "surrendered", "rival", "anti", "peshmerga", "kurdish", "sdf",
     "ypg", "tribal", "sahwa", "awakening", "ceasefire", "relatives", "family", "brothers", "sons",
 }  # fmt: skip
+# Words of the other side beside the militant word in a count's phrase.
+_BOTH_SIDES = {"military", "army", "government", "civilian", "civilians", "soldier", "soldiers"}
 # Who else kills militants: another group, a strike, a mob ("shot dead by rival cadres", "killed in
 # an airstrike", "lynched").
 _OTHER_KILLERS = {
@@ -1301,6 +1303,8 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
         return False
     if any(w.strip("-") in _NOT_ATTACKERS or w.startswith(("pro-", "anti-", "ex-")) for w in words):
         return False
+    if any(w in _BOTH_SIDES for w in words):
+        return False  # "AT LEAST FIVE MILITARY AND REBEL DEATHS": the toll counts both sides
     # "Two Russian police and seven militants": "police" heads a phrase of its own here
     if any(w in _ATTRIBUTIVE and words[i + 1 : i + 2] in (["and"], ["or"]) for i, w in enumerate(words)):
         return False
