@@ -360,7 +360,7 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     unit = nxt in ("bn", "battalion") or (
         acronym and not any(t.low in _PERSON_NOUNS for t in toks[j + 2 : j + 5])
     )
-    if prev == "of" and (unit or _named_unit(toks, j)):
+    if prev == "of" and (unit or (prev2 in _PERSON_NOUNS and _named_unit(toks, j))):
         return True  # "one personnel of 25 AR was killed", "of 134 Battalion": a unit's number
     if (
         prev == ","
@@ -1303,8 +1303,10 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
         return False
     if any(w.strip("-") in _NOT_ATTACKERS or w.startswith(("pro-", "anti-", "ex-")) for w in words):
         return False
-    if any(w in _BOTH_SIDES for w in words):
-        return False  # "AT LEAST FIVE MILITARY AND REBEL DEATHS": the toll counts both sides
+    if "and" in words and any(w in _BOTH_SIDES for w in words):
+        # "AT LEAST FIVE MILITARY AND REBEL DEATHS": the toll counts both sides (not "four
+        # militants wearing army uniforms")
+        return False
     # "Two Russian police and seven militants": "police" heads a phrase of its own here
     if any(w in _ATTRIBUTIVE and words[i + 1 : i + 2] in (["and"], ["or"]) for i, w in enumerate(words)):
         return False
@@ -1611,6 +1613,13 @@ _OTHER_FATE_VERBS = {
 }  # fmt: skip
 
 
+def _another_verb(gap: list[str]) -> bool:
+    """Whether the words between two counts open a clause of another verb: "kill nine and kidnap
+    170", not "killing four detained suspects and two constables" (the participle qualifies)."""
+    joins = [i for i, w in enumerate(gap) if w in ("and", ",")]
+    return bool(joins) and joins[-1] + 1 < len(gap) and _other_fate_verb(gap[joins[-1] + 1])
+
+
 def _other_fate_verb(low: str) -> bool:
     """A verb, not a noun: "kidnap 170", not "killing two rescuers"."""
     return low in _OTHER_FATE_VERBS or low in _OTHER_FATES
@@ -1742,7 +1751,7 @@ _ONE_ATTACK = re.compile(
 # One wounded victim's death, told without a killing verb.
 # (not "succumbed to pressure": "to" only before the victim's own wounds)
 _DIED_OF_WOUNDS = re.compile(
-    r"\bsuccumb(?:ed|s)\b(?!\s+to\s+(?!his\b|her\b|their\b|(?:the\s+)?(?:injur|wound|bullet|burn)))"
+    r"\bsuccumb(?:ed|s)\b(?!\s+to\s+(?!his\b|her\b|their\b|(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:injur|wound|bullet|burn)))"
     r"|\bbreath(?:ed|es)\s+(?:his|her)\s+last\b",
     re.I,
 )
@@ -1863,8 +1872,15 @@ def _parse(text: str) -> Casualties:
             between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k - aside]
             # headline copy: "Three militants shot dead, two cops hurt": a comma alone between the
             # verb and the count ends the verb's clause as a conjunction would
-            split = any(t.low in _CLAUSE for t in between) or (
-                k < num.first and [t.low for t in between] == [","]
+            split = (
+                any(t.low in _CLAUSE for t in between)
+                or (
+                    k < num.first
+                    and [t.low for t in between] == [","]
+                    # a count of its own right before the verb ("Three militants shot dead,"); not "Of
+                    # those killed, 12 were soldiers"
+                    and any(0 < k - n.last <= 4 for n in nums[max(0, idx - 2) : idx])
+                )
             )
             if split and k < num.first and _own_clause(toks, num):
                 continue  # "were killed while three FC personnel were [verb missing]": not the victims
@@ -1888,7 +1904,7 @@ def _parse(text: str) -> Casualties:
             gap = [t.low for t in toks[prev.last + 1 : num.first]]
             # ("15 peacekeepers, mostly Tanzanian, and five soldiers": an aside before the "and")
             # not "kill nine and kidnap 170": the count after another verb is that verb's
-            listed = len(gap) <= 4 and ("and" in gap or "," in gap) and not any(map(_other_fate_verb, gap))
+            listed = len(gap) <= 4 and ("and" in gap or "," in gap) and not _another_verb(gap)
             aside = (
                 len(gap) <= 8
                 and gap[-2:] == [",", "and"]

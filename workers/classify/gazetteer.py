@@ -253,10 +253,12 @@ _NOT_BARE = {"jadid", "jadidah", "karama", "sahil", "madinah", "rumaylah"}
 
 
 def _without_article(name: str, population: int) -> list[str]:
-    """The name of a town of 50,000 or more without its article, as English copy mostly writes it
+    """The name of a town of 100,000 or more without its article, as English copy mostly writes it
     ("Fallujah", "Qamishli", "Miqdadiyah"), with its ayn forms. Not a bare word of four letters
-    ("Tall", "Burj", "Hayy": a hill, a tower, a quarter, the first word of many names)."""
-    if population < 50_000 or not _ARTICLE.match(name):
+    ("Tall", "Burj", "Hayy": a hill, a tower, a quarter, the first word of many names), nor a smaller
+    town's, which copy more often means by a namesake the gazetteer lacks ("Aziziyah, south of
+    Baghdad" is not Libya's)."""
+    if population < 100_000 or not _ARTICLE.match(name):
         return []
     bare = _ARTICLE.sub("", name)
     if fold(bare) in _NOT_BARE:
