@@ -1986,7 +1986,6 @@ def _parse(text: str) -> Casualties:
         sums[best[3]].append(count)
     if not victims_told:
         sums["killed"] += attackers_dead
-        result.attackers_only = bool(attackers_dead)
     negated: set[int] = set()
     for m in _NEGATION.finditer(text):
         cue = next(
@@ -2148,7 +2147,9 @@ def _parse(text: str) -> Casualties:
         _count_named_objects(text, toks, sums, caps)
     _count_toll_now(text, sums)
     _drop_restated_pair(text, sums)
-    result.attackers_only = result.attackers_only and all(c in attackers_dead for c in sums["killed"])
+    result.attackers_only = (
+        not victims_told and bool(attackers_dead) and all(c in attackers_dead for c in sums["killed"])
+    )
     for kind in ("killed", "injured"):
         counts = sums[kind]  # type: ignore[index]
         if not counts:

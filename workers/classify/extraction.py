@@ -471,7 +471,7 @@ class Extractor:
         in_sent = [h for h in type_hits if sent.start <= h[0] < sent.end]
         cas = parse_casualties(sent.text)
         s.killed, s.injured = cas.killed, cas.injured
-        s.attackers_loss = cas.attackers_only
+        s.attackers_only = cas.attackers_only
         s.victims = victim_phrases(sent.text, cas.counts)
         violent = (
             bool(cas.killed or cas.injured)

@@ -667,12 +667,12 @@ def _victims_told(group: list[Sentence]) -> list[Sentence]:
     soldiers ... At least 12 militants were also killed in the assault": the attackers' own dead,
     told in a sentence of their own, join no toll of victims' dead another sentence tells (within
     one sentence, ``casualties._attackers_loss`` decides)."""
-    if not any(s.killed and not s.attackers_loss for s in group):
+    if not any(s.killed and not s.attackers_only for s in group):
         return group  # no victims' dead told: the attackers' are what the text counts
-    named = {g for s in group if not s.attackers_loss for g in s.groups}
+    named = {g for s in group if not s.attackers_only for g in s.groups}
     if len(named) > 1:
         return group  # "Islamic State gunmen attacked a Taliban checkpoint": one group's men are victims
-    return [s for s in group if not s.attackers_loss or not set(s.groups) <= named]
+    return [s for s in group if not s.attackers_only or not set(s.groups) <= named]
 
 
 def _combine(values: list[tuple[int | None, bool]]) -> int | None:

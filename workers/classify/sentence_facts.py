@@ -47,7 +47,7 @@ class Sentence:
     event: bool = False
     killed: int | None = None
     injured: int | None = None
-    attackers_loss: bool = False  # its killed are the attackers' own dead only
+    attackers_only: bool = False  # its killed are the attackers' own dead only
     additive: bool = False
     places: list[Mention] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
