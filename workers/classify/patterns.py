@@ -148,13 +148,19 @@ def group_homes() -> dict[str, tuple[str, ...]]:
     return {g.canonical: g.home for g in load_armed_groups() if g.home}
 
 
+def _spellings(alias: str) -> set[str]:
+    """An alias as copy without punctuation writes it too (SATP drops hyphens and apostrophes):
+    "Lashkar e Taiba", "Jamaat ul Ahrar", "Peoples Liberation Front of India"."""
+    forms = {alias, alias.replace("-", " ")}
+    return forms | {f.replace("'", "").replace("’", "") for f in forms}
+
+
 def build_actor_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     """(case-insensitive matcher, exact-case matcher); match ids are canonical group names."""
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for g in load_armed_groups():
-        # SATP-style spellings drop hyphens: "Lashkar e Taiba", "Jamaat ul Ahrar".
-        aliases = sorted(set(g.aliases) | {a.replace("-", " ") for a in g.aliases if "-" in a})
+        aliases = sorted({form for a in g.aliases for form in _spellings(a)})
         lower.add(g.canonical, [nlp.make_doc(a) for a in aliases])
         if g.exact_case:
             exact.add(g.canonical, [nlp.make_doc(a) for a in g.exact_case])
@@ -185,7 +191,8 @@ def group_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for group in load_armed_groups():
         for alias in (group.canonical, *group.aliases, *group.exact_case):
-            names.setdefault(" ".join(alias.lower().split()), group.canonical.lower())
+            for form in _spellings(alias):
+                names.setdefault(" ".join(form.lower().split()), group.canonical.lower())
     return names
 
 
