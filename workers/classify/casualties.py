@@ -1598,8 +1598,8 @@ def _told_again(toks: list[_Tok], num: _Num, earlier_end: int, elsewhere: list[i
 
 # Past participles after which a count's people were not hurt (what befell them instead).
 _OTHER_FATES = {"captured", "arrested", "abducted", "kidnapped", "rescued", "detained", "freed", "released"}
-# Verbs that befall people otherwise than death or wounds, in their forms: "kidnap 170",
-# "abducting 20", "took 30 hostage", "displaced 400".
+# Verbs that befall people otherwise than death or wounds, in their forms, and the participles
+# above: "kidnap 170", "abducting 20", "took 30 hostage", "displaced 400", "released three".
 _OTHER_FATE_VERBS = {
     f"{stem}{ending}"
     for stem, endings in (
@@ -1610,7 +1610,7 @@ _OTHER_FATE_VERBS = {
         ("evacuat", ("e", "es", "ed", "ing")), ("t", ("ake", "akes", "ook", "aking")),
     )
     for ending in endings
-}  # fmt: skip
+} | _OTHER_FATES  # fmt: skip
 
 
 def _another_verb(gap: list[str]) -> bool:
@@ -1622,7 +1622,7 @@ def _another_verb(gap: list[str]) -> bool:
 
 def _other_fate_verb(low: str) -> bool:
     """A verb, not a noun: "kidnap 170", not "killing two rescuers"."""
-    return low in _OTHER_FATE_VERBS or low in _OTHER_FATES
+    return low in _OTHER_FATE_VERBS
 
 
 def _own_verb(toks: list[_Tok], num: _Num) -> bool:

@@ -248,8 +248,8 @@ def _transliterations(name: str) -> list[str]:
 
 # The Arabic article as GeoNames romanises it, assimilated: "Al Fallūjah", "Ar Ramādī", "Ash Sharqāţ".
 _ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|An|Ash|Az|At|Ath|Aş|Az̧|Aḑ|Aţ)[ -](?=\S{5})")
-# Bare names that are common Arabic words ("new", "dignity") or other places' names.
-_NOT_BARE = {"jadid", "jadidah", "karama", "sahil", "madinah", "rumaylah"}
+# Bare names of towns of 100,000 or more that are common Arabic words: "new", "city".
+_NOT_BARE = {"jadid", "madinah"}
 
 
 def _without_article(name: str, population: int) -> list[str]:
