@@ -114,6 +114,10 @@ HELDOUT_15 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-15.jsonl"
 # and adjudicated (heldout-16.adjudication.md), committed before any extraction was scored on it:
 # the held-out set of the round after the fifteenth.
 HELDOUT_16 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-16.jsonl"
+# Seventeenth blind set (seed 20261212): 50 texts, 53 incidents, annotated blind by two annotators
+# and adjudicated (heldout-17.adjudication.md), committed before any extraction was scored on it:
+# the held-out set of the round after the sixteenth.
+HELDOUT_17 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-17.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -339,6 +343,7 @@ def main() -> int:
             HELDOUT_14,
             HELDOUT_15,
             HELDOUT_16,
+            HELDOUT_17,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
