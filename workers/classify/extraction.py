@@ -384,6 +384,7 @@ class Extractor:
             for m in places:
                 if m.kind == "ner" and m.location.country_code is None:
                     m.location.country_code = placed.get(m.location.name.lower())
+        countries_named = {m.location.country_code for s in out for m in s.places if m.kind == "country"}
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
@@ -408,6 +409,19 @@ class Extractor:
                         and (
                             inside[other] >= 1
                             or (other in fought_in and m.kind == "city" and passing[other] >= 1)
+                            # "a Malian military checkpoint in the town of Léré, near the
+                            # Mauritanian border with Mali": a name the gazetteer holds only in
+                            # countries the article never points to (Nigeria's Lere, Chad's Léré),
+                            # in an article that names the country it points to most
+                            or (
+                                m.kind == "city"
+                                and other in countries_named
+                                and all(
+                                    p.country_code == code or context[p.country_code] <= 0
+                                    for p in self.gazetteer.candidates(name)
+                                )
+                                and len({p.country_code for p in self.gazetteer.candidates(name)}) >= 2
+                            )
                         )
                     ):
                         # A small town abroad that nothing else in the article points to ("Tera",

@@ -143,6 +143,7 @@ def _a_bodys_name(doc: Doc, start: int, end: int) -> bool:
 # Words after a country's name that leave it a place: "Iraq and Syria", "Iraq on Monday".
 _FUNCTION_AFTER = set(STOP_WORDS) | {"said", "says", "reported", "close", "near"} - INSTITUTIONS
 _TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|taken|took\s+away|picked\s+up|whisked\s+away)\b", re.I)
+_EZAFE = {"e", "i"}  # the Persian "of" written apart: "Pul e Alam", "Mazar i Sharif"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "of", "on", "into", "within", "between"}
 # fmt: off
 _PLACE_NOUNS = {
@@ -228,6 +229,14 @@ class PlaceFinder:
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     while len(ent) > 1 and ent[-1].is_lower and ent[-1].is_stop:
                         ent = ent[:-1]  # "Pharung village under (Ukhrul District)"
+                    if (
+                        ent.end + 1 < len(doc)
+                        and doc[ent.end].text in _EZAFE
+                        and doc[ent.end + 1].is_title
+                        and doc[ent.end + 1].is_alpha
+                    ):
+                        # "in Pul e Alam City": NER stops at the Persian "of"; the name goes on
+                        ent = Span(doc, ent.start, ent.end + 2, label=ent.label_)
                     if ent[-1].lower_ in _NOT_PLACE_HEADS or ent.text.count("(") != ent.text.count(")"):
                         continue  # "five Policemen", "the Assam Rifles (AR": people, a force, a torn name
                     if _a_bodys_name(doc, ent.start, ent.end):
