@@ -96,7 +96,7 @@ _BEFORE_NOT_COUNT = {
     "route",
 }
 # Words a number labels ("Zone 10", "Sector 5"), unless people follow it ("in Uri sector 3 soldiers").
-_LABELLED = {"zone", "sector", "phase"}
+_LABELLED = {"zone", "sector", "phase", "unit"}
 
 _TOKEN = re.compile(r"\$|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]")
 
@@ -462,6 +462,15 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             and counted.first == i
             and not {t.low for t in toks[max(0, i - 3) : i]} & _NOT_VICTIMS_BEFORE
         )
+        if (
+            i > 0
+            and toks[i].low in ("a", "an")
+            and i + 1 < n
+            and toks[i + 1].low in ("resident", "native")
+            and _titled(toks[i - 1])
+        ):
+            i += 1  # "Aijaz Ahmad Shah a resident of Tral received bullet wounds": the same man
+            continue
         if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _OWNED:
             i += 1  # "the house of a militant commander": whose house, not who was hurt
             continue
@@ -662,8 +671,11 @@ def _past_name(toks: list[_Tok], last: int) -> int:
     j = last + 1
     comma = j < len(toks) and toks[j].low == ","
     j += int(comma)
-    if comma and j + 1 < len(toks) and toks[j].low == "identified" and toks[j + 1].low == "as":
-        j += 2  # "A man, identified as Bahram Khan, and his son"
+    identified = j + 1 < len(toks) and toks[j].low == "identified" and toks[j + 1].low == "as"
+    if identified:
+        # "A man, identified as Bahram Khan, and his son"; without the commas too: "An official
+        # identified as Usman Gul and a passer by identified as Iftikhar were killed"
+        j += 2
     end = j
     while end < len(toks) and end < j + 3 and _titled(toks[end]):
         end += 1
@@ -837,12 +849,17 @@ _ASIDE_OPENERS = {
 _VERBS_OF_BEING = {"was", "were", "is", "are", "been", "be", "had", "has", "have"}
 
 
+_HOW_BADLY = {"serious", "critical", "severe", "grievous", "minor", "bullet", "splinter", "multiple", "fatal"}
+
+
 def _aside(toks: list[_Tok], last: int, k: int) -> int:
     """How many tokens of a comma-delimited aside lie between a count ending at ``last`` and its
     passive cue at ``k`` ("..., including a candidate, Aslam Channa, were killed"): the aside
     opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
     if toks[k].low == "dead" and k > 0 and toks[k - 1].low == "shot":
         return _aside(toks, last, k - 1)  # "..., identified as X and Y, were shot dead"
+    if k >= 3 and toks[k - 1].low in _HOW_BADLY and toks[k - 2].low in _SUFFERED:
+        return _aside(toks, last, k - 1)  # "..., identified as X, sustained serious injuries"
     if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED:
         return 0
     # the closing comma; copy often drops it after an "including" list ("three others, including
@@ -877,7 +894,7 @@ def _aged(toks: list[_Tok], i: int) -> bool:
 
 # "X was shot", not "shot dead/down/at/back", not "shot to death"
 _WAS_SHOT = re.compile(
-    r"\b(?P<subject>[A-Za-z]+)\s+(?i:was)\s+(?:(?i:\w+ly)\s+)?(?P<verb>(?i:shot))\b"
+    r"\b(?P<subject>[A-Za-z]+)\s+(?i:was)\s+(?:(?i:\w+ly)\s+)?(?P<verb>(?i:shot|stabbed))\b"
     r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)))"
 )
 # Who was shot may be the attack's own man: "The suicide bomber was shot by guards".
@@ -894,10 +911,22 @@ _ATTACK_VERBS = {
 
 def _acting_attacker(toks: list[_Tok], num: _Num) -> bool:
     """ "an unidentified gunman opened fire": a single attacker who acts (the next word an attack
-    verb) is who hurt the victims, not one of them."""
-    j = num.last + 1
+    verb) is who hurt the victims, not one of them; so are attackers counted ("was injured when
+    two unidentified armed assailants fired at the shop")."""
+    head = num.last
+    if not num.person:
+        # up to two modifiers between the number and the attackers' noun
+        head = next(
+            (t for t in range(num.last + 1, min(num.last + 4, len(toks))) if toks[t].low in _PERPETRATORS), -1
+        )
+        if head < 0 or not all(
+            toks[t].low.isalpha() and toks[t].low not in _FUNCTION_WORDS and _cue_kind(toks, t) is None
+            for t in range(num.last + 1, head)
+        ):
+            return False  # "three injured when militants attacked": the three are hurt
+    j = head + 1
     return (
-        toks[num.last].low in _ATTACKER_SUBJECTS
+        (toks[head].low in _ATTACKER_SUBJECTS or (not num.person and toks[head].low in _PERPETRATORS))
         and j < len(toks)
         and toks[j].low in _ATTACK_VERBS
         and not (j + 1 < len(toks) and toks[j].low == "shot" and toks[j + 1].low in ("dead", "by"))
@@ -984,7 +1013,7 @@ _TO_DEATH = {
     "bludgeoned", "clubbed", "strangled", "gunned",
 }  # fmt: skip
 _WERE_SHOT = re.compile(
-    r"\b(?i:were)\s+(?:(?i:\w+ly)\s+)?(?i:shot)\b"
+    r"\b(?i:were)\s+(?:(?i:\w+ly)\s+)?(?i:shot|stabbed)\b"
     r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)|in\s+the\s+head"
     # "Two protesters were shot by police": no attack's victims
     r"|by\s+(?:the\s+)?(?:police|troops|soldiers|security\s+forces|army|policemen)))"
@@ -1057,6 +1086,8 @@ _NAMED_OBJECT = re.compile(
     # (no preposition: "killed Muhammad Ramzan in Dasht Mughalzai" names him, not a place's office)
     r"(?:(?:" + _NAME_WORD + r"\s+){1,4}(?P<office>(?!(?:and|in|at|near|on|of|from|to|by|with)\b)[a-z]+"
     r"(?:\s+(?!and\b)[a-z]+)?)\s+)?"
+    # "shot dead Sarpanch (head of village Panchayat) Habibullah Mir": a title the copy glosses
+    r"(?:" + _NAME_WORD + r"\s+\([A-Za-z][^()]{2,60}\)\s+)?"
     r"(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})"
     # "and his son", "and Bashir Ali", "and Sepoy Mohan Lal": one more person
     r"(?P<more>\s+and\s+(?:(?:his|her)\s+[a-z]+(?:\s+" + _NAME_WORD + r"){0,3}"
@@ -1151,7 +1182,15 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """A count of militants that state forces killed ("the Pakistan Army claims to have killed
     more than 100 terrorists", "troops killed 12 insurgents"): the militants' losses in an
     operation, not an attack's toll. Only with the verb before the count and the state forces
-    before the verb in the same clause."""
+    before the verb in the same clause. Also anyone "a combat operation that killed 75 persons"
+    counts: the forces' operation, whoever it killed (not "a suicide operation")."""
+    if (
+        cue >= 3
+        and toks[cue - 1].low in ("that", "which")
+        and toks[cue - 2].low in ("operation", "operations", "offensive", "crackdown")
+        and toks[cue - 3].low not in ("suicide", "martyrdom", "terrorist", "terror", "militant", "guerrilla")
+    ):
+        return True
     if _head_noun(toks, num) not in _PERPETRATORS and (
         num.last + 1 >= len(toks) or toks[num.last + 1].low not in _PERPETRATORS
     ):
@@ -1418,7 +1457,21 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     if j >= len(toks) or (toks[num.last].low.endswith(",") and _cue_before(toks, num.first)):
         return True  # "wounded more than 100, the agency said": the clause ends with the count
     nxt = toks[j]
-    if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
+    # "three vehicle-borne improvised explosive devices": a hyphenated modifier is read as a word
+    # ("ex-servicemen" is people by its last part)
+    hyphened = (
+        nxt.text.islower()
+        and "-" in nxt.text
+        and nxt.text.replace("-", "").isalpha()
+        # a modifier only before another word: "3,545 non-combatants were killed" are people
+        and j + 1 < len(toks)
+        and toks[j + 1].low.isalpha()
+        and toks[j + 1].low not in _FUNCTION_WORDS
+        and _cue_kind(toks, j + 1) is None
+    )
+    if hyphened and nxt.low.rsplit("-", 1)[-1] in _PERSON_NOUNS:
+        return True
+    if (not nxt.text.isalpha() and not hyphened) or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
         return True
     if nxt.low in _KILL_CUES or nxt.low in _INJURY_CUES:
         return True  # "14 deaths of civilians", "three bodies of villagers"
@@ -1506,8 +1559,14 @@ def _shared_cue(
     """ "died, 5 policemen and 2 civilians were injured": ``num`` is coordinated with the next count
     ("and" within three tokens), whose cue follows it after an auxiliary, and a comma separates
     ``num`` from the cue before it ("are killed while two others and a policeman are injured": or a
-    word that opens a clause); the coordinated counts then share the later cue (returned)."""
-    if num.first == 0 or toks[num.first - 1].low not in (",", "while", "whilst", "whereas", "but"):
+    word that opens a clause; or "and" right after that cue, where the later cue of the other kind
+    may follow with no auxiliary: "were killed and 16 civilians and four Policemen injured"); the
+    coordinated counts then share the later cue (returned)."""
+    opener = toks[num.first - 1].low if num.first else ""
+    # "were killed and 16 civilians and four Policemen injured": "and" right after the other cue
+    # opens the next clause, whose participle may stand without its auxiliary
+    elliptic = opener == "and" and num.first >= 2 and _cue_kind(toks, num.first - 2) is not None
+    if opener not in (",", "while", "whilst", "whereas", "but") and not elliptic:
         return None
     end = num.last
     if (
@@ -1520,6 +1579,15 @@ def _shared_cue(
         return None  # no coordination: "killed four, 3 ..." is not this case
     after = next(((k, kind) for k, kind in cues if k > end), None)
     if after is not None and after[0] - end <= 4 and toks[after[0] - 1].low in _AUX:
+        return after
+    if (
+        elliptic
+        and after is not None
+        and after[0] - end <= 4
+        and after[1] != _cue_kind(toks, num.first - 2)
+        # only the count's own words in between: "four Policemen injured"
+        and all(t.low.isalpha() and t.low not in _FUNCTION_WORDS for t in toks[end + 1 : after[0]])
+    ):
         return after
     return None
 
@@ -1697,6 +1765,10 @@ def _passive_pair(toks: list[_Tok], k: int) -> bool:
 _REPORTING = {"reported", "confirmed", "feared", "believed", "presumed"}
 
 
+def _found_dead(toks: list[_Tok], k: int) -> bool:
+    return toks[k].low == "dead" and k >= 2 and toks[k - 1].low == "found" and toks[k - 2].low in _AUX
+
+
 def _reported(toks: list[_Tok], k: int) -> bool:
     """Whether the casualty word at ``k`` is told as reported ("are reported dead", "reported as
     killed", "confirmed dead"): a passive of its own, as "were killed" is."""
@@ -1850,7 +1922,12 @@ def _parse(text: str) -> Casualties:
             window = _WINDOW
             if (
                 k > num.last
-                and (toks[k - 1].low in _AUX or _passive_pair(toks, k) or _reported(toks, k))
+                and (
+                    toks[k - 1].low in _AUX
+                    or _passive_pair(toks, k)
+                    or _reported(toks, k)
+                    or (num.person and _found_dead(toks, k))  # "X, a journalist for ..., is found dead"
+                )
                 and not any(c in cue_at for c in range(num.last + 1, k))
             ):
                 window = _LONG_WINDOW
@@ -1934,7 +2011,21 @@ def _parse(text: str) -> Casualties:
             and _cue_kind(toks, best_k - 2) not in (None, best[3])
         ):
             continue  # "killed or wounded at least 26 civilians": neither alone
-        if num.person and best[1] > 4 and not (best_k > num.last and toks[best_k - 1].low in _AUX):
+        if (
+            num.person
+            and best[1] > 4
+            and not (
+                best_k > num.last
+                # "X, a journalist for the newspaper Milenio, is found dead"
+                and (
+                    toks[best_k - 1].low in _AUX
+                    or _reported(toks, best_k)
+                    or _found_dead(toks, best_k)
+                    # "another businessman, identified as X, sustained minor injuries"
+                    or (toks[best_k - 1].low in _HOW_BADLY and toks[best_k - 2].low in _SUFFERED)
+                )
+            )
+        ):
             bound.pop(
                 idx, None
             )  # too far to count: "X ..., identified as Y (45), was killed" still counts one
@@ -1969,7 +2060,7 @@ def _parse(text: str) -> Casualties:
             continue
         if best_k > num.last and _killed_by_the_state_passive(toks, num, best_k):
             continue  # "A TTP terrorist ... was killed in Police shootout": the forces' operation
-        if num.person and _acting_attacker(toks, num):
+        if _acting_attacker(toks, num):
             continue  # "a man was wounded after an unidentified gunman opened fire": the gunman shot
         if best_k > num.last and _the_attackers(toks, num):
             continue  # "the three attackers were later killed": the attack's own men
@@ -2093,9 +2184,13 @@ def _parse(text: str) -> Casualties:
             for num in nums
             if not num.person
             and 0 < were - num.last <= 10
-            and num.last + 1 < len(toks)
-            and toks[num.last + 1].low in _PERSON_NOUNS
-            and toks[num.last + 1].low not in _PERPETRATORS
+            # "two labourers", "two Muslim women"
+            and (
+                noun := next(
+                    (t.low for t in toks[num.last + 1 : num.last + 3] if t.low in _PERSON_NOUNS), None
+                )
+            )
+            and noun not in _PERPETRATORS
         ]
         if counted and not _death_follows(text, m.end()):
             num = counted[-1]
@@ -2203,7 +2298,7 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
             or _YEAR.search(text[end : end + 60])
             or _STRIKE.search(clause)
             or _STATE_CLAIMS.search(clause)
-            or _LAST_TIME.search(clause)
+            or (_LAST_TIME.search(clause) and not _AS_REPORTED.search(clause))
             or _LAST_TIME.match(text, end)
         ):
             continue
@@ -2242,6 +2337,11 @@ _LAST_TIME = re.compile(
     r"[^.;]{0,40}?(?:\blast\s+(?:year|month|week|" + _MONTH_NAMES + r")\b|\bearlier\b|\bover\s+the\s+years\b|"
     r"\bhad\s+(?:\w+\s+)?(?:killed|shot|murdered)\b)|^\s*in\s+" + _MONTH_NAMES + r"\b",
     re.I,
+)
+# "As reported earlier, militants had shot dead Sarpanch ...": the report tells the killing again,
+# it does not recall an older one
+_AS_REPORTED = re.compile(
+    r"\bas\s+(?:already\s+|had\s+been\s+)?reported\s+(?:earlier|previously|before)\b", re.I
 )
 # The forces as the subject at the head of the clause: "Rangers shot dead ...", "The CRPF killed ..."
 _FORCE_SUBJECT = re.compile(
