@@ -462,15 +462,6 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             and counted.first == i
             and not {t.low for t in toks[max(0, i - 3) : i]} & _NOT_VICTIMS_BEFORE
         )
-        if (
-            i > 0
-            and toks[i].low in ("a", "an")
-            and i + 1 < n
-            and toks[i + 1].low in ("resident", "native")
-            and _titled(toks[i - 1])
-        ):
-            i += 1  # "Aijaz Ahmad Shah a resident of Tral received bullet wounds": the same man
-            continue
         if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _OWNED:
             i += 1  # "the house of a militant commander": whose house, not who was hurt
             continue
@@ -760,8 +751,8 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
         return None  # "dead" is the cue
     if low == "gunned" and k + 1 < len(toks) and toks[k + 1].low == "down":
         return "killed"
-    if low == "shot" and k > 0 and toks[k - 1].low == "fatally":
-        return "killed"  # "was fatally shot"
+    if low in ("shot", "stabbed") and k > 0 and toks[k - 1].low == "fatally":
+        return "killed"  # "was fatally shot", "were fatally stabbed"
     return None
 
 
@@ -894,7 +885,7 @@ def _aged(toks: list[_Tok], i: int) -> bool:
 
 # "X was shot", not "shot dead/down/at/back", not "shot to death"
 _WAS_SHOT = re.compile(
-    r"\b(?P<subject>[A-Za-z]+)\s+(?i:was)\s+(?:(?i:\w+ly)\s+)?(?P<verb>(?i:shot|stabbed))\b"
+    r"\b(?P<subject>[A-Za-z]+)\s+(?i:was)\s+(?:(?!(?i:fatally))(?i:\w+ly)\s+)?(?P<verb>(?i:shot|stabbed))\b"
     r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)))"
 )
 # Who was shot may be the attack's own man: "The suicide bomber was shot by guards".
@@ -920,7 +911,11 @@ def _acting_attacker(toks: list[_Tok], num: _Num) -> bool:
             (t for t in range(num.last + 1, min(num.last + 4, len(toks))) if toks[t].low in _PERPETRATORS), -1
         )
         if head < 0 or not all(
-            toks[t].low.isalpha() and toks[t].low not in _FUNCTION_WORDS and _cue_kind(toks, t) is None
+            toks[t].low.isalpha()
+            and toks[t].low not in _FUNCTION_WORDS
+            and toks[t].low not in _PERSON_NOUNS  # "two shopkeepers as militants fired"
+            and toks[t].low not in ("as", "when", "while", "after", "before")
+            and _cue_kind(toks, t) is None
             for t in range(num.last + 1, head)
         ):
             return False  # "three injured when militants attacked": the three are hurt
@@ -1013,7 +1008,7 @@ _TO_DEATH = {
     "bludgeoned", "clubbed", "strangled", "gunned",
 }  # fmt: skip
 _WERE_SHOT = re.compile(
-    r"\b(?i:were)\s+(?:(?i:\w+ly)\s+)?(?i:shot|stabbed)\b"
+    r"\b(?i:were)\s+(?:(?!(?i:fatally))(?i:\w+ly)\s+)?(?i:shot|stabbed)\b"
     r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)|in\s+the\s+head"
     # "Two protesters were shot by police": no attack's victims
     r"|by\s+(?:the\s+)?(?:police|troops|soldiers|security\s+forces|army|policemen)))"
@@ -1178,6 +1173,25 @@ def _has_object(toks: list[_Tok], k: int, firsts: list[int]) -> bool:
 _STATE_FORCES = vocabulary("state_forces")
 
 
+_STATE_OPERATIONS = {"military", "army", "combat", "joint", "security", "police", "counterinsurgency"}
+
+
+def _forces_operation(toks: list[_Tok], op: int) -> bool:
+    """Whether the operation named at ``op`` is the forces': a state word right before it ("a
+    combat operation", "a military offensive"), or a force word earlier in the sentence with no
+    attackers' word in between ("troops claimed to have regained control after an operation");
+    not "the Maoist operation", "a rebel offensive", "the bombing operation"."""
+    if op >= 1 and toks[op - 1].low in _STATE_OPERATIONS:
+        return True
+    for t in range(op - 1, max(-1, op - 13), -1):
+        low = toks[t].low
+        if low in (".", ";") or low in _PERPETRATORS or low in _MILITANT_NOUNS or low in _ATTACKER_SUBJECTS:
+            return False
+        if low in _STATE_FORCES and not _in_group_name(toks, t):
+            return True
+    return False
+
+
 def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
     """A count of militants that state forces killed ("the Pakistan Army claims to have killed
     more than 100 terrorists", "troops killed 12 insurgents"): the militants' losses in an
@@ -1188,7 +1202,7 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         cue >= 3
         and toks[cue - 1].low in ("that", "which")
         and toks[cue - 2].low in ("operation", "operations", "offensive", "crackdown")
-        and toks[cue - 3].low not in ("suicide", "martyrdom", "terrorist", "terror", "militant", "guerrilla")
+        and _forces_operation(toks, cue - 2)
     ):
         return True
     if _head_noun(toks, num) not in _PERPETRATORS and (
@@ -1449,6 +1463,25 @@ _SETTLEMENT_HEADS = {
 }  # fmt: skip
 
 
+# What a hyphenated modifier after a number may describe that is no one: "three vehicle-borne
+# improvised explosive devices"
+_THINGS = {
+    "device", "devices", "bomb", "bombs", "ied", "ieds", "vbieds", "mine", "mines", "rocket", "rockets",
+    "shell", "shells", "grenade", "grenades", "missile", "missiles", "vehicle", "vehicles", "car", "cars",
+    "truck", "trucks", "bus", "buses", "house", "houses", "shop", "shops", "rounds", "explosives",
+}  # fmt: skip
+
+
+def _counted_person(toks: list[_Tok], num: _Num) -> str | None:
+    """The person noun right after a count, or after one capitalised modifier ("two Muslim women")."""
+    after = toks[num.last + 1 : num.last + 3]
+    if after and after[0].low in _PERSON_NOUNS:
+        return after[0].low
+    if len(after) == 2 and _titled(after[0]) and after[1].low in _PERSON_NOUNS:
+        return after[1].low
+    return None
+
+
 def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     """A count of people, not of rockets or buses: what follows the number must allow it."""
     if num.person:
@@ -1459,19 +1492,11 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     nxt = toks[j]
     # "three vehicle-borne improvised explosive devices": a hyphenated modifier is read as a word
     # ("ex-servicemen" is people by its last part)
-    hyphened = (
-        nxt.text.islower()
-        and "-" in nxt.text
-        and nxt.text.replace("-", "").isalpha()
-        # a modifier only before another word: "3,545 non-combatants were killed" are people
-        and j + 1 < len(toks)
-        and toks[j + 1].low.isalpha()
-        and toks[j + 1].low not in _FUNCTION_WORDS
-        and _cue_kind(toks, j + 1) is None
-    )
-    if hyphened and nxt.low.rsplit("-", 1)[-1] in _PERSON_NOUNS:
-        return True
-    if (not nxt.text.isalpha() and not hyphened) or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
+    if nxt.text.islower() and "-" in nxt.text and nxt.text.replace("-", "").isalpha():
+        # "three vehicle-borne improvised explosive devices", "two anti-personnel mines": things;
+        # "two on-duty traffic wardens", "3,545 non-combatants": people, whatever the noun
+        return not any(t.low in _THINGS for t in toks[j + 1 : j + 5])
+    if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
         return True
     if nxt.low in _KILL_CUES or nxt.low in _INJURY_CUES:
         return True  # "14 deaths of civilians", "three bodies of villagers"
@@ -2184,12 +2209,8 @@ def _parse(text: str) -> Casualties:
             for num in nums
             if not num.person
             and 0 < were - num.last <= 10
-            # "two labourers", "two Muslim women"
-            and (
-                noun := next(
-                    (t.low for t in toks[num.last + 1 : num.last + 3] if t.low in _PERSON_NOUNS), None
-                )
-            )
+            # "two labourers", "two Muslim women"; not "in two villages residents were shot"
+            and (noun := _counted_person(toks, num)) is not None
             and noun not in _PERPETRATORS
         ]
         if counted and not _death_follows(text, m.end()):

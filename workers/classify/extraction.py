@@ -384,7 +384,6 @@ class Extractor:
             for m in places:
                 if m.kind == "ner" and m.location.country_code is None:
                     m.location.country_code = placed.get(m.location.name.lower())
-        countries_named = {m.location.country_code for s in out for m in s.places if m.kind == "country"}
         for s in out:
             for m in s.places:
                 if m.kind == "ner" and m.location.country_code is None and m.guess and not context:
@@ -412,10 +411,13 @@ class Extractor:
                             # "a Malian military checkpoint in the town of Léré, near the
                             # Mauritanian border with Mali": a name the gazetteer holds only in
                             # countries the article never points to (Nigeria's Lere, Chad's Léré),
-                            # in an article that names the country it points to most
+                            # in a sentence that names the country the article points to most (not
+                            # a country that only reacts: "The United States condemns ...")
                             or (
                                 m.kind == "city"
-                                and other in countries_named
+                                and any(
+                                    x.kind == "country" and x.location.country_code == other for x in s.places
+                                )
                                 and all(
                                     p.country_code == code or context[p.country_code] <= 0
                                     for p in self.gazetteer.candidates(name)
