@@ -488,7 +488,11 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and k <= i + 4
                 and toks[k].low not in _PERSON_NOUNS
                 # a possessive too: "killing the camp's commander", "the owner's son"
-                and (toks[k].low.isalpha() or (toks[k].low.endswith("'s") and toks[k].low[:-2].isalpha()))
+                # (hyphenated too: "two auto-rickshaw drivers and a bus conductor")
+                and (
+                    toks[k].low.replace("-", "").isalpha()
+                    or (toks[k].low.endswith("'s") and toks[k].low[:-2].isalpha())
+                )
                 and toks[k].low not in _FUNCTION_WORDS
                 and k not in taken
                 and _cue_kind(toks, k) is None
@@ -734,6 +738,12 @@ def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:
     if k > 0 and toks[k - 1].low == "no":
         return None  # "the three men suffered no wounds": a negation (_NEGATION), not a count
     if low in _INJURY_CUES:
+        if (
+            k > 0
+            and toks[k - 1].low in ("fatal", "mortal")
+            and low in ("injuries", "injury", "wounds", "wound")
+        ):
+            return "killed"  # "sustained fatal injuries"
         return None if _intended(toks, k) else "injured"
     if low in _KILL_CUES:
         if _intended(toks, k):
@@ -840,7 +850,7 @@ _ASIDE_OPENERS = {
 _VERBS_OF_BEING = {"was", "were", "is", "are", "been", "be", "had", "has", "have"}
 
 
-_HOW_BADLY = {"serious", "critical", "severe", "grievous", "minor", "bullet", "splinter", "multiple", "fatal"}
+_HOW_BADLY = {"serious", "critical", "severe", "grievous", "minor"}
 
 
 def _aside(toks: list[_Tok], last: int, k: int) -> int:
@@ -1011,7 +1021,7 @@ _WERE_SHOT = re.compile(
     r"\b(?i:were)\s+(?:(?!(?i:fatally))(?i:\w+ly)\s+)?(?i:shot|stabbed)\b"
     r"(?!\s+(?i:dead|down|at|back|upon|to\s+death|and\s+(?:killed|died)|in\s+the\s+head"
     # "Two protesters were shot by police": no attack's victims
-    r"|by\s+(?:the\s+)?(?:police|troops|soldiers|security\s+forces|army|policemen)))"
+    r"|by\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:police|troops|soldiers|security\s+forces|army|policemen)))"
 )
 _ONE_DEAD = re.compile(
     # "The United States confirms the death of ISIL hostage Kayla Mueller": a death announced, not
@@ -1173,23 +1183,17 @@ def _has_object(toks: list[_Tok], k: int, firsts: list[int]) -> bool:
 _STATE_FORCES = vocabulary("state_forces")
 
 
-_STATE_OPERATIONS = {"military", "army", "combat", "joint", "security", "police", "counterinsurgency"}
-
-
-def _forces_operation(toks: list[_Tok], op: int) -> bool:
-    """Whether the operation named at ``op`` is the forces': a state word right before it ("a
-    combat operation", "a military offensive"), or a force word earlier in the sentence with no
-    attackers' word in between ("troops claimed to have regained control after an operation");
-    not "the Maoist operation", "a rebel offensive", "the bombing operation"."""
-    if op >= 1 and toks[op - 1].low in _STATE_OPERATIONS:
-        return True
-    for t in range(op - 1, max(-1, op - 13), -1):
-        low = toks[t].low
-        if low in (".", ";") or low in _PERPETRATORS or low in _MILITANT_NOUNS or low in _ATTACKER_SUBJECTS:
-            return False
-        if low in _STATE_FORCES and not _in_group_name(toks, t):
-            return True
-    return False
+# "a combat operation that killed 75 persons": the forces' operation, whoever it killed; not the
+# attackers' ("the Maoist operation", "a rebel offensive", "the joint operation ... by LeT and JeM")
+_STATE_OPERATIONS = {
+    "military",
+    "army",
+    "combat",
+    "security",
+    "police",
+    "counterinsurgency",
+    "counter-insurgency",
+}
 
 
 def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
@@ -1202,7 +1206,7 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         cue >= 3
         and toks[cue - 1].low in ("that", "which")
         and toks[cue - 2].low in ("operation", "operations", "offensive", "crackdown")
-        and _forces_operation(toks, cue - 2)
+        and toks[cue - 3].low in _STATE_OPERATIONS
     ):
         return True
     if _head_noun(toks, num) not in _PERPETRATORS and (
@@ -1477,8 +1481,8 @@ def _counted_person(toks: list[_Tok], num: _Num) -> str | None:
     after = toks[num.last + 1 : num.last + 3]
     if after and after[0].low in _PERSON_NOUNS:
         return after[0].low
-    if len(after) == 2 and _titled(after[0]) and after[1].low in _PERSON_NOUNS:
-        return after[1].low
+    if len(after) == 2 and _titled(after[0]) and after[1].low in _PERSON_NOUNS - _MILITANT_NOUNS:
+        return after[1].low  # not "Two Maoist cadres", "Two Taliban fighters"
     return None
 
 
@@ -1494,8 +1498,14 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     # ("ex-servicemen" is people by its last part)
     if nxt.text.islower() and "-" in nxt.text and nxt.text.replace("-", "").isalpha():
         # "three vehicle-borne improvised explosive devices", "two anti-personnel mines": things;
-        # "two on-duty traffic wardens", "3,545 non-combatants": people, whatever the noun
-        return not any(t.low in _THINGS for t in toks[j + 1 : j + 5])
+        # "two on-duty traffic wardens", "3,545 non-combatants": people, whatever the noun; only
+        # the words it modifies decide ("two off-duty policemen in their car" are people)
+        for t in toks[j + 1 : j + 4]:
+            if not t.low.isalpha() or t.low in _FUNCTION_WORDS or t.low in _PERSON_NOUNS:
+                return True
+            if t.low in _THINGS:
+                return False
+        return True
     if not nxt.text.isalpha() or nxt.low in _PERSON_NOUNS or nxt.low in _NUM_FOLLOWERS:
         return True
     if nxt.low in _KILL_CUES or nxt.low in _INJURY_CUES:
@@ -2319,7 +2329,7 @@ def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Coun
             or _YEAR.search(text[end : end + 60])
             or _STRIKE.search(clause)
             or _STATE_CLAIMS.search(clause)
-            or (_LAST_TIME.search(clause) and not _AS_REPORTED.search(clause))
+            or _LAST_TIME.search(clause)
             or _LAST_TIME.match(text, end)
         ):
             continue
@@ -2358,11 +2368,6 @@ _LAST_TIME = re.compile(
     r"[^.;]{0,40}?(?:\blast\s+(?:year|month|week|" + _MONTH_NAMES + r")\b|\bearlier\b|\bover\s+the\s+years\b|"
     r"\bhad\s+(?:\w+\s+)?(?:killed|shot|murdered)\b)|^\s*in\s+" + _MONTH_NAMES + r"\b",
     re.I,
-)
-# "As reported earlier, militants had shot dead Sarpanch ...": the report tells the killing again,
-# it does not recall an older one
-_AS_REPORTED = re.compile(
-    r"\bas\s+(?:already\s+|had\s+been\s+)?reported\s+(?:earlier|previously|before)\b", re.I
 )
 # The forces as the subject at the head of the clause: "Rangers shot dead ...", "The CRPF killed ..."
 _FORCE_SUBJECT = re.compile(

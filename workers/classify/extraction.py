@@ -211,6 +211,24 @@ def _bracket_joins(doc: Doc) -> Doc:
     return doc
 
 
+_BORDER_NEXT = re.compile(r"\S+\s+border\b", re.I)
+
+
+def _told_as_theirs(s: Sentence, code: str) -> bool:
+    """Whether sentence ``s`` names the country ``code`` and uses its people's name for something
+    there ("a Malian military checkpoint ... near the Mauritanian border with Mali"); not "near
+    the Lebanese border", not only "crossed from Afghanistan"."""
+    named = any(m.kind == "country" and m.location.country_code == code for m in s.places)
+    own = any(
+        m.kind == "demonym"
+        and m.location.country_code == code
+        # (a demonym's mention has no end: the word after it is the next after its start)
+        and not _BORDER_NEXT.match(s.text, m.start - s.start)
+        for m in s.places
+    )
+    return named and own
+
+
 class Extractor:
     """Build once per process (loads spaCy and the gazetteer), then call :meth:`extract` per text."""
 
@@ -411,13 +429,12 @@ class Extractor:
                             # "a Malian military checkpoint in the town of Léré, near the
                             # Mauritanian border with Mali": a name the gazetteer holds only in
                             # countries the article never points to (Nigeria's Lere, Chad's Léré),
-                            # in a sentence that names the country the article points to most (not
-                            # a country that only reacts: "The United States condemns ...")
+                            # in a sentence that names the country the article points to most and
+                            # calls what was attacked its own (not a country that only reacts, "The
+                            # United States condemns ...", nor one the attackers "crossed from")
                             or (
                                 m.kind == "city"
-                                and any(
-                                    x.kind == "country" and x.location.country_code == other for x in s.places
-                                )
+                                and _told_as_theirs(s, other)
                                 and all(
                                     p.country_code == code or context[p.country_code] <= 0
                                     for p in self.gazetteer.candidates(name)
