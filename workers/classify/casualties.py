@@ -850,7 +850,13 @@ _ASIDE_OPENERS = {
 _VERBS_OF_BEING = {"was", "were", "is", "are", "been", "be", "had", "has", "have"}
 
 
+# How badly, between "sustained" and "injuries": "sustained serious injuries"
 _HOW_BADLY = {"serious", "critical", "severe", "grievous", "minor"}
+
+
+def _suffered_badly(toks: list[_Tok], k: int) -> bool:
+    """ "sustained serious injuries" with the cue at ``k``: the verb before the severity word."""
+    return k >= 2 and toks[k - 1].low in _HOW_BADLY and toks[k - 2].low in _SUFFERED
 
 
 def _aside(toks: list[_Tok], last: int, k: int) -> int:
@@ -859,7 +865,7 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     opens with a word of ``_ASIDE_OPENERS`` and closes on the comma right before "were/was"."""
     if toks[k].low == "dead" and k > 0 and toks[k - 1].low == "shot":
         return _aside(toks, last, k - 1)  # "..., identified as X and Y, were shot dead"
-    if k >= 3 and toks[k - 1].low in _HOW_BADLY and toks[k - 2].low in _SUFFERED:
+    if k >= 3 and _suffered_badly(toks, k):
         return _aside(toks, last, k - 1)  # "..., identified as X, sustained serious injuries"
     if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED:
         return 0
@@ -1201,7 +1207,7 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
     more than 100 terrorists", "troops killed 12 insurgents"): the militants' losses in an
     operation, not an attack's toll. Only with the verb before the count and the state forces
     before the verb in the same clause. Also anyone "a combat operation that killed 75 persons"
-    counts: the forces' operation, whoever it killed (not "a suicide operation")."""
+    counts: an operation a state word names is the forces', whoever it killed."""
     if (
         cue >= 3
         and toks[cue - 1].low in ("that", "which")
@@ -1494,8 +1500,6 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     if j >= len(toks) or (toks[num.last].low.endswith(",") and _cue_before(toks, num.first)):
         return True  # "wounded more than 100, the agency said": the clause ends with the count
     nxt = toks[j]
-    # "three vehicle-borne improvised explosive devices": a hyphenated modifier is read as a word
-    # ("ex-servicemen" is people by its last part)
     if nxt.text.islower() and "-" in nxt.text and nxt.text.replace("-", "").isalpha():
         # "three vehicle-borne improvised explosive devices", "two anti-personnel mines": things;
         # "two on-duty traffic wardens", "3,545 non-combatants": people, whatever the noun; only
@@ -1801,6 +1805,7 @@ _REPORTING = {"reported", "confirmed", "feared", "believed", "presumed"}
 
 
 def _found_dead(toks: list[_Tok], k: int) -> bool:
+    """ "is found dead" with "dead" at ``k``: a passive, as "was killed" is."""
     return toks[k].low == "dead" and k >= 2 and toks[k - 1].low == "found" and toks[k - 2].low in _AUX
 
 
@@ -2057,7 +2062,7 @@ def _parse(text: str) -> Casualties:
                     or _reported(toks, best_k)
                     or _found_dead(toks, best_k)
                     # "another businessman, identified as X, sustained minor injuries"
-                    or (toks[best_k - 1].low in _HOW_BADLY and toks[best_k - 2].low in _SUFFERED)
+                    or _suffered_badly(toks, best_k)
                 )
             )
         ):
