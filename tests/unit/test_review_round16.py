@@ -7,7 +7,8 @@ no longer; "corporal" beside a guerrilla in a clash's lead is left out of the pe
 what the second review found: an operation is the forces' only by a state word right before it;
 a hyphenated modifier is judged by the noun it modifies; "fatal injuries"; attackers shot by the
 forces; a recalled killing ("As reported earlier, militants had shot dead ...") stays out, as
-before the round; a country the attackers came from moves no town."""
+before the round; a country the attackers came from moves no town; the attacker who was stabbed
+or shot ("The perpetrator was stabbed by a victim") is no victim."""
 
 from __future__ import annotations
 
@@ -60,6 +61,10 @@ from wirewatch.workers.classify.extraction import Extractor
         # ... attackers shot in an encounter, or by the forces, are no victims
         ("Two Maoist cadres were shot in an encounter with the CRPF.", None, None),
         ("Two Taliban fighters were shot by Afghan troops.", None, None),
+        # ... the attacker is the one stabbed or shot: no victim
+        ("The perpetrator was stabbed by a victim.", None, None),
+        ("The knifeman was stabbed with his own knife by a guard.", None, None),
+        ("The shooter was shot by police.", None, None),
         # ... a killing recalled ("had shot dead", "earlier") joins no other attack's toll
         (
             "A grenade attack injured 5 people in Sopore on January 14. As reported earlier, militants"

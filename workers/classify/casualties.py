@@ -907,7 +907,7 @@ _WAS_SHOT = re.compile(
 # Who was shot may be the attack's own man: "The suicide bomber was shot by guards".
 _ATTACKER_SUBJECTS = {
     "bomber", "attacker", "assailant", "gunman", "militant", "terrorist", "insurgent", "suspect",
-    "rebel", "guerrilla",
+    "rebel", "guerrilla", "knifeman", "perpetrator", "shooter", "assassin", "kidnapper", "hijacker",
 }  # fmt: skip
 # What an attacker does, right after the words that name him.
 _ATTACK_VERBS = {
