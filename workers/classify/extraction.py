@@ -435,11 +435,7 @@ class Extractor:
                             or (
                                 m.kind == "city"
                                 and _told_as_theirs(s, other)
-                                and all(
-                                    p.country_code == code or context[p.country_code] <= 0
-                                    for p in self.gazetteer.candidates(name)
-                                )
-                                and len({p.country_code for p in self.gazetteer.candidates(name)}) >= 2
+                                and self._held_only_abroad(name, code, context)
                             )
                         )
                     ):
@@ -451,6 +447,13 @@ class Extractor:
                         m.location = Location(name=m.location.name, country_code=other)
                         m.kind = "ner"
         return out
+
+    def _held_only_abroad(self, name: str, code: str | None, context: Counter[str]) -> bool:
+        """Whether the gazetteer holds ``name`` in two or more countries and the article points to
+        none of them but through this mention (``code``): Nigeria's Lere and Chad's Léré in a
+        report on Mali."""
+        countries = {p.country_code for p in self.gazetteer.candidates(name)}
+        return len(countries) >= 2 and all(c == code or context[c] <= 0 for c in countries)
 
     def _types(self, doc: Doc) -> list[tuple[int, int, str, bool, bool]]:
         """(start, end, label, counts_as_event) for each attack-type match."""
