@@ -118,6 +118,10 @@ HELDOUT_16 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-16.jsonl"
 # and adjudicated (heldout-17.adjudication.md), committed before any extraction was scored on it:
 # the held-out set of the round after the sixteenth.
 HELDOUT_17 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-17.jsonl"
+# Eighteenth blind set (seed 20261213): 50 texts, 53 incidents, annotated blind by two annotators
+# and adjudicated (heldout-18.adjudication.md), committed before any extraction was scored on it:
+# the held-out set of the round after the seventeenth.
+HELDOUT_18 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-18.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -344,6 +348,7 @@ def main() -> int:
             HELDOUT_15,
             HELDOUT_16,
             HELDOUT_17,
+            HELDOUT_18,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
