@@ -121,6 +121,10 @@ class Casualties:
     counts: list[Count] = field(default_factory=list)
     # the killed are the attackers' own dead, told with no victims ("Two militants were killed")
     attackers_only: bool = False
+    # every count of the kind is a plural with no number ("dozens were killed"): enough to tell
+    # that people died, not how many
+    killed_vague: bool = False
+    injured_vague: bool = False
 
 
 def number_to_words(n: int) -> str:
@@ -429,6 +433,24 @@ def _victims_counted(toks: list[_Tok], num: _Num) -> bool:
     return not any(t.low in _MILITANT_NOUNS for t in toks[num.last + 1 : num.last + 4])
 
 
+def _split_kill(toks: list[_Tok], v: int) -> bool:
+    """Whether ``toks[v]`` opens a killing verb split around its object: "stabbed the deputy mayor
+    to death", "shot the shopkeeper dead". The object is then a victim as it is after "killed"; an
+    indefinite one ("stabbed a shopkeeper to death") was counted already, a definite one was not.
+    An attacker as the object is no victim."""
+    if toks[v].low not in _TO_DEATH:
+        return False
+    for k in range(v + 2, min(v + 7, len(toks))):
+        # "Bodyguards shot the gunman to death": the attack's own man, killed in its answer
+        if toks[k].low in (",", ".", ";", "and") or toks[k].low in _ATTACKER_SUBJECTS | _MILITANT_NOUNS:
+            return False
+        if toks[k].low == "to" and k + 1 < len(toks) and toks[k + 1].low == "death":
+            return True
+        if toks[k].low == "dead" and toks[v].low == "shot":
+            return True
+    return False
+
+
 def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num]) -> list[_Num]:
     """ "a local police chief and his son" -> one mention counting 2; "a policeman and two
     civilians" -> 3 (the exact count ``counts[i]`` starting at a coordinated token is absorbed)."""
@@ -438,17 +460,26 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination,
         # or as the object of a casualty verb ("shot dead the caretaker of an imambargah",
         # "critically injured his son")
+        split = i > 0 and _split_kill(toks, i - 1)
         object_of_cue = (
             i > 0
             and toks[i].low in ("the", "his", "her", "their")
-            and _cue_kind(toks, i - 1) is not None
+            and (split or _cue_kind(toks, i - 1) is not None)
             and toks[i - 1].low not in _NOUN_CUES
             and not _state_subject(toks, i - 1)  # "Police killed the militant commander"
             # "shot dead a person ... the Maoists shot dead the man": "the" points back to a victim
-            # already counted (checked last: it reads every earlier count)
+            # already counted (checked last: it reads every earlier count); "Four masked men
+            # stabbed the prefect to death": the count right before a split verb is its subject
             and not (
                 toks[i].low == "the"
-                and (out or any(_victims_counted(toks, c) for c in counts.values() if c.first < i))
+                and (
+                    out
+                    or any(
+                        _victims_counted(toks, c)
+                        for c in counts.values()
+                        if c.first < i and not (split and c.first >= i - 5)
+                    )
+                )
             )
         )
         definite = toks[i].low == "the" and not object_of_cue
@@ -2287,12 +2318,19 @@ def _parse(text: str) -> Casualties:
             continue
         total = sum(c.value for c in counts)
         approx = any(c.approx for c in counts)
+        vague = all(_vague_count(text, c) for c in counts)
         if kind == "killed":
-            result.killed, result.killed_approx = total, approx
+            result.killed, result.killed_approx, result.killed_vague = total, approx, vague
         else:
-            result.injured, result.injured_approx = total, approx
+            result.injured, result.injured_approx, result.injured_vague = total, approx, vague
         result.counts.extend(counts)
     return result
+
+
+def _vague_count(text: str, count: Count) -> bool:
+    """Whether a count is only a plural with no number: "dozens", "scores of", "hundreds"."""
+    words = re.findall(r"[a-z]+|\d", text[count.start : count.end].lower())
+    return any(w in _VAGUE for w in words) and not any(w.isdigit() or _is_numword(w) for w in words)
 
 
 def _count_named_objects(text: str, toks: list[_Tok], sums: dict[Kind, list[Count]], caps: bool) -> None:

@@ -63,16 +63,21 @@ _PATTERN = re.compile(
     rf"|{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?{_PART}"
     rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_PART}"
     rf"|(?:the\s+)?night\s+of\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:the\s+day\s+before\s+)?yesterday{_PART}|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
-    rf"|(?:last|earlier\s+this|this|late\s+last)\s+(?:week|month|weekend)"
-    rf"|(?:\d+|one|two|three|four|five|six|seven|ten|a)\s+days?\s+(?:ago|earlier|before)"
+    rf"|(?:the\s+day\s+before\s+)?yesterday{_PART}|today|tonight|this\s+(?:morning|afternoon|evening)"
+    rf"|last\s+(?:night|evening)"
+    rf"|(?:last|earlier\s+this|this|late\s+last|this\s+past)\s+(?:week|month|weekend)"
+    rf"|(?:\d+|one|two|three|four|five|six|seven|ten|a|a\s+few)\s+days?\s+(?:ago|earlier|before)"
+    # "a few minutes ago", "two hours ago": wire copy written while the attack goes on
+    rf"|(?:\d+|one|two|three|four|five|six|a|an|a\s+few|several)\s+(?:minutes?|hours?)\s+ago"
+    # "in the past few hours", "within the last 24 hours": the attacks a bulletin reports
+    rf"|(?:in|during|within)\s+the\s+(?:past|last)\s+(?:few\s+|\d+\s+|two\s+|three\s+)?(?:hours|days)"
     rf"|{_MONTH}\s+{_YEAR}"
     rf")\b",
     re.I,
 )
 _SAYING = re.compile(
     r"\b(?:said|says|say|told|reported|reports|report|stated|states|announced|added|according|quoted|"
-    r"wrote|statement|published|claimed|confirmed)\b",
+    r"wrote|statement|published|claimed|confirmed|communiqu\w*|issued)\b",
     re.I,
 )
 _SPAN_BEFORE = re.compile(r"\b(?:since|until|till|for|by|from|through|past)\s*$", re.I)
@@ -122,6 +127,22 @@ def find(text: str) -> list[tuple[int, int, str]]:
     # "during the Friday prayer ... on May 17": a weekly rite is no date when the text gives one
     dated = [o for o in out if not weekly_rite(text, o[1], o[2])]
     return dated if dated else out
+
+
+# Relative expressions that place an attack only roughly: "a few minutes ago", "in the past few
+# hours", "a few days ago". An incident takes one only when nothing dates it more closely, and a
+# sentence that gives one tells no other attack for it.
+_ROUGH = re.compile(
+    r"^(?:(?:\d+|one|two|three|four|five|six|a|an|a\s+few|several)\s+(?:minutes?|hours?)\s+ago"
+    r"|a\s+few\s+days?\s+(?:ago|earlier|before)"
+    r"|(?:in|during|within)\s+the\s+(?:past|last)\s+.*)$",
+    re.I,
+)
+
+
+def rough(expr: str) -> bool:
+    """Whether a date expression places its attack only roughly (:data:`_ROUGH`)."""
+    return _ROUGH.match(expr.strip()) is not None
 
 
 def weekly_rite(text: str, end: int, expr: str) -> bool:
@@ -195,7 +216,7 @@ def resolve(expr: str, reference: date | None) -> date | None:
         return None
     if re.search(r"\bday before yesterday\b", low):
         return reference - timedelta(days=2)
-    if re.search(r"\byesterday\b|\blast night\b", low):
+    if re.search(r"\byesterday\b|\blast (?:night|evening)\b", low):
         return reference - timedelta(days=1)
     if re.search(r"^(?:today|tonight|this (?:morning|afternoon|evening))$", low):
         return reference

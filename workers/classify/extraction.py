@@ -136,6 +136,12 @@ _CUMULATIVE = re.compile(
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
+    # "THE SHINING PATH, WHICH BEGAN ITS ACTIVITIES IN AYACUCHO IN MAY 1980, IS RESPONSIBLE FOR THE
+    # DEATH OF ABOUT 12,000 PEOPLE": a group's toll over its whole campaign
+    r"(?:began|started|launched) (?:its|their) (?:activities|operations|armed struggle|insurgency|"
+    r"campaign|rebellion|uprising)|"
+    r"(?:is|are|has been|have been) responsible for (?:the )?deaths? of (?:about |some |more than |over )?"
+    r"[\d,]{4,}|"
     # "The tally of Policemen killed in this year has reached 127"
     r"tally of [^.;]{0,60}\b(?:this|so far this|since) (?:year|month)|"
     # "Approximately 180 people have been killed in bombing attacks this week": a running total
@@ -507,6 +513,7 @@ class Extractor:
         in_sent = [h for h in type_hits if sent.start <= h[0] < sent.end]
         cas = parse_casualties(sent.text)
         s.killed, s.injured = cas.killed, cas.injured
+        s.killed_vague, s.injured_vague = cas.killed_vague, cas.injured_vague
         s.attackers_only = cas.attackers_only
         s.victims = victim_phrases(sent.text, cas.counts)
         violent = (

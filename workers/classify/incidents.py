@@ -92,6 +92,11 @@ def group_incidents(
         itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
         killed = _combine([(s.killed, s.additive) for s in _victims_told(g)])
         injured = _combine([(s.injured, s.additive) for s in g])
+        # "Dozens of people were killed": no figure to give (a number elsewhere in the group is one)
+        if all(s.killed_vague for s in _victims_told(g) if s.killed is not None):
+            killed = None
+        if all(s.injured_vague for s in g if s.injured is not None):
+            injured = None
         loc = choose_location(g, village_first=True)
         if loc is None or only_asides(g):
             # "three bomb attacks against U.S. properties": a place that only says whose
@@ -119,7 +124,9 @@ def group_incidents(
             actors = generic[:1]
         if not actors:
             actors = _the_attackers_after(sentences, g)
-        when = next((d for s in g for d in s.dates), None)
+        # "in the past few hours ... early this morning": the closer date
+        told = [d for s in g for d in s.dates]
+        when = next((d for d in told if not _dates.rough(d)), told[0] if told else None)
         if when is None:
             when = _digest_date(sentences, g)
         resolved = _dates.resolve(when, reference) if when else None
@@ -445,8 +452,8 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
 def _other_date(group: list[Sentence], s: Sentence) -> bool:
     """Whether the sentence dates its attack otherwise than the incident already has (an incident
     told with no date yet takes the sentence's)."""
-    told = {d.lower() for g in group for d in g.dates}
-    return bool(told) and any(d.lower() not in told for d in s.dates)
+    told = {d.lower() for g in group for d in g.dates if not _dates.rough(d)}
+    return bool(told) and any(d.lower() not in told and not _dates.rough(d) for d in s.dates)
 
 
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -590,7 +597,8 @@ def _other_day(group: list[Sentence], s: Sentence) -> bool:
     if not (s.groups or s.generic or s.killed or s.injured):
         return False
     mine = [_day(d) for d in s.dates if _day(d) and _NAMED_DAY.search(d)]
-    theirs = [_day(d) for g in group for d in g.dates if _day(d)]
+    # "in the past few hours" places the group's attacks on no day of their own
+    theirs = [_day(d) for g in group for d in g.dates if _day(d) and not _dates.rough(d)]
     # a weekday and a calendar date cannot be told apart ("the Friday prayer ... on May 17")
     pairs = [(a, b) for a in mine for b in theirs if not _weekday_and_date(a, b)]
     if not pairs:

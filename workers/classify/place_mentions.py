@@ -37,7 +37,8 @@ _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _NAMED_PLACE = re.compile(
     # the place noun after a name is looked ahead at, not consumed: "the Nigerian town of Damasak"
     rf"\b(?:(?:In|At|Near|From|Of|On)\s+)?(?P<a>{_NAME})\s+(?=(?:[Vv]illage|[Aa]rea|[Tt]own|[Ll]ocality|[Mm]arket|[Cc]olony|[Bb]azaar|[Tt]ehsil|"
-    rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision)\b)|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
+    rf"[Dd]istrict|[Bb]lock|[Ss]ub-?[Dd]ivision|[Nn]eighbou?rhood)\b)"
+    rf"|\b(?:village|town|city|district|area) of (?P<b>{_NAME})"
     rf"|\b(?:village|hamlet) (?P<c>{_NAME})"
     # "under Podia Police Station limits": the station's area, where SATP copy places a village
     rf"|\bunder (?:the )?(?P<d>{_NAME}) "
@@ -186,6 +187,10 @@ _CONTAINED = re.compile(
 )
 
 
+# Words that open many place names and are, alone, a town somewhere else ("San" is in Mali).
+_SAINTS_AND_ARTICLES = {"san", "santa", "santo", "sao", "são", "saint", "el", "la", "los", "las"}
+
+
 @lru_cache(maxsize=1)
 def shared_gazetteer() -> Gazetteer:
     """The process's one :class:`Gazetteer`, loaded on first use: every :class:`.Extractor` and
@@ -261,8 +266,8 @@ class PlaceFinder:
                 name_start, name_end = m.span(group)
                 span = doc.char_span(name_start, name_end, alignment_mode="expand")
                 first = doc.text[name_start:name_end].split()[0]
-                if first.lower() in DEMONYMS:
-                    continue  # "a Nigerian village"
+                if first.lower() in DEMONYMS or first.lower() in _FAITHS:
+                    continue  # "a Nigerian village", "a Shia neighbourhood"
                 if group in ("c", "d") and (
                     first.lower() in _NOT_STATION_NAMES
                     or (span is not None and any(i in named for i in range(span.start, span.end)))
@@ -325,6 +330,15 @@ class PlaceFinder:
                 continue
             if _a_bodys_name(doc, start, end):
                 continue  # "attacked Assam Rifles personnel": a force's name, no place
+            if (
+                end == start + 1
+                and span.text.lower() in _SAINTS_AND_ARTICLES
+                and end < len(doc)
+                and doc[end].is_alpha
+                and doc[end].text[:1].isupper()
+                and doc[end].lower_ not in STOP_WORDS
+            ):
+                continue  # "San Victorino": the first word of a longer name, not Mali's San
             place = self.gazetteer.lookup(span.text)
             if place is not None:
                 inner.append((start, end, place))
@@ -423,9 +437,11 @@ class PlaceFinder:
                 )
             )
             # "abducted nine people ... from Zhob District": where they were taken is the place
+            # ... or "from the Bakriya neighborhood", a named place with its article
+            from_the = source == "named" and low_before[-2:] == ["from", "the"]
             taken_from = (
                 bool(low_before)
-                and low_before[-1] == "from"
+                and (low_before[-1] == "from" or from_the)
                 and (place is None or place.kind != "country")  # "from Libya's Ghat region": Ghat
                 and _TAKEN.search(doc[max(0, span.start - 8) : span.start].text) is not None
             )
@@ -461,6 +477,7 @@ class PlaceFinder:
             aside = not taken_from and (
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
+                or from_the  # "rockets fired from the Bakriya neighborhood"
                 or after in ("-", "based", "national", "nationals", "-based")
                 # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
                 # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
@@ -541,7 +558,17 @@ class PlaceFinder:
                 # "Mohmand Charsadda": an unknown name around a known place takes its country
                 # ... unless that place is a small town the name merely contains ("Tera" in
                 # "Tera Yengkhom Leikai"): then the article's other places tell the country.
-                contained = [(a, b, p) for a, b, p in inner if span.start <= a and b <= span.end]
+                contained = [
+                    (a, b, p)
+                    for a, b, p in inner
+                    if span.start <= a
+                    and b <= span.end
+                    # "the San Victorino neighborhood" (Bogota's): the first word of a saint's or an
+                    # article's name is no town of its own (Mali's San)
+                    and not (
+                        a == span.start and b == a + 1 < span.end and doc[a].lower_ in _SAINTS_AND_ARTICLES
+                    )
+                ]
                 # the longest known name inside first: "San Francisco" in "San Francisco Bay", not
                 # the Malian town "San"
                 contained.sort(key=lambda c: c[0] - c[1])

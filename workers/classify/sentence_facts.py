@@ -48,6 +48,10 @@ class Sentence:
     killed: int | None = None
     injured: int | None = None
     attackers_only: bool = False  # its killed are the attackers' own dead only
+    # its figure is a plural with no number ("dozens were killed"): it tells that people died and
+    # weighs as a toll, but the alert gives no figure for it
+    killed_vague: bool = False
+    injured_vague: bool = False
     additive: bool = False
     places: list[Mention] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
