@@ -433,6 +433,12 @@ def _victims_counted(toks: list[_Tok], num: _Num) -> bool:
     return not any(t.low in _MILITANT_NOUNS for t in toks[num.last + 1 : num.last + 4])
 
 
+def _subject_of(toks: list[_Tok], num: _Num, v: int) -> bool:
+    """Whether a count just before the verb at ``v`` is its subject ("Four masked men stabbed"), not
+    a toll told before it ("Two killed as gunmen shot the driver dead")."""
+    return num.first >= v - 4 and not any(_cue_kind(toks, k) for k in range(num.last + 1, v))
+
+
 def _split_kill(toks: list[_Tok], v: int) -> bool:
     """Whether ``toks[v]`` opens a killing verb split around its object: "stabbed the deputy mayor
     to death", "shot the shopkeeper dead". The object is then a victim as it is after "killed"; an
@@ -477,7 +483,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     or any(
                         _victims_counted(toks, c)
                         for c in counts.values()
-                        if c.first < i and not (split and c.first >= i - 5)
+                        if c.first < i and not (split and _subject_of(toks, c, i - 1))
                     )
                 )
             )
@@ -1052,7 +1058,7 @@ _BACKGROUND_CLAUSE = re.compile(r"\b(?:which|who|that|after|since|following|befo
 # Verbs that kill "to death"; a court's sentence does not.
 _TO_DEATH = {
     "shot", "stabbed", "hacked", "beaten", "burnt", "burned", "stoned", "tortured", "lynched",
-    "bludgeoned", "clubbed", "strangled", "gunned",
+    "bludgeoned", "clubbed", "strangled", "gunned", "beat",
 }  # fmt: skip
 _WERE_SHOT = re.compile(
     r"\b(?i:were)\s+(?:(?!(?i:fatally))(?i:\w+ly)\s+)?(?i:shot|stabbed)\b"
@@ -2316,9 +2322,11 @@ def _parse(text: str) -> Casualties:
         counts = sums[kind]  # type: ignore[index]
         if not counts:
             continue
-        total = sum(c.value for c in counts)
+        # "27 killed and dozens more": the number is the figure, the plural adds none
+        vague_ones = [c for c in counts if _vague_count(text, c)]
+        vague = len(vague_ones) == len(counts)
+        total = sum(c.value for c in counts if vague or c not in vague_ones)
         approx = any(c.approx for c in counts)
-        vague = all(_vague_count(text, c) for c in counts)
         if kind == "killed":
             result.killed, result.killed_approx, result.killed_vague = total, approx, vague
         else:
@@ -2328,8 +2336,12 @@ def _parse(text: str) -> Casualties:
 
 
 def _vague_count(text: str, count: Count) -> bool:
-    """Whether a count is only a plural with no number: "dozens", "scores of", "hundreds"."""
+    """Whether a count is only a plural with no number: "dozens", "scores of", "hundreds", or a
+    scale after "several" or "a few" ("several dozen", "a few hundred")."""
     words = re.findall(r"[a-z]+|\d", text[count.start : count.end].lower())
+    if words and words[0] in ("dozen", "hundred", "thousand"):
+        before = re.findall(r"[a-z]+", text[max(0, count.start - 12) : count.start].lower())
+        return bool(before) and before[-1] in ("several", "few")
     return any(w in _VAGUE for w in words) and not any(w.isdigit() or _is_numword(w) for w in words)
 
 

@@ -134,9 +134,16 @@ def find(text: str) -> list[tuple[int, int, str]]:
 # sentence that gives one tells no other attack for it.
 _ROUGH = re.compile(
     r"^(?:(?:\d+|one|two|three|four|five|six|a|an|a\s+few|several)\s+(?:minutes?|hours?)\s+ago"
+    r"|last\s+evening"
     r"|a\s+few\s+days?\s+(?:ago|earlier|before)"
     r"|(?:in|during|within)\s+the\s+(?:past|last)\s+.*)$",
     re.I,
+)
+
+
+# ... not the victims' own clause: "THE TWO U.S. CITIZENS WHO WERE KIDNAPPED IN THE PAST FEW HOURS"
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:had|such)\b|\b(?:who|which|whom)\b(?!\s+(?:was|were)\s+\w+(?:ed|en)\b)", re.I
 )
 
 
@@ -182,6 +189,10 @@ def attached(text: str, start: int, end: int) -> bool:
     if _SAYING.search(" ".join(words[-4:])):
         return False
     if _SPAN_BEFORE.search(before):
+        return False
+    # "A man who had been released a few days ago shot dead two policemen", "the second such blast
+    # in the past few days": a rough time of something else the sentence tells
+    if rough(text[start:end]) and _OTHER_CLAUSE.search(clause):
         return False
     # "The ministry on Thursday said": the statement's date; "... on July 21, reported Dawn" is not
     return not _SAID_AFTER.match(text[end : end + 25])

@@ -131,17 +131,18 @@ _SEIZED_PERSON = re.compile(
 # Running totals over a long period ("More than 2,500 civilians have been killed so far this year",
 # "killed since 2001") are context, not an incident of their own.
 _CUMULATIVE = re.compile(
-    r"\b(?:so far this (?:year|month|week)|this (?:year|month) alone|to date|since (?:19|20)\d\d|"
+    r"\b(?:so far this (?:year|month|week)|this (?:year|month) alone|to date|"
+    r"since (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
+    r"(?:19|20)\d\d|"
     r"(?:a|the) (?:particularly |most |very )?(?:bloody|deadly|violent) (?:month|year|week)|"
     r"since the (?:start|beginning|outbreak) of|"
     r"since the (?:war|conflict|insurgency|fighting|mission|operation|campaign) (?:began|started)|"
     r"(?:civil )?war in which|"
-    # "THE SHINING PATH, WHICH BEGAN ITS ACTIVITIES IN AYACUCHO IN MAY 1980, IS RESPONSIBLE FOR THE
-    # DEATH OF ABOUT 12,000 PEOPLE": a group's toll over its whole campaign
-    r"(?:began|started|launched) (?:its|their) (?:activities|operations|armed struggle|insurgency|"
-    r"campaign|rebellion|uprising)|"
-    r"(?:is|are|has been|have been) responsible for (?:the )?deaths? of (?:about |some |more than |over )?"
-    r"[\d,]{4,}|"
+    # "THE SHINING PATH ... IS RESPONSIBLE FOR THE DEATH OF ABOUT 12,000 PEOPLE", "which has caused
+    # the death of over 60,000 people": a group's toll over its whole campaign (thousands)
+    r"(?:(?:is|are|has been|have been|held|blamed) responsible for|(?:is|are) blamed for|"
+    r"(?:has|have) caused) (?:the )?deaths? of (?:about |some |more than |over |nearly |around )?"
+    r"\d{1,3},\d{3}|"
     # "The tally of Policemen killed in this year has reached 127"
     r"tally of [^.;]{0,60}\b(?:this|so far this|since) (?:year|month)|"
     # "Approximately 180 people have been killed in bombing attacks this week": a running total

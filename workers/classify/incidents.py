@@ -90,13 +90,11 @@ def group_incidents(
         if counted and any(s.killed for s in g) and types <= {"arson", "checkpoint_attack"}:
             types.add("armed_assault")  # killed by some means the text does not name
         itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
-        killed = _combine([(s.killed, s.additive) for s in _victims_told(g)])
-        injured = _combine([(s.injured, s.additive) for s in g])
-        # "Dozens of people were killed": no figure to give (a number elsewhere in the group is one)
-        if all(s.killed_vague for s in _victims_told(g) if s.killed is not None):
-            killed = None
-        if all(s.injured_vague for s in g if s.injured is not None):
-            injured = None
+        # "Dozens of people were killed ... At least 17 people were killed": the number is the
+        # figure; a plural alone gives none
+        told = [s for s in _victims_told(g) if not s.killed_vague]
+        killed = _combine([(s.killed, s.additive) for s in told])
+        injured = _combine([(s.injured, s.additive) for s in g if not s.injured_vague])
         loc = choose_location(g, village_first=True)
         if loc is None or only_asides(g):
             # "three bomb attacks against U.S. properties": a place that only says whose
@@ -169,9 +167,11 @@ def _the_attackers_after(sentences: list[Sentence], group: list[Sentence]) -> li
         if s.event:
             break
         if (
-            s.definite
-            and s.generic
-            and _ATTACKERS_ACT.match(s.text)
+            s.generic
+            and (
+                (s.definite and (_ATTACKERS_ACT.match(s.text) or _ATTACKERS_ACT_LATER.search(s.text)))
+                or _THROWN_BY.search(s.text)
+            )
             and not _OWN_TIME.search(s.text)
             and s.generic[0] not in named_before  # "the gunmen" of an earlier attack
         ):
@@ -187,6 +187,25 @@ _ATTACKERS_ACT = re.compile(
     r"bombers?|insurgents?|rebels?|guerrillas?|kidnappers?|abductors?|miscreants)\s+(?:later\s+|then\s+|also\s+)?"
     r"(?:left\s+(?:a|the)\b|fled|escaped|managed\s+to\s+(?:flee|escape)|claimed\s+responsibility|opened\s+fire|"
     r"were\s+(?:wearing|armed|dressed|riding)|had\s+fled)\b",
+    re.I,
+)
+
+
+# ... or later in the sentence, after a clause of the story: "Following the incident, an exchange of
+# fire took place and the attackers fled", "the attacker was arrested following the blast"
+_ATTACKERS_ACT_LATER = re.compile(
+    r"(?:,|\band|\bsaid(?:\s+that)?)\s+(?:the)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants?|gunmen|gunman|"
+    r"terrorists?|militants?|bombers?|insurgents?|kidnappers?|abductors?|miscreants)\s+"
+    r"(?:fled|escaped|managed\s+to\s+(?:flee|escape)|(?:was|were)\s+(?:later\s+)?(?:arrested|caught|nabbed|"
+    r"apprehended|detained))\b",
+    re.I,
+)
+# A weapon's thrower told in the passive: "Fragments of an MK2 grenade were recovered from the
+# scene, reportedly lobbed by two militants"
+_THROWN_BY = re.compile(
+    r"\b(?:lobbed|hurled|thrown|planted|detonated|triggered)\s+by\s+(?:the\s+|two\s+|three\s+|some\s+)?"
+    r"(?:\w+\s+)?(?:attackers?|assailants?|gunmen|gunman|terrorists?|militants?|bombers?|insurgents?|rebels?|"
+    r"guerrillas?|miscreants)\b",
     re.I,
 )
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wirewatch.workers.classify.actors import ActorFinder
+from wirewatch.workers.classify.dates import names_a_day
 from wirewatch.workers.classify.gazetteer import (
     DEMONYMS,
     DIRECTIONS,
@@ -337,6 +338,7 @@ class PlaceFinder:
                 and doc[end].is_alpha
                 and doc[end].text[:1].isupper()
                 and doc[end].lower_ not in STOP_WORDS
+                and not names_a_day(doc[end].text)  # "in San Tuesday night"
             ):
                 continue  # "San Victorino": the first word of a longer name, not Mali's San
             place = self.gazetteer.lookup(span.text)
