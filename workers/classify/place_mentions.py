@@ -260,6 +260,9 @@ class PlaceFinder:
                 elif ent.label_ == "PERSON":
                     named.update(range(ent.start, ent.end))
                 elif ent.label_ == "DATE":
+                    known = self.gazetteer.lookup(ent.text)
+                    if known is not None and known.kind == "country":
+                        continue  # "a base in Niger": the small model takes the country for a date
                     blocked.update(range(ent.start, ent.end))
         if not case_free:  # "Basugaon area", "village of Nampala": places too small for the gazetteer
             for m in _NAMED_PLACE.finditer(doc.text):
@@ -430,6 +433,8 @@ class PlaceFinder:
                     and after != "capital"  # "in the Somali capital": whose capital, not a name
                     and name.lower() not in DEMONYMS
                 )
+                # "killed seven people in the capital, Bangui", "in the Somali capital Mogadishu"
+                or _in_the_capital(original[max(0, offset + span.start_char - 60) : offset + span.start_char])
                 # "in the Chapinero neighborhood"
                 or (
                     source == "designated"
@@ -677,6 +682,20 @@ class PlaceFinder:
         if follows and not locative:
             return "aside"
         return "place"
+
+
+# "in the capital, Bangui", "in provincial capital Quetta" (a country's own, "in Iraq's capital
+# Baghdad", is read where the country is); not where a speaker is ("Officials in the capital,
+# Kabul, said")
+_IN_THE_CAPITAL = re.compile(
+    r"(?:^|(?P<who>\b[A-Za-z]+)\s+)(?:in|at)\s+(?:the\s+)?(?:[A-Za-z]+\s+)?capital,?\s+$", re.I
+)
+
+
+def _in_the_capital(before: str) -> bool:
+    """Whether the text before a name places it as the capital the attack was in."""
+    m = _IN_THE_CAPITAL.search(before)
+    return m is not None and not (m.group("who") and _SPEAKER.match(m.group("who") + " in "))
 
 
 def _name_word(tok: Token) -> bool:
