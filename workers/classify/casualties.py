@@ -448,7 +448,7 @@ def _split_kill(toks: list[_Tok], v: int) -> bool:
         return False
     for k in range(v + 2, min(v + 7, len(toks))):
         # "Bodyguards shot the gunman to death": the attack's own man, killed in its answer
-        if toks[k].low in (",", ".", ";", "and") or toks[k].low in _ATTACKER_SUBJECTS | _MILITANT_NOUNS:
+        if toks[k].low in (",", ".", ";", "and") or toks[k].low in _ATTACKER_WORDS:
             return False
         if toks[k].low == "to" and k + 1 < len(toks) and toks[k + 1].low == "death":
             return True
@@ -466,7 +466,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         # "the governor of Zazi Maidan District and a bodyguard": "the" counts only in a coordination,
         # or as the object of a casualty verb ("shot dead the caretaker of an imambargah",
         # "critically injured his son")
-        split = i > 0 and _split_kill(toks, i - 1)
+        split = i > 0 and toks[i].low in ("the", "his", "her", "their") and _split_kill(toks, i - 1)
         object_of_cue = (
             i > 0
             and toks[i].low in ("the", "his", "her", "their")
@@ -1265,6 +1265,8 @@ _MILITANT_NOUNS = {
     "guerrillas", "maoists", "naxals", "naxalites", "jihadists", "extremists", "cadres", "fighters",
     "militiamen", "separatists", "taliban",
 }  # fmt: skip
+# Either: no victim as the object of a split killing verb ("shot the gunman to death")
+_ATTACKER_WORDS = frozenset(_ATTACKER_SUBJECTS | _MILITANT_NOUNS)
 
 
 def _state_reports_militants(toks: list[_Tok], num: _Num) -> bool:
