@@ -122,6 +122,10 @@ HELDOUT_17 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-17.jsonl"
 # and adjudicated (heldout-18.adjudication.md), committed before any extraction was scored on it:
 # the held-out set of the round after the seventeenth.
 HELDOUT_18 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-18.jsonl"
+# Nineteenth blind set (seed 20261214): 50 texts, 59 incidents, annotated blind by two annotators
+# and adjudicated (heldout-19.adjudication.md), committed before any extraction was scored on it:
+# the held-out set of the round after the eighteenth.
+HELDOUT_19 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-19.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -349,6 +353,7 @@ def main() -> int:
             HELDOUT_16,
             HELDOUT_17,
             HELDOUT_18,
+            HELDOUT_19,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
