@@ -48,6 +48,8 @@ _CLAIM = re.compile(
 # ... unless the sentence denies it ("the TTP was not behind the attack").
 _DENIAL = re.compile(r"\b(?:not|denied|denies|deny|denying|never|no)\b", re.I)
 _SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
+# Words before "to"/"with" that make the next group a patron, not the actor: "linked to".
+_PATRON_WORDS = {"linked", "affiliated", "allied", "loyal", "allegiance"}
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 # Words before a generic word that say whose attackers they were: a creed or a cause
 # ("Islamist militants", "Maoist rebels"), a people ("Kurdish insurgents", via DEMONYMS), a
@@ -397,6 +399,11 @@ def _parent_group(doc: Doc, start: int, end: int) -> bool:
     """ "a splinter group of the TTP", "TTP (...) splinter group Ahrar ul Hind": the parent group."""
     before = [t.lower_ for t in doc[max(0, start - 5) : start]]
     if "of" in before[-2:] and any(w in _SPLINTER for w in before):
+        return True
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    # "the Abu Sayyaf, a group linked to the Islamic State": the patron did not act, the group did
+    if len(before) >= 2 and before[-1] in ("to", "with") and before[-2] in _PATRON_WORDS:
         return True
     after = [t.lower_ for t in doc[end : end + 6]]
     if after[:1] == ["("] and ")" in after:  # "(TTP)"

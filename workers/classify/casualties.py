@@ -858,8 +858,9 @@ _NEGATION = re.compile(
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
     r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
     r"(?P<cue>killed|hurt|injured|wounded|harmed|injury|injuries)|"
-    # "did not harm anyone", "the driver was not hurt", "suffered no wounds", "escaped unhurt"
-    r"(?:did\s+not|didn't)\s+(?P<anyone>harm|hurt|injure|kill)\s+any(?:one|body)|"
+    # "did not harm anyone", "did not harm any staff", "the driver was not hurt", "suffered no
+    # wounds", "escaped unhurt"
+    r"(?:did\s+not|didn't)\s+(?P<anyone>harm|hurt|injure|kill)\s+any(?:one|body|\s+(?:of\s+the\s+)?[a-z]+)|"
     r"(?:was|were)\s+not\s+(?P<not_hurt>hurt|injured|harmed|wounded)|"
     r"(?:suffered|sustained)\s+no\s+(?P<no_wounds>wounds|injur(?:y|ies))|"
     r"(?:escaped|were|was)\s+(?:\w+\s+)?(?P<unhurt>unhurt|unharmed|unscathed|unscratched)|"
@@ -1263,7 +1264,7 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
 _MILITANT_NOUNS = {
     "gunmen", "militants", "attackers", "assailants", "bombers", "insurgents", "rebels", "terrorists",
     "guerrillas", "maoists", "naxals", "naxalites", "jihadists", "extremists", "cadres", "fighters",
-    "militiamen", "separatists", "taliban",
+    "militiamen", "separatists", "taliban", "cadre", "fighter", "militiaman",
 }  # fmt: skip
 # Either: no victim as the object of a split killing verb ("shot the gunman to death")
 _ATTACKER_WORDS = frozenset(_ATTACKER_SUBJECTS | _MILITANT_NOUNS)

@@ -93,6 +93,8 @@ _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing
 # ... and before it only: "militants, who fired several shells at the city" (an act), but "rockets
 # fired from IS-controlled territory hit the border town" tells again the rockets just reported
 _FIRED = {"fired", "firing", "launched"}
+# A thing damaged "using explosives" was blown up: the plural names the means of one act.
+_DAMAGED = {"damaged", "destroyed", "demolished", "razed", "blew", "wrecked", "flattened"}
 # What is fired that is no attack: "fired tear gas shells", "fired ballistic missiles into the sea".
 _NOT_FIRED_AT = {"tear", "teargas", "gas", "rubber", "warning", "ballistic", "test", "flares", "flare"}
 _NOT_ATTACK = re.compile(
@@ -496,6 +498,10 @@ class Extractor:
                     {t.lower_ for t in doc[max(0, start - 2) : start]} & _THROWN
                     or fired_at
                     or {t.lower_ for t in doc[end : end + 3]} & _THROWN
+                    or (
+                        doc[start - 1].lower_ in ("using", "with")
+                        and bool({t.lower_ for t in doc[max(0, start - 16) : start]} & _DAMAGED)
+                    )
                 )
                 and not _HABITUAL.search(doc[max(0, start - 12) : end + 12].text)
             ):

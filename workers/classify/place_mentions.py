@@ -424,6 +424,15 @@ class PlaceFinder:
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1][:1].isupper())
                 # "in northwest San Salvador", "in northern Bogota"
                 or (len(low_before) >= 2 and low_before[-2] in _LOCATIVE and low_before[-1] in _QUARTERS)
+                # "in the southern Balochistan province": a quarter between the article and the name
+                or (
+                    len(low_before) >= 3
+                    and low_before[-3] in ("in", "at", "near")
+                    and low_before[-2] == "the"
+                    and low_before[-1] in _QUARTERS
+                    and after in (_DESIGNATORS | _PLACE_NOUNS) - {"police", "department", "capital"}
+                    and name.lower() not in DEMONYMS
+                )
                 # "in the Jamrud subdivision", "at the Karkhano market": a name its noun designates
                 or (
                     len(low_before) >= 2

@@ -79,7 +79,8 @@ _SETTLEMENTS = {"village", "villages", "town", "towns", "hamlet", "settlement", 
 _SITE_PREPS = {"at", "near", "outside", "inside", "on", "into", "in front of", "targeting", "in"}
 _PASSIVE = {"attacked", "targeted", "hit", "ambushed", "stormed", "shot", "killed", "injured", "wounded",
             "abducted", "kidnapped", "torched", "bombed", "overrun", "struck", "assaulted", "raided",
-            "gunned", "murdered", "beheaded", "shelled", "damaged", "destroyed", "burnt", "burned", "razed"}
+            "gunned", "murdered", "beheaded", "shelled", "damaged", "destroyed", "burnt", "burned", "razed",
+            "blown"}
 _AUX = {"was", "were", "is", "are", "been", "being", "be", "got"}
 _SKIP = {"at", "least", "up", "to", "more", "than", "as", "many", "about", "nearly", "around", "some",
          "over", "almost", "dead", "down", "and", "also", "the", "other"}
@@ -91,7 +92,8 @@ _NOT_TARGET = {"people", "persons", "person", "others", "other", "one", "ones", 
                "explosives", "explosive", "bomb", "bombs", "device", "devices", "ied", "ieds", "charge",
                "grenade", "grenades", "rocket", "rockets", "mortar", "mortars", "mine", "mines", "vest",
                "vests", "gun", "guns", "weapons", "rifle", "fire", "firing", "spot", "scene", "site", "place",
-               "area", "incident", "attack", "attacks", "blast", "explosion", "way", "time", "day", "night"}
+               "area", "incident", "attack", "attacks", "blast", "explosion", "way", "time", "day", "night",
+               "board"}
 # fmt: on
 
 
@@ -335,6 +337,8 @@ class TargetFinder:
         j = i
         lexical_end = None
         while j < len(toks) and j - begin < MAX_WORDS:
+            if "--" in words[j]:
+                break  # "FOUR ENGINEERS--TWO PERUVIANS AND TWO FRENCHMEN": a dash opens an aside
             if words[j] == "(" and ")" in words[j + 1 : j + 4] and j > begin:
                 # "Frontier Corps (FC) camp", "Crime Investigation Department (CID) Superintendent"
                 j = words.index(")", j + 1) + 1
