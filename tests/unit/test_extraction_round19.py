@@ -157,3 +157,45 @@ def test_a_dash_ends_a_target_phrase(extractor: Extractor) -> None:
     incidents = extractor.extract(text, []).incidents
     assert len(incidents) == 1
     assert incidents[0].targets[:1] == ["four engineers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # heldout-18 train-3938: the two militants were counted as killed, after "killed"
+        (
+            "Six militants were killed while two militants and a soldier sustained injuries during an"
+            " encounter in Sheraki area of Orakzai Agency.",
+            None,
+            1,
+        ),
+        ("Four soldiers were killed while two policemen and a civilian sustained injuries.", 4, 3),
+    ],
+)
+def test_a_coordination_shares_the_cue_of_sustained_injuries(
+    text: str, killed: int | None, injured: int
+) -> None:
+    cas = parse_casualties(text)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gunmen abducted eight people from a village in Zamfara state on Sunday.", "eight people"),
+        ("Maoists abducted three persons from Jinnah Town area.", "three persons"),
+        ("Gunmen kidnapped at least 12 people in Kaduna.", "12 people"),
+    ],
+)
+def test_counted_captives_are_the_target(extractor: Extractor, text: str, target: str) -> None:
+    """No toll counts the people taken, so the count after the verb of taking says who was hit."""
+    incidents = extractor.extract(text, []).incidents
+    assert len(incidents) == 1
+    assert incidents[0].targets == [target]
+
+
+def test_people_killed_are_still_no_target_beside_a_place(extractor: Extractor) -> None:
+    text = "A bomb killed eight people at a market in Kabul."
+    incidents = extractor.extract(text, []).incidents
+    assert len(incidents) == 1
+    assert incidents[0].targets == ["a market"]

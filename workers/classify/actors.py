@@ -50,6 +50,19 @@ _DENIAL = re.compile(r"\b(?:not|denied|denies|deny|denying|never|no)\b", re.I)
 _SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
 # Words before "to"/"with" that make the next group a patron, not the actor: "linked to".
 _PATRON_WORDS = {"linked", "affiliated", "allied", "loyal", "allegiance"}
+# ... when they describe a group the text names ("Abu Sayyaf, a group linked to", "which is
+# affiliated with"), not the attackers themselves ("Militants linked to the Islamic State attacked").
+_PATRON_OF_A_GROUP = {
+    "group",
+    "outfit",
+    "organisation",
+    "organization",
+    "faction",
+    "is",
+    "was",
+    "closely",
+    ",",
+}
 _UNKNOWN = {"unidentified", "unknown"}  # before a generic word: "unknown gunmen"
 # Words before a generic word that say whose attackers they were: a creed or a cause
 # ("Islamist militants", "Maoist rebels"), a people ("Kurdish insurgents", via DEMONYMS), a
@@ -403,7 +416,12 @@ def _parent_group(doc: Doc, start: int, end: int) -> bool:
     if before[-1:] == ["the"]:
         before = before[:-1]
     # "the Abu Sayyaf, a group linked to the Islamic State": the patron did not act, the group did
-    if len(before) >= 2 and before[-1] in ("to", "with") and before[-2] in _PATRON_WORDS:
+    if (
+        len(before) >= 3
+        and before[-1] in ("to", "with")
+        and before[-2] in _PATRON_WORDS
+        and before[-3] in _PATRON_OF_A_GROUP
+    ):
         return True
     after = [t.lower_ for t in doc[end : end + 6]]
     if after[:1] == ["("] and ")" in after:  # "(TTP)"

@@ -860,7 +860,9 @@ _NEGATION = re.compile(
     r"(?P<cue>killed|hurt|injured|wounded|harmed|injury|injuries)|"
     # "did not harm anyone", "did not harm any staff", "the driver was not hurt", "suffered no
     # wounds", "escaped unhurt"
-    r"(?:did\s+not|didn't)\s+(?P<anyone>harm|hurt|injure|kill)\s+any(?:one|body|\s+(?:of\s+the\s+)?[a-z]+)|"
+    r"(?:did\s+not|didn't)\s+(?P<anyone>harm|hurt|injure|kill)\s+any(?:one|body|\s+(?:of\s+the\s+)?"
+    r"(?P<any_people>staff|employees|workers|villagers|passengers|civilians|people|persons|residents|hostages"
+    r"|labourers|laborers|guards|personnel))|"
     r"(?:was|were)\s+not\s+(?P<not_hurt>hurt|injured|harmed|wounded)|"
     r"(?:suffered|sustained)\s+no\s+(?P<no_wounds>wounds|injur(?:y|ies))|"
     r"(?:escaped|were|was)\s+(?:\w+\s+)?(?P<unhurt>unhurt|unharmed|unscathed|unscratched)|"
@@ -1264,7 +1266,7 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
 _MILITANT_NOUNS = {
     "gunmen", "militants", "attackers", "assailants", "bombers", "insurgents", "rebels", "terrorists",
     "guerrillas", "maoists", "naxals", "naxalites", "jihadists", "extremists", "cadres", "fighters",
-    "militiamen", "separatists", "taliban", "cadre", "fighter", "militiaman",
+    "militiamen", "separatists", "taliban", "cadre",
 }  # fmt: skip
 # Either: no victim as the object of a split killing verb ("shot the gunman to death")
 _ATTACKER_WORDS = frozenset(_ATTACKER_SUBJECTS | _MILITANT_NOUNS)
@@ -1632,6 +1634,10 @@ def _of_the_attackers(toks: list[_Tok], num: _Num) -> bool:
     )
 
 
+# Verbs a wound is the object of, where "were" stands before a participle: "sustained injuries".
+_SUFFERED = {"sustained", "suffered", "received"}
+
+
 def _shared_cue(
     toks: list[_Tok], num: _Num, later: list[_Num], cues: list[tuple[int, Kind]]
 ) -> tuple[int, Kind] | None:
@@ -1657,7 +1663,8 @@ def _shared_cue(
     elif not any(t.low == "and" for t in toks[num.first : num.last + 1]):
         return None  # no coordination: "killed four, 3 ..." is not this case
     after = next(((k, kind) for k, kind in cues if k > end), None)
-    if after is not None and after[0] - end <= 4 and toks[after[0] - 1].low in _AUX:
+    # "were injured", or "while two militants and a soldier sustained injuries"
+    if after is not None and after[0] - end <= 4 and toks[after[0] - 1].low in _AUX | _SUFFERED:
         return after
     if (
         elliptic
@@ -2164,6 +2171,8 @@ def _parse(text: str) -> Casualties:
         )
         if m.group("damage") and cues:
             continue  # "without causing any damage, but a soldier was wounded": the toll is told
+        if m.group("any_people") and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
+            continue  # "did not harm any passengers but the driver was killed": the toll is told
         said = m.group("cas") or m.group("caused") or ""
         if said.lower().startswith("loss") and not re.match(r"\s+or\s+injur", text[m.end() :], re.I):
             kinds: tuple[Kind, ...] = ("killed",)  # "no loss of life": no one died; the injured untold

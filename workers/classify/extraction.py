@@ -47,6 +47,7 @@ from wirewatch.workers.classify.patterns import (
     build_type_matcher,
     group_homes,
     outlet_country,
+    vocabulary,
 )
 from wirewatch.workers.classify.place_mentions import (
     INSTITUTIONS,
@@ -95,6 +96,10 @@ _THROWN = {"threw", "thrown", "hurled", "lobbed", "tossed", "hurling", "throwing
 _FIRED = {"fired", "firing", "launched"}
 # A thing damaged "using explosives" was blown up: the plural names the means of one act.
 _DAMAGED = {"damaged", "destroyed", "demolished", "razed", "blew", "wrecked", "flattened"}
+# ... unless those who did it are the state or a builder.
+_DEMOLISHERS = set(vocabulary("state_forces")) | {
+    "engineers", "company", "authorities", "administration", "government", "project", "security",
+}  # fmt: skip
 # What is fired that is no attack: "fired tear gas shells", "fired ballistic missiles into the sea".
 _NOT_FIRED_AT = {"tear", "teargas", "gas", "rubber", "warning", "ballistic", "test", "flares", "flare"}
 _NOT_ATTACK = re.compile(
@@ -499,8 +504,9 @@ class Extractor:
                     or fired_at
                     or {t.lower_ for t in doc[end : end + 3]} & _THROWN
                     or (
-                        doc[start - 1].lower_ in ("using", "with")
-                        and bool({t.lower_ for t in doc[max(0, start - 16) : start]} & _DAMAGED)
+                        start > 0
+                        and doc[start - 1].lower_ in ("using", "with")
+                        and _blown_up_by_them(doc, start)
                     )
                 )
                 and not _HABITUAL.search(doc[max(0, start - 12) : end + 12].text)
@@ -664,6 +670,18 @@ _TIME_WORDS = {
     "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "times", "ago", "percent",
     "per", "decades",
 }  # fmt: skip
+
+
+def _blown_up_by_them(doc: Doc, start: int) -> bool:
+    """ "Maoists damaged a mobile tower ... using explosives": a damage verb within 16 tokens before
+    the explosives, its subject no state force or builder ("Army engineers demolished the old
+    bridge with explosives" is no attack)."""
+    window = doc[max(0, start - 16) : start]
+    verb = next((t.i for t in window if t.lower_ in _DAMAGED), None)
+    if verb is None:
+        return False
+    subject = doc[max(0, verb - 6) : verb]
+    return not {t.lower_ for t in subject} & _DEMOLISHERS
 
 
 def _verb_at(doc: Doc, i: int) -> bool:

@@ -432,6 +432,9 @@ class PlaceFinder:
                     and low_before[-1] in _QUARTERS
                     and after in (_DESIGNATORS | _PLACE_NOUNS) - {"police", "department", "capital"}
                     and name.lower() not in DEMONYMS
+                    # "in the northern Helmand district of Sangin": the town after it is where (but "in
+                    # the southeast Diffa Region of Niger" names its country)
+                    and not self._town_after(doc, span.end + 1)
                 )
                 # "in the Jamrud subdivision", "at the Karkhano market": a name its noun designates
                 or (
@@ -631,6 +634,13 @@ class PlaceFinder:
                 out.append(Mention(loc, "demonym", offset + tok.idx))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _town_after(self, doc: Doc, i: int) -> bool:
+        """Whether "of/near" and a capitalised name other than a country's stand at ``i``."""
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "near") or not doc[i + 1].text[:1].isupper():
+            return False
+        known = self.gazetteer.lookup(doc[i + 1].text)
+        return known is None or known.kind != "country"
 
     def _name_evidence(self, doc: Doc, start: int, end: int, in_place: set[int]) -> str:
         """Whether a gazetteer name found without NER is used as a place here: "place", "aside"

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 from wirewatch.config import data_path
 from wirewatch.workers.classify.casualties import SAYING_VERBS
 from wirewatch.workers.classify.gazetteer import DEMONYMS
+from wirewatch.workers.classify.patterns import vocabulary
 
 MAX_TARGETS = 3
 MAX_WORDS = 9
@@ -53,6 +54,13 @@ _OBJECT_VERBS = {
     "assaulted", "assaulting",
 }
 _BURN_VERBS = {"burn", "burns", "burned", "burnt"}
+# Verbs of taking people, whose counted "people" no toll reports ("abducted eight people").
+_TAKING_VERBS = {"kidnap", "kidnapped", "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts"}
+_PEOPLE = {"people", "persons", "individuals"}
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "dozen", "several"}
+# Words right after an attack verb that say it has no object here ("struck near", "attacked by").
+_NO_OBJECT_AFTER = {"by", "in", "at", "near", "on", "during", "when", "while", "after", "to"}
 _HIT_VERBS = {"hit", "hits", "struck", "strikes"}
 _HIT_WEAPONS = {"bomb", "bombs", "mine", "mines", "landmine", "landmines", "ied", "ieds", "device",
                 "explosive", "explosives"}
@@ -92,8 +100,7 @@ _NOT_TARGET = {"people", "persons", "person", "others", "other", "one", "ones", 
                "explosives", "explosive", "bomb", "bombs", "device", "devices", "ied", "ieds", "charge",
                "grenade", "grenades", "rocket", "rockets", "mortar", "mortars", "mine", "mines", "vest",
                "vests", "gun", "guns", "weapons", "rifle", "fire", "firing", "spot", "scene", "site", "place",
-               "area", "incident", "attack", "attacks", "blast", "explosion", "way", "time", "day", "night",
-               "board"}
+               "area", "incident", "attack", "attacks", "blast", "explosion", "way", "time", "day", "night"}
 # fmt: on
 
 
@@ -197,7 +204,8 @@ class TargetFinder:
                 # "struck near the German Embassy": no object; the site below may say what was hit
                 if w in _HIT_VERBS and _hit_weapon(words, i + 1):
                     pass  # "A bus hits a roadside bomb": the bus was hit, the bomb is the weapon
-                elif nxt not in ("by", "in", "at", "near", "on", "during", "when", "while", "after", "to"):
+                elif nxt not in _NO_OBJECT_AFTER or words[i + 1 : i + 3] == ["at", "least"]:
+                    # ("kidnapped at least 12 people": the count's hedge, not a place)
                     # burning takes a building or vehicle of the lexicon ("burn the village"), not
                     # "burns tyres"
                     burning = w in _BURN_VERBS
@@ -219,6 +227,9 @@ class TargetFinder:
                         phrase = None
                         if into is not None:
                             phrase = self._forward(toks, words, into + 1, blocked, places, open_head=True)
+                    if phrase is None and w in _TAKING_VERBS:
+                        # "abducted eight people": no toll counts them, so the captives are the target
+                        phrase = self._counted_people(toks, words, i + 1)
                     self._add(found, 3, phrase, i)
             elif (
                 w in _VICTIM_VERBS
@@ -263,9 +274,10 @@ class TargetFinder:
             # passive: "the patrolling party was hit", "Two civilians ... were killed", "trucks
             # parked in the outskirts of Bacheli town ... were set ablaze"
             set_ablaze = nxt == "set" and i + 2 < len(words) and words[i + 2] in ("ablaze", "alight", "afire")
+            blown = nxt == "blown" and words[i + 2 : i + 3] != ["up"]  # "was blown away by the storm"
             if (
                 w in _AUX
-                and (nxt in _PASSIVE or set_ablaze)
+                and ((nxt in _PASSIVE and not blown) or set_ablaze)
                 or (
                     w in _AUX
                     and nxt in ("allegedly", "reportedly")
@@ -274,6 +286,8 @@ class TargetFinder:
                 )
             ):
                 phrase = self._backward(toks, words, i - 1, blocked, places)
+                if phrase and _by_the_state(words, i + 2):
+                    phrase = None  # "Two Palestinians were shot dead by Israeli police after they stabbed"
                 if phrase and set_ablaze:  # what burns is a building or a vehicle, not "a forested patch"
                     last = phrase.lower().split()
                     if self.lexicon.kind_at(last, len(last) - 1)[0] not in ("place", "vehicle"):
@@ -283,6 +297,17 @@ class TargetFinder:
         return distinct(found, lambda f: f[2])
 
     # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _counted_people(toks: list[Token], words: list[str], start: int) -> str | None:
+        """ "eight people", "about 20 persons" right after a verb of taking: bare "people" is no
+        target, but a count of captives says who was taken."""
+        i = start
+        while i < len(words) and words[i] in _SKIP:
+            i += 1
+        if i + 1 < len(words) and (toks[i].like_num or words[i] in _COUNT_WORDS) and words[i + 1] in _PEOPLE:
+            return " ".join(t.text for t in toks[i : i + 2])
+        return None
 
     def _verbal(self, toks: list[Token], i: int) -> bool:
         if not self.use_pos:
@@ -337,7 +362,7 @@ class TargetFinder:
         j = i
         lexical_end = None
         while j < len(toks) and j - begin < MAX_WORDS:
-            if "--" in words[j]:
+            if "--" in words[j] and (end is not None or j == begin):
                 break  # "FOUR ENGINEERS--TWO PERUVIANS AND TWO FRENCHMEN": a dash opens an aside
             if words[j] == "(" and ")" in words[j + 1 : j + 4] and j > begin:
                 # "Frontier Corps (FC) camp", "Crime Investigation Department (CID) Superintendent"
@@ -376,7 +401,7 @@ class TargetFinder:
             if (
                 depth == 0
                 and j < len(toks)
-                and words[j] == ","
+                and words[j] in (",", "--")
                 and _names(toks[begin:j])
                 and not any(t.i in places for t in toks[begin:j])
             ):
@@ -454,6 +479,8 @@ class TargetFinder:
                     break
         if end < 0 or toks[end].i in blocked or words[end] in _NOT_TARGET:
             return None
+        if words[end] == "board" and end > 0 and words[end - 1] == "on":
+            return None  # "A BUS WITH SOVIET SEAMEN ON BOARD WAS BLOWN UP": where they were
         kind, _ = self.lexicon.kind_at(words, end)
         if not kind and not (self._is_noun(toks[end]) and toks[end].pos_ == "NOUN"):
             return None
@@ -477,6 +504,20 @@ class TargetFinder:
         if before >= 0 and toks[before].i in blocked:
             return None  # "Seven CPI (Maoist) cadres were killed": the perpetrators' own men
         return _clean(" ".join(t.text for t in toks[begin : end + 1]) + suffix)
+
+
+_STATE_FORCES = vocabulary("state_forces") | {"security", "army", "troops", "police"}
+
+
+def _by_the_state(words: list[str], start: int) -> bool:
+    """Whether "by" and a state force follow within a few words: "were shot dead by Israeli police"
+    tells of the forces' fire, whose dead are no target of the attack."""
+    for k in range(start, min(len(words), start + 4)):
+        if words[k] == "by":
+            return any(w in _STATE_FORCES for w in words[k + 1 : k + 4])
+        if words[k] in (",", ".", ";", "when", "after", "while"):
+            return False
+    return False
 
 
 # A vehicle or device the attackers used: "his explosives laden vehicle", "a booby-trapped car".
