@@ -1255,8 +1255,9 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         and toks[cue - 3].low in _STATE_OPERATIONS
     ):
         return True
-    if _head_noun(toks, num) not in _PERPETRATORS and (
-        num.last + 1 >= len(toks) or toks[num.last + 1].low not in _PERPETRATORS
+    fighters = _PERPETRATORS | {"fighters", "militiamen"}  # "airstrikes kill 180 Islamic State fighters"
+    if _head_noun(toks, num) not in fighters and (
+        num.last + 1 >= len(toks) or toks[num.last + 1].low not in fighters
     ):
         return False
     return _state_subject(toks, cue)
@@ -1483,6 +1484,10 @@ def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
 _PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
 
 
+# Strikes from the air are a state's (or a coalition's): "American-led airstrikes kill ...".
+_AIR_STRIKES = {"airstrikes", "airstrike", "warplanes", "jets", "drones", "gunships"}
+
+
 def _state_subject(toks: list[_Tok], cue: int) -> bool:
     """Whether state forces are the subject of the verb at ``cue``: a force word before it in the
     clause, not in a prepositional phrase ("gunmen dressed as police", "a bomber in an army
@@ -1491,7 +1496,7 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
         low = toks[t].low
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
-        if low in _STATE_FORCES and not _in_group_name(toks, t):
+        if (low in _STATE_FORCES and not _in_group_name(toks, t)) or low in _AIR_STRIKES:
             before = [toks[u].low for u in range(max(0, t - 3), t)]
             while before and before[-1] in ("a", "an", "the", "pakistani", "indian", "afghan", "local"):
                 before.pop()
@@ -1871,12 +1876,22 @@ _PERIOD = re.compile(
     r"(?:during|in|over|within)\s+the\s+(?:last|past)\s+(?:\w+\s+){0,2}(?:weeks?|months?|years?|decades?)|"
     r"in\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\d+|two|three|four|five|six|ten|several)\s+(?:weeks|months|years)|"
     # "in the past two days" is one attack's time; "in less than 15 days" a tally
-    r"in\s+less\s+than\s+\d+\s+days|since\s+(?:19|20)\d\d)\b",
+    r"in\s+less\s+than\s+\d+\s+days|since\s+(?:19|20)\d\d|"
+    # "SINCE THE UP WAS FOUNDED IN 1985, APPROXIMATELY 900 OF ITS MEMBERS HAVE BEEN MURDERED"
+    r"since\s+(?:\w+\s+){1,4}?(?:was|were)\s+(?:founded|formed|created|established|launched))\b",
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+(?:\w+\s+)?)?"
+    r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}(?:been\s+(?:\w+\s+)?)?"  # "had so far been killed"
     r"(?:killed|murdered|slain|assassinated|died|lost\s+their\s+lives|wounded|injured|shot\s+dead)\b",
+    re.I,
+)
+
+
+# Right after a casualty word: the count is another attack's ("35 are killed in another attack").
+_IN_ANOTHER = re.compile(
+    r"\s+(?:in|during)\s+(?:another|a\s+separate|an\s+earlier|a\s+previous|a\s+similar)\s+(?:\w+\s+)?"
+    r"(?:attack|incident|bombing|assault|raid|blast|ambush|explosion)\b",
     re.I,
 )
 
@@ -2036,8 +2051,16 @@ def _parse(text: str) -> Casualties:
             between = toks[k + 1 : num.first] if k < num.first else toks[num.last + 1 : k - aside]
             # headline copy: "Three militants shot dead, two cops hurt": a comma alone between the
             # verb and the count ends the verb's clause as a conjunction would
+            # "were killed while 10 Police and Frontier Constabulary (FC) men were injured": a count
+            # that opens its clause keeps the "and" of its own noun phrase, up to its passive verb
+            own_clause = (
+                k > num.last
+                and toks[k - 1].low in _AUX
+                and num.first > 0
+                and toks[num.first - 1].low in ("while", "whereas", "whilst", "but")
+            )
             split = (
-                any(t.low in _CLAUSE for t in between)
+                any(t.low in _CLAUSE and not (own_clause and t.low == "and") for t in between)
                 or (
                     k < num.first
                     and [t.low for t in between] == [","]
@@ -2139,6 +2162,10 @@ def _parse(text: str) -> Casualties:
             continue  # "leaving two non locals injured. The two injured persons ...": told again
         if _running_total(text, toks[num.first].start):
             continue  # "so far, two deputies have been murdered ... in less than 15 days": a tally
+        if sums[best[3]] and _IN_ANOTHER.match(text, toks[best_k].end):
+            # "41 people are killed in an attack ..., one week after 35 are killed in another
+            # attack": that attack's toll (alone in its sentence, it is the sentence's own)
+            continue
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):

@@ -366,11 +366,14 @@ class PlaceFinder:
                 name = name[4:]
             place = None if labels.get((span.start, span.end)) == "street" else self.gazetteer.lookup(name)
             after = doc[span.end].lower_ if span.end < len(doc) else ""
-            if case_free and place is not None and place.kind == "city" and after in _REGION_NOUNS:
+            if place is not None and place.kind == "city" and after in _REGION_NOUNS:
                 # "JUNIN DEPARTMENT": the region (Peru's), not the town of that name (Argentina's);
-                # with capitals NER tells them apart
+                # with capitals NER tells them apart, but only where the two lie in one country:
+                # "in Gedo region" is Somalia's, not Ethiopia's town of Gedo
                 regions = [p for p in self.gazetteer.candidates(name) if p.kind == "admin"]
-                if len({p.country_code for p in regions}) == 1:
+                if len({p.country_code for p in regions}) == 1 and (
+                    case_free or regions[0].country_code != place.country_code
+                ):
                     place = regions[0]
             initialism = (name.isupper() and len(name) <= 4) or not name[:1].isupper()
             source = labels.get((span.start, span.end))
@@ -497,6 +500,8 @@ class PlaceFinder:
                 " ".join(low_before[-2:]) in ("border with", "bordering the")
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
                 or from_the  # "rockets fired from the Bakriya neighborhood"
+                # "IT WAS OFFICIALLY REPORTED IN BOGOTA": where the news was told, not the attack
+                or (len(low_before) >= 2 and low_before[-1] == "in" and low_before[-2] in _TOLD)
                 or after in ("-", "based", "national", "nationals", "-based")
                 # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
                 # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
@@ -711,6 +716,9 @@ _IN_THE_CAPITAL = re.compile(
 )
 
 
+_TOLD = {"reported", "announced", "said", "stated", "disclosed", "confirmed", "told", "declared"}
+
+
 def _in_the_capital(before: str) -> bool:
     """Whether the text before a name places it as the capital the attack was in."""
     m = _IN_THE_CAPITAL.search(before)
@@ -778,7 +786,9 @@ def _designated_names(doc: Doc) -> list[tuple[int, int]]:
                 start -= 1
             if start < tok.i and doc[start].lower_ not in _PLACE_NOUNS | _DESIGNATED_BEFORE:
                 out.append((start, tok.i))
-        elif (
+                continue
+        # "the municipality of arboletes": a designator that can stand after a name stands before this one
+        if (
             tok.lower_ in _DESIGNATED_BEFORE
             and tok.i + 2 < len(doc)
             and doc[tok.i + 1].lower_ == "of"
