@@ -104,3 +104,18 @@ def test_the_states_strikes_and_operations_are_no_attack(extractor: Extractor, t
 def test_tolls(text: str, killed: int | None, injured: int | None) -> None:
     cas = parse_casualties(text)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_burnt_a_temple_is_arson_with_its_date(extractor: Extractor) -> None:
+    """heldout-19 train-3628: "burnt" was no trigger, so the first sentence, with the actors and
+    the date, was not the attack's."""
+    text = (
+        "Unidentified militants burnt a Hindu temple behind Barrage Colony area in Tando Mohammad Khan"
+        " District on November 20, reports Dawn. A deity and religious books in the temple were reduced"
+        " to ashes in the suspected arson attack."
+    )
+    incidents = extractor.extract(text, []).incidents
+    assert len(incidents) == 1
+    assert incidents[0].type == "arson"
+    assert incidents[0].date == "on November 20"
+    assert incidents[0].targets[:1] == ["a Hindu temple"]
