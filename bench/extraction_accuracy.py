@@ -126,6 +126,10 @@ HELDOUT_18 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-18.jsonl"
 # and adjudicated (heldout-19.adjudication.md), committed before any extraction was scored on it:
 # the held-out set of the round after the eighteenth.
 HELDOUT_19 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-19.jsonl"
+# Twentieth blind set (seed 20261215): 50 texts, 56 incidents, annotated blind by two annotators
+# and adjudicated (heldout-20.adjudication.md), drawn before the twentieth round began and committed
+# before any extraction was scored on it: that round's held-out set.
+HELDOUT_20 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-20.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -354,6 +358,7 @@ def main() -> int:
             HELDOUT_17,
             HELDOUT_18,
             HELDOUT_19,
+            HELDOUT_20,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
