@@ -1496,7 +1496,9 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
         low = toks[t].low
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
-        if (low in _STATE_FORCES and not _in_group_name(toks, t)) or low in _AIR_STRIKES:
+        if (low in _STATE_FORCES and not _in_group_name(toks, t)) or (
+            low in _AIR_STRIKES and not names_a_group([toks[u].low for u in range(max(0, t - 3), t)])
+        ):  # ("Houthi drones killed 10 pro-government fighters": the group's)
             before = [toks[u].low for u in range(max(0, t - 3), t)]
             while before and before[-1] in ("a", "an", "the", "pakistani", "indian", "afghan", "local"):
                 before.pop()
@@ -1896,6 +1898,9 @@ _IN_ANOTHER = re.compile(
 )
 
 
+_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+
+
 def _running_total(text: str, at: int) -> bool:
     """Whether the count at character ``at`` is a tally over a period: its sentence (within 300
     characters) says a period and uses the perfect, and names no one attack ("in a bomb attack",
@@ -2059,8 +2064,15 @@ def _parse(text: str) -> Casualties:
                 and num.first > 0
                 and toks[num.first - 1].low in ("while", "whereas", "whilst", "but")
             )
+            # (an "and" after a verb joins clauses: "while 40 villagers fled and others were wounded")
+            verb_at = next(
+                (n for n, t in enumerate(between) if t.low in _AUX or t.low.endswith("ed")), len(between)
+            )
             split = (
-                any(t.low in _CLAUSE and not (own_clause and t.low == "and") for t in between)
+                any(
+                    t.low in _CLAUSE and not (own_clause and t.low == "and" and n < verb_at)
+                    for n, t in enumerate(between)
+                )
                 or (
                     k < num.first
                     and [t.low for t in between] == [","]
@@ -2162,7 +2174,13 @@ def _parse(text: str) -> Casualties:
             continue  # "leaving two non locals injured. The two injured persons ...": told again
         if _running_total(text, toks[num.first].start):
             continue  # "so far, two deputies have been murdered ... in less than 15 days": a tally
-        if sums[best[3]] and _IN_ANOTHER.match(text, toks[best_k].end):
+        if (
+            sums[best[3]]
+            and _IN_ANOTHER.match(text, toks[best_k].end)
+            # not when the toll already counted is the earlier attack's: "A week after 35 were
+            # killed in a market bombing, 41 people are killed in another attack"
+            and not any(_AFTER.search(text, max(0, c.start - 30), c.start) for c in sums[best[3]])
+        ):
             # "41 people are killed in an attack ..., one week after 35 are killed in another
             # attack": that attack's toll (alone in its sentence, it is the sentence's own)
             continue

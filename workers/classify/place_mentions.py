@@ -372,7 +372,7 @@ class PlaceFinder:
                 # "in Gedo region" is Somalia's, not Ethiopia's town of Gedo
                 regions = [p for p in self.gazetteer.candidates(name) if p.kind == "admin"]
                 if len({p.country_code for p in regions}) == 1 and (
-                    case_free or regions[0].country_code != place.country_code
+                    case_free or (after == "region" and regions[0].country_code != place.country_code)
                 ):
                     place = regions[0]
             initialism = (name.isupper() and len(name) <= 4) or not name[:1].isupper()
@@ -501,7 +501,7 @@ class PlaceFinder:
                 or (bool(low_before) and low_before[-1] in ("from", "across", "to", "toward", "towards"))
                 or from_the  # "rockets fired from the Bakriya neighborhood"
                 # "IT WAS OFFICIALLY REPORTED IN BOGOTA": where the news was told, not the attack
-                or (len(low_before) >= 2 and low_before[-1] == "in" and low_before[-2] in _TOLD)
+                or _told_in(doc, span.start)
                 or after in ("-", "based", "national", "nationals", "-based")
                 # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
                 # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
@@ -719,6 +719,16 @@ _IN_THE_CAPITAL = re.compile(
 _TOLD = {"reported", "announced", "said", "stated", "disclosed", "confirmed", "told", "declared"}
 
 
+def _told_in(doc: Doc, start: int) -> bool:
+    """Whether the place at ``start`` follows "said in" or "it was (officially) reported in": where
+    the news was told. Not "Two explosions were reported in Quetta", which tells where they were."""
+    if start < 2 or doc[start - 1].lower_ != "in" or doc[start - 2].lower_ not in _TOLD:
+        return False
+    if doc[start - 2].lower_ in ("said", "stated", "told", "declared"):
+        return True
+    return "it" in {t.lower_ for t in doc[max(0, start - 6) : start - 2]}
+
+
 def _in_the_capital(before: str) -> bool:
     """Whether the text before a name places it as the capital the attack was in."""
     m = _IN_THE_CAPITAL.search(before)
@@ -788,8 +798,13 @@ def _designated_names(doc: Doc) -> list[tuple[int, int]]:
                 out.append((start, tok.i))
                 continue
         # "the municipality of arboletes": a designator that can stand after a name stands before this one
+        # (not "a neighborhood of working families")
         if (
             tok.lower_ in _DESIGNATED_BEFORE
+            and (
+                tok.lower_ not in _DESIGNATED_AFTER
+                or "the" in {t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]}
+            )
             and tok.i + 2 < len(doc)
             and doc[tok.i + 1].lower_ == "of"
             and name_word(doc[tok.i + 2])
