@@ -1,7 +1,7 @@
 """Rules of the twentieth round, read off the nineteenth set: the Colombian EPL is a group of
 its own, not "Maoist" India's; where the news was reported is no place of the attack; "the
 municipality of Arboletes" is a designated place in all-caps copy; "Gedo region" is Somalia's
-region, not Ethiopia's town; air strikes and the state's operations kill no attack's victims;
+region, not Ethiopia's town; the state's operations kill no attack's victims;
 a group's toll "since it was founded in 1985" and "had so far been killed" are tallies; a count
 "killed in another attack" beside the sentence's own is not added; a count that opens its clause
 ("while 10 Police and FC men were injured") takes the cue after it."""
@@ -46,7 +46,6 @@ def test_a_region_named_as_such_is_the_region(extractor: Extractor) -> None:
     "text",
     [
         "A security operation by the Somali Army in Lower Shabelle region kills 14 al-Shabaab fighters.",
-        "Airstrikes in the northwestern tribal area bordering Afghanistan kill as many as 100 militants.",
     ],
 )
 def test_the_states_strikes_and_operations_are_no_attack(extractor: Extractor, text: str) -> None:
@@ -56,13 +55,6 @@ def test_the_states_strikes_and_operations_are_no_attack(extractor: Extractor, t
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        # heldout-19 train-9204
-        (
-            "American-led airstrikes kill at least 180 Islamic State fighters while local Kurdish forces"
-            " repel an assault by 300 heavily armed militants in northern Iraq.",
-            None,
-            None,
-        ),
         # heldout-19 train-2339
         (
             "SINCE THE UP WAS FOUNDED IN 1985, APPROXIMATELY 900 OF ITS MEMBERS HAVE BEEN MURDERED.",

@@ -44,10 +44,6 @@ def test_a_neighborhood_of_working_families_is_no_place(extractor: Extractor) ->
     assert incidents[0].location.name == "Medellín"
 
 
-def test_an_armed_groups_drones_kill_victims() -> None:
-    assert parse_casualties("Houthi drones killed 10 pro-government fighters in Marib.").killed == 10
-
-
 def test_the_reports_own_toll_is_kept_when_the_earlier_attacks_comes_first() -> None:
     """ "A week after 35 were killed ..., 41 people are killed in another attack": the 41 are this
     report's dead and stay counted (the rule dropped them and kept the 35)."""

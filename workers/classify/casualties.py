@@ -1257,7 +1257,7 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         and toks[cue - 3].low in _STATE_OPERATIONS
     ):
         return True
-    fighters = _PERPETRATORS | {"fighters", "militiamen"}  # "airstrikes kill 180 Islamic State fighters"
+    fighters = _PERPETRATORS | {"fighters", "militiamen"}  # "troops killed 20 rebel fighters"
     if _head_noun(toks, num) not in fighters and (
         num.last + 1 >= len(toks) or toks[num.last + 1].low not in fighters
     ):
@@ -1486,10 +1486,6 @@ def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
 _PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
 
 
-# Strikes from the air are a state's (or a coalition's): "American-led airstrikes kill ...".
-_AIR_STRIKES = {"airstrikes", "airstrike", "warplanes", "jets", "drones", "gunships"}
-
-
 def _state_subject(toks: list[_Tok], cue: int) -> bool:
     """Whether state forces are the subject of the verb at ``cue``: a force word before it in the
     clause, not in a prepositional phrase ("gunmen dressed as police", "a bomber in an army
@@ -1498,9 +1494,7 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
         low = toks[t].low
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
-        if (low in _STATE_FORCES and not _in_group_name(toks, t)) or (
-            low in _AIR_STRIKES and not names_a_group([toks[u].low for u in range(max(0, t - 3), t)])
-        ):  # ("Houthi drones killed 10 pro-government fighters": the group's)
+        if low in _STATE_FORCES and not _in_group_name(toks, t):
             before = [toks[u].low for u in range(max(0, t - 3), t)]
             while before and before[-1] in ("a", "an", "the", "pakistani", "indian", "afghan", "local"):
                 before.pop()
