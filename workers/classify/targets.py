@@ -505,7 +505,7 @@ class TargetFinder:
         return _clean(" ".join(t.text for t in toks[begin : end + 1]) + suffix)
 
 
-_STATE_FORCES = vocabulary("state_forces") | {"security", "army", "troops", "police"}
+_STATE_FORCES = vocabulary("state_forces") | {"security"}  # ("army", "troops", "police" are in the list)
 
 
 def _by_the_state(words: list[str], start: int) -> bool:
