@@ -636,10 +636,56 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             toks[i].low == "another"
             and i not in taken
             and not (i + 1 < n and (_is_numword(toks[i + 1].low) or toks[i + 1].low[:1].isdigit()))
+            and not (i + 1 < n and toks[i + 1].low in _NOT_ANOTHER_PERSON)  # "in another attack"
         ):
             out.append(_Num(1, False, i, i, person=True))
+        elif (
+            _pronoun_victim(toks, i)
+            and not out
+            and not any(_victims_counted(toks, c) for c in counts.values() if c.first < i)
+        ):
+            out.append(_Num(_pronoun_and_companion(toks, i), False, i, i, person=True))
         i += 1
     return out
+
+
+def _pronoun_and_companion(toks: list[_Tok], i: int) -> int:
+    """1, or 2 with a companion coordinated after the pronoun: "injuring him and his colleague",
+    "killing him on the spot along with his son"."""
+    j = i + 1
+    if [t.low for t in toks[j : j + 3]] == ["on", "the", "spot"]:
+        j += 3
+    width = _coordinator(toks, j)
+    det = j + width
+    if width and det < len(toks) and toks[det].low in ("his", "her", "a", "an"):
+        for k in range(det + 1, min(det + 4, len(toks))):
+            if toks[k].low in _PERSON_NOUNS and not toks[k].low.endswith("s"):
+                return 2
+    return 1
+
+
+# What may follow "her" when it is the object, not a possessive ("shot her dead", "killed her in
+# her home", "wounded her, police said").
+_AFTER_OBJECT = {
+    "dead", "to", "in", "at", "on", "outside", "near", "inside", "while", "as", "when", "after",
+    "before", "and", ",", ".", ";", "with", "from", "during", "",
+}  # fmt: skip
+
+
+def _pronoun_victim(toks: list[_Tok], i: int) -> bool:
+    """ "Gunmen shot him dead", "militants killed her", "stabbed him to death", "wounded him":
+    one person, told by a pronoun right after the casualty verb. The caller counts it only when no
+    victim was counted before it in the sentence ("a policeman was attacked and they shot him
+    dead" tells one death, not two)."""
+    if i == 0 or toks[i].low not in ("him", "her"):
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if toks[i].low == "her" and nxt not in _AFTER_OBJECT:
+        return False  # "killed her husband": the husband, counted as a person mention
+    verb = toks[i - 1].low
+    if verb in ("shot", "stabbed"):
+        return _split_kill(toks, i - 1)  # "shot him" alone may not be a death
+    return _cue_kind(toks, i - 1) is not None and verb.endswith(("ed", "ing"))
 
 
 _SUFFERED = {"sustained", "suffered", "received"}
@@ -652,6 +698,13 @@ _NOUN_CUES = {
 }  # fmt: skip
 _INCIDENT_NOUNS = {"incident", "attack", "case", "blast", "explosion", "encounter", "ambush", "development"}
 # Words before a count that make its people something other than victims.
+# Nouns after "another" that make it no person: "35 are killed in another attack".
+_NOT_ANOTHER_PERSON = _INCIDENT_NOUNS | {
+    "raid", "bombing", "assault", "strike", "shooting", "day", "time", "week", "month", "year",
+    "village", "town", "city", "district", "area", "place", "part", "vehicle", "car", "bus",
+    "truck", "building", "house", "way", "group", "round", "series",
+}  # fmt: skip
+
 _NOT_VICTIMS_BEFORE = {"arrested", "arrest", "detained", "nabbed", "held", "captured", "apprehended"}
 # Things a person owns or runs, attacked in the person's name.
 _OWNED = {"house", "home", "residence", "car", "vehicle", "office", "shop", "convoy", "farm", "compound"}
@@ -1789,10 +1842,18 @@ def _own_verb(toks: list[_Tok], num: _Num) -> bool:
     if num.first == 0 or toks[num.first - 1].low not in ("and", "while", ","):
         return False
     after = [t.low for t in toks[num.last + 1 : num.last + 5]]
+    # "while 40 villagers fled and others were wounded": the count's own active verb
+    verb = after[1:2] if after[:1] and after[0] in _PERSON_NOUNS else after[:1]
+    if verb and verb[0] in _ESCAPED:
+        return True
     return any(
         a in _AUX and b in _OTHER_FATES and "who" not in after[:k] and "that" not in after[:k]
         for k, (a, b) in enumerate(zip(after, after[1:], strict=False))
     )
+
+
+# What people did who were neither killed nor wounded: "while 40 villagers fled".
+_ESCAPED = {"fled", "escaped", "survived", "ran", "hid", "managed", "returned", "evacuated"}
 
 
 def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
@@ -1895,6 +1956,21 @@ _IN_ANOTHER = re.compile(
 
 
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+# A count in a clause that opens with "after" and has its own verb of being: "(A week) after 35
+# were killed in a market bombing, ...". The clause ends at its comma.
+_AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[^.;,\s]+\s+){0,3}$", re.I)
+_OWN_BEING = re.compile(r"[^.;,]*?\b(?:were|was|are|is|been|died)\b[^.;]*?,", re.I)
+
+
+def _earlier_toll(text: str, count: Count, same_kind: list[Count]) -> bool:
+    """Whether ``count`` is an earlier attack's toll, told as the time of this one: "A week after 35
+    were killed in a market bombing, 41 people are killed in a suicide attack" counts 41. Only
+    when a toll of the same kind follows the clause's comma; "After killing two policemen, the
+    gunmen shot dead three civilians" tells one attack (no verb of being in the clause)."""
+    if not _AFTER_CLAUSE.search(text, max(0, count.start - 60), count.start):
+        return False
+    clause = _OWN_BEING.match(text, count.end)
+    return clause is not None and any(c.start >= clause.end() for c in same_kind)
 
 
 def _running_total(text: str, at: int) -> bool:
@@ -2203,6 +2279,8 @@ def _parse(text: str) -> Casualties:
             continue
         victims_told = victims_told or not militants
         sums[best[3]].append(count)
+    for kind in sums:
+        sums[kind] = [c for c in sums[kind] if not _earlier_toll(text, c, sums[kind])]
     if not victims_told:
         sums["killed"] += attackers_dead
     negated: set[int] = set()

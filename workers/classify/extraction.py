@@ -285,7 +285,7 @@ class Extractor:
         if not events and evidence:
             keys = {_norm(e) for e in evidence}
             events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
-        incidents, shared = group_incidents(sentences, events, reference, outlet)
+        incidents, shared = group_incidents(sentences, events, reference, outlet, self._dateline(body))
         details = Details(evidence=list(evidence) or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
@@ -312,6 +312,18 @@ class Extractor:
                     details.actors.append(a)
         details.incidents = incidents
         return details
+
+    def _dateline(self, text: str) -> Location | None:
+        """The wire dateline's place ("ISLAMABAD - ...", "KABUL, Jan 5 (Reuters) -"): where the
+        story was filed, the last resort for an incident no sentence locates."""
+        m = _DATELINE.match(text)
+        if not m:
+            return None
+        name = m.group("place").title()
+        place = self.gazetteer.lookup(name)
+        if place is None or self.gazetteer.needs_context(name) or self.gazetteer.is_acronym(m.group("place")):
+            return None
+        return place.location(name)
 
     # -- sentences ------------------------------------------------------------------------------
 
@@ -476,6 +488,13 @@ class Extractor:
             key = self.nlp.vocab.strings[match_id]
             label = key.split("#")[0]
             last = doc[end - 1]
+            if (
+                label == "rocket_mortar_attack"
+                and end - start == 1
+                and end < len(doc)
+                and doc[end].lower_ in _WEAPON_UNITS
+            ):
+                continue  # "an artillery lieutenant", "the rocket regiment": who serves, no attack
             if self.use_ner:
                 plural = last.tag_ in ("NNS", "NNPS")
             else:  # no tagger: a noun-like suffix and a final s
@@ -488,8 +507,10 @@ class Extractor:
                 or last.lower_ in _PLURAL_TRIGGERS
                 or (end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS and not _verb_at(doc, end))
             ) and not _verb_at(doc, end - 1)
-            if plural and _counted(doc, start):
-                plural = False  # "fired seven rockets", "Two low intensity blasts hit": counted, so concrete
+            if plural and (_counted(doc, start) or (end - start > 1 and _counted(doc, end - 1))):
+                # "fired seven rockets", "Two low intensity blasts hit", "burned two trucks":
+                # counted, so concrete
+                plural = False
             before3 = {t.lower_ for t in doc[max(0, start - 3) : start]}
             fired_at = (
                 bool(before3 & _FIRED)
@@ -644,6 +665,23 @@ class Extractor:
     def _doc_actors(self, doc: Doc) -> DocActors:
         """The group names and generic attacker words of ``doc`` (see :meth:`.ActorFinder.doc_actors`)."""
         return self.actor_finder.doc_actors(doc)
+
+
+# Nouns after a weapon's name that make it a modifier of people or a unit, not an attack.
+_WEAPON_UNITS = vocabulary("person_nouns") | {
+    "battalion", "brigade", "regiment", "unit", "units", "division", "battery", "batteries", "corps",
+    "platoon", "company", "squadron", "school", "range", "scientist", "scientists", "program",
+    "programme", "test", "tests", "launch",
+}  # fmt: skip
+
+# A wire dateline: a place in capitals, maybe a region or country and a date after a comma, maybe
+# the agency in brackets, then a dash or colon: "ISLAMABAD -", "KABUL, Afghanistan (AP) --",
+# "MOGADISHU, Jan 5 (Reuters) -". Only before mixed-case copy: in all-caps text every line opens so.
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+){0,2}?(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:-{1,2}|–|—|:)\s+(?=[A-Z\"“‘'][a-z ])"
+)
 
 
 def _counted(doc: Doc, start: int) -> bool:

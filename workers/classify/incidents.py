@@ -60,10 +60,12 @@ def group_incidents(
     events: list[Sentence],
     reference: date | None = None,
     outlet: str | None = None,
+    dateline: Location | None = None,
 ) -> tuple[list[Incident], list[tuple[int | None, int | None]]]:
     """Group event sentences into incidents; also the (killed, injured) tolls shared by several
     incidents and so given to none of them. ``outlet``: the country of the news outlet the
-    article cites, the last resort for the country of a place nothing else locates."""
+    article cites, the last resort for the country of a place nothing else locates; ``dateline``:
+    the place the story was filed from, the last resort for an incident no sentence locates."""
     groups: list[list[Sentence]] = []
     for s in events:
         if groups and _compatible(groups[-1], s):
@@ -100,6 +102,8 @@ def group_incidents(
             # "three bomb attacks against U.S. properties": a place that only says whose
             # yields to a place the sentences around name as where
             loc = context_location(sentences, g[0], where=True) or loc or context_location(sentences, g[0])
+        if loc is None and dateline is not None:
+            loc = dateline.model_copy()
         if loc is not None and loc.country_code is None:
             loc.country_code = (
                 context_country(sentences, g) or outlet or _home_of([a for s in g for a in s.groups])
@@ -288,11 +292,52 @@ _ONE_AND_ONE = re.compile(r",?\s*and (?:one|another|the other|a second)\b[^.;,]{
 _PLURAL_PLACE_NOUN = re.compile(r"\s+(?:districts|provinces|states|regions)\b", re.I)
 
 
+# "San Agustin in Usulutan Department, Yamabal in Morazan Department, and Suchitoto ...": after
+# each town its region, then the list goes on (names capitalised, or all-caps copy).
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_TOWN_IN_REGION = (
+    rf"(?P<town>{_NAME})\s+(?i:in)\s+(?:(?i:the)\s+)?(?P<region>{_NAME})"
+    r"\s+(?i:department|province|district)\b"
+)
+_ITEM = re.compile(_TOWN_IN_REGION)
+_SEPARATOR = r",\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+"
+_SEPARATOR_RE = re.compile(_SEPARATOR)
+_ANOTHER_ITEM = _TOWN_IN_REGION.replace("?P<town>", "").replace("?P<region>", "")
+_TOWN_LIST = re.compile(rf"\b(?i:in)\s+{_TOWN_IN_REGION}(?:(?:{_SEPARATOR}){_ANOTHER_ITEM})+")
+
+
+def _towns_in_their_regions(s: Sentence) -> list[Location]:
+    """The towns of a list that gives each its own region: "attacked local troops in San Agustin
+    in Usulutan Department, Yamabal in Morazan Department, and Suchitoto in Cuscatlan
+    Department" tells three attacks, one per town, each in its region's country."""
+    listed = _TOWN_LIST.search(s.text)
+    if listed is None:
+        return []
+    out: list[Location] = []
+    pos = listed.start("town")
+    while (item := _ITEM.match(s.text, pos)) is not None:
+        sep = _SEPARATOR_RE.match(s.text, item.end())
+        pos = sep.end() if sep else len(s.text)
+        town = item.group("town")
+        known = next((m for m in s.places if same_name(m.location.name, town)), None)
+        if known is not None:
+            out.append(known.location.model_copy())
+            continue
+        at = s.start + item.start("region")
+        coded = next((m for m in s.places if m.start <= at < m.end and m.location.country_code), None)
+        name = town.title() if town.isupper() else town
+        out.append(Location(name=name, country_code=coded.location.country_code if coded else None))
+    return out if len(out) >= 2 else []
+
+
 def _separate_places(group: list[Sentence]) -> list[Location]:
     """The places of an incident that is several attacks in as many places, one sentence saying so
     ("two separate ambushes in Khunti and Seraikela Kharsawan Districts"): two or three towns or
     districts named as where, joined by "and" or a comma, or enumerated ("one on a Shia mosque in
     Kabul and one on a Sunni mosque in Ghor Province"). Otherwise none."""
+    listed = _towns_in_their_regions(group[0])
+    if len(listed) >= 2 and not any(m.rank >= 0 for s in group[1:] for m in s.places):
+        return listed
     # the lead says it; the sentences after it ("A police official said militants lobbed a
     # grenade") name no place of their own
     said = _SEVERAL_ATTACKS.search(group[0].text)

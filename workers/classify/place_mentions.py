@@ -983,7 +983,8 @@ def choose_location(
     if not mentions:
         return None
     if not village_first:
-        return max(mentions, key=lambda m: (m.rank, not m.owned_capital, -m.start)).location.model_copy()
+        best = max(mentions, key=lambda m: (m.rank, not m.owned_capital, -m.start))
+        return _named_for_its_town(group, best).location.model_copy()
     # (only for the incident's own place: grouping calls this for every sentence)
     texts = {id(m): s for s in group for m in s.places}
     first_date = next((d for s in group for d in s.dates), None)
@@ -1005,7 +1006,31 @@ def choose_location(
         )
 
     best = max(mentions, key=lambda m: (m.rank, not m.owned_capital, village(m), -m.start))
-    return best.location.model_copy()
+    return _named_for_its_town(group, best).location.model_copy()
+
+
+# Between a town and its country: the rest of a name the town opens, then "in" ("Garissa
+# University College in Kenya", "Kabul Serena Hotel in Afghanistan").
+_REST_OF_NAME = re.compile(r"(?:\s+[A-Z][\w'’&.-]*){1,4},?\s+in\s+(?:the\s+)?$")
+
+
+def _named_for_its_town(group: list[Sentence], best: Mention) -> Mention:
+    """The town a place's name opens, when the chosen place is only its country: "stormed Garissa
+    University College in Kenya" happened in Garissa."""
+    if best.kind != "country" or not best.location.country_code:
+        return best
+    for s in group:
+        if best not in s.places:
+            continue
+        for m in s.places:
+            if (
+                m.kind in ("city", "admin")
+                and m.end <= best.start
+                and m.location.country_code == best.location.country_code
+                and _REST_OF_NAME.fullmatch(s.text[m.end - s.start : best.start - s.start])
+            ):
+                return m
+    return best
 
 
 # Where the victims were taken or freed afterwards: "was released at Tengmu village", "produced
