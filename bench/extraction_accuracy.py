@@ -130,6 +130,8 @@ HELDOUT_19 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-19.jsonl"
 # and adjudicated (heldout-20.adjudication.md), drawn before the twentieth round began and committed
 # before any extraction was scored on it: that round's held-out set.
 HELDOUT_20 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-20.jsonl"
+# Drawn (seed 20261216) before the twenty-second round read the twentieth set's errors.
+HELDOUT_21 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-21.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -359,6 +361,7 @@ def main() -> int:
             HELDOUT_18,
             HELDOUT_19,
             HELDOUT_20,
+            HELDOUT_21,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
