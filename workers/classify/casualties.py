@@ -612,7 +612,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     if (
                         after_cue
                         and m + 1 < n
-                        and (toks[m + 1].low in _AUX | _SUFFERED or _cue_kind(toks, m + 1))
+                        and (toks[m + 1].low in _AUX | _SUFFERED | _ESCAPED or _cue_kind(toks, m + 1))
                     ):
                         break  # "killed 12 people and 30 others were injured": a clause of its own
                     if m < n and toks[m].low in _PERSON_NOUNS:
@@ -641,7 +641,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             out.append(_Num(1, False, i, i, person=True))
         elif (
             _pronoun_victim(toks, i)
-            and not out
+            and not any(toks[m.last].low not in _ATTACKER_WORDS | _ONE_ATTACKER_NOUNS for m in out)
             and not any(_victims_counted(toks, c) for c in counts.values() if c.first < i)
         ):
             out.append(_Num(_pronoun_and_companion(toks, i), False, i, i, person=True))
@@ -650,17 +650,26 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
 
 
 def _pronoun_and_companion(toks: list[_Tok], i: int) -> int:
-    """1, or 2 with a companion coordinated after the pronoun: "injuring him and his colleague",
-    "killing him on the spot along with his son"."""
+    """1, or more with companions coordinated after the pronoun by a possessive: "injuring him and
+    his colleague" (2), "killing him on the spot along with his son" (2), "killed him along with
+    his three children" (4). A companion opened by "a" ("killing him and a passer-by") is a person
+    mention of its own and is counted there."""
     j = i + 1
     if [t.low for t in toks[j : j + 3]] == ["on", "the", "spot"]:
         j += 3
     width = _coordinator(toks, j)
     det = j + width
-    if width and det < len(toks) and toks[det].low in ("his", "her", "a", "an"):
-        for k in range(det + 1, min(det + 4, len(toks))):
-            if toks[k].low in _PERSON_NOUNS and not toks[k].low.endswith("s"):
-                return 2
+    if not width or det >= len(toks) or toks[det].low not in ("his", "her"):
+        return 1
+    k = det + 1
+    many = _word_value([toks[k].low]) if k < len(toks) and _is_numword(toks[k].low) else None
+    if many is None and k < len(toks) and toks[k].low.isdigit():
+        many = int(toks[k].low)
+    if many is not None:
+        k += 1
+    for m in range(k, min(k + 3, len(toks))):
+        if toks[m].low in _PERSON_NOUNS:
+            return 1 + (many or 1)
     return 1
 
 
@@ -680,12 +689,33 @@ def _pronoun_victim(toks: list[_Tok], i: int) -> bool:
     if i == 0 or toks[i].low not in ("him", "her"):
         return False
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if toks[i].low == "her" and nxt not in _AFTER_OBJECT:
+    if toks[i].low == "her" and nxt not in _AFTER_OBJECT and not nxt.endswith("ly"):
         return False  # "killed her husband": the husband, counted as a person mention
     verb = toks[i - 1].low
+    before = [t.low for t in toks[max(0, i - 4) : i - 1]]
+    if verb.endswith("ing") and before[-1:] != [","]:
+        return False  # "aimed at killing him", "tried killing him": only ", killing him" tells it
+    if before[-1:] and before[-1] in _NOT_DONE or before[-2:-1] and before[-2] in _NOT_DONE:
+        return False  # "powerful enough to have killed him", "could have killed her"
+    if _state_subject(toks, i - 1) or _attacker_before(toks, i - 1):
+        return False  # "Troops shot him dead", "saw the suicide bomber before the blast killed him"
     if verb in ("shot", "stabbed"):
         return _split_kill(toks, i - 1)  # "shot him" alone may not be a death
     return _cue_kind(toks, i - 1) is not None and verb.endswith(("ed", "ing"))
+
+
+# Words before a past participle that make the killing unreal: "could have killed him".
+_NOT_DONE = {"would", "could", "might", "may", "should", "must", "to", "nearly", "almost"}
+# One attacker, who may be the "him" of a later verb: "the suicide bomber ... the blast killed him".
+_ONE_ATTACKER_NOUNS = {
+    "bomber", "attacker", "assailant", "gunman", "militant", "terrorist", "stabber", "knifeman",
+}  # fmt: skip
+
+
+def _attacker_before(toks: list[_Tok], v: int) -> bool:
+    """Whether one attacker is named in the sentence before the verb at ``v``, other than as its
+    subject right before it ("A gunman shot him dead" keeps its victim)."""
+    return any(toks[t].low in _ONE_ATTACKER_NOUNS for t in range(0, max(0, v - 3)))
 
 
 _SUFFERED = {"sustained", "suffered", "received"}
@@ -965,13 +995,13 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED:
         return 0
     # the closing comma; copy often drops it after an "including" list ("three others, including
-    # two girls and the driver were injured")
+    # two girls and the driver were injured") or a list of names
     close = k - 2 if toks[k - 2].low == "," else k - 1
     first = next((t for t in range(last + 1, close) if toks[t].low == ","), None)
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
         return 0
-    if close == k - 1 and toks[first + 1].low != "including":
-        return 0
+    if close == k - 1 and toks[first + 1].low not in ("including", "identified", "namely"):
+        return 0  # "Three Shia men, identified as A, B and C were killed": names need no comma
     inside = toks[first + 1 : close]
     opener = toks[first + 1].low
     # "ten others, including five security men and a woman, were wounded": a list inside an
@@ -1250,7 +1280,7 @@ _TOLL_NOW = re.compile(
     r"\bdeath\s+toll\b[^.;]{0,160}?\s(?:has\s+|have\s+|had\s+)?(?:now\s+)?"
     r"(?:risen|rose|rises|climbed|climbs|reached|reaches|jumped|jumps|increased|increases|stands|stood|"
     r"grew|grows|went\s+up|goes\s+up|gone\s+up)"
-    r"\s+(?:to\s+|at\s+)?(?:a\s+record\s+(?:high\s+of\s+)?)?"
+    r"\s+(?:up\s+to\s+|to\s+|at\s+)?(?:a\s+record\s+(?:high\s+of\s+)?)?"
     r"(?P<bound>(?:at\s+least|more\s+than|over|nearly|about|some|around)\s+)?"
     r"(?P<n>\d[\d,]*|(?!an?\b)[a-z]+(?:-[a-z]+)?)\b",
     re.I,
@@ -1366,6 +1396,18 @@ _OPERATIONS = {
     "fire",
     "exchange",
 }
+
+
+def _in_an_operation(toks: list[_Tok], num: _Num) -> bool:
+    """Militants counted in a relative clause of the forces' operation: "the encounter in which 10
+    Maoists were gunned down", "a raid during which five militants were killed"."""
+    if num.first < 3 or toks[num.first - 1].low != "which" or toks[num.first - 2].low not in ("in", "during"):
+        return False
+    before = {t.low for t in toks[max(0, num.first - 6) : num.first - 2]}
+    # (not "the retaliatory fire in which one Maoist cadre was killed": the attack's own answer,
+    # whose dead are the attackers' loss)
+    named = _OPERATIONS - {"fire", "firing", "crossfire", "exchange"}
+    return bool(before & named) and _only_militants(toks, num.first, min(num.last + 4, len(toks)))
 
 
 def _killed_by_the_state_passive(toks: list[_Tok], num: _Num, cue: int) -> bool:
@@ -1842,14 +1884,20 @@ def _own_verb(toks: list[_Tok], num: _Num) -> bool:
     if num.first == 0 or toks[num.first - 1].low not in ("and", "while", ","):
         return False
     after = [t.low for t in toks[num.last + 1 : num.last + 5]]
-    # "while 40 villagers fled and others were wounded": the count's own active verb
-    verb = after[1:2] if after[:1] and after[0] in _PERSON_NOUNS else after[:1]
-    if verb and verb[0] in _ESCAPED:
-        return True
     return any(
         a in _AUX and b in _OTHER_FATES and "who" not in after[:k] and "that" not in after[:k]
         for k, (a, b) in enumerate(zip(after, after[1:], strict=False))
     )
+
+
+def _fled(toks: list[_Tok], num: _Num) -> bool:
+    """ "while 40 villagers fled and others were wounded", "and 40 villagers fled to the forest": a
+    count whose own verb says the people got away is no toll, wherever the casualty verb is."""
+    if num.first == 0 or toks[num.first - 1].low not in ("and", "while", ","):
+        return False
+    after = [t.low for t in toks[num.last + 1 : num.last + 3]]
+    verb = after[1:2] if after[:1] and after[0] in _PERSON_NOUNS else after[:1]
+    return bool(verb) and verb[0] in _ESCAPED
 
 
 # What people did who were neither killed nor wounded: "while 40 villagers fled".
@@ -1958,19 +2006,29 @@ _IN_ANOTHER = re.compile(
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
 # A count in a clause that opens with "after" and has its own verb of being: "(A week) after 35
 # were killed in a market bombing, ...". The clause ends at its comma.
-_AFTER_CLAUSE = re.compile(r"\b(?:after|following)\s+(?:[^.;,\s]+\s+){0,3}$", re.I)
+_AFTER_CLAUSE = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:after|since)\s+(?:[^.;,\s]+\s+){0,3}$",
+    re.I,
+)
+# A later count that adds to the earlier one: "three more soldiers died", "killing 5 more".
+_MORE_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:more|others|other)\b", re.I)
 _OWN_BEING = re.compile(r"[^.;,]*?\b(?:were|was|are|is|been|died)\b[^.;]*?,", re.I)
 
 
 def _earlier_toll(text: str, count: Count, same_kind: list[Count]) -> bool:
     """Whether ``count`` is an earlier attack's toll, told as the time of this one: "A week after 35
     were killed in a market bombing, 41 people are killed in a suicide attack" counts 41. Only
-    when a toll of the same kind follows the clause's comma; "After killing two policemen, the
-    gunmen shot dead three civilians" tells one attack (no verb of being in the clause)."""
+    after a span of days or more ("Minutes after 10 were killed in the first blast" is the same
+    attack), when a toll of the same kind follows the clause's comma and does not add to it ("three
+    more soldiers died"); "After killing two policemen, the gunmen shot dead three civilians" tells
+    one attack (no verb of being in the clause)."""
     if not _AFTER_CLAUSE.search(text, max(0, count.start - 60), count.start):
         return False
     clause = _OWN_BEING.match(text, count.end)
-    return clause is not None and any(c.start >= clause.end() for c in same_kind)
+    return clause is not None and any(
+        c.start >= clause.end() and not _MORE_AFTER.match(text, c.end) for c in same_kind
+    )
 
 
 def _running_total(text: str, at: int) -> bool:
@@ -2256,12 +2314,16 @@ def _parse(text: str) -> Casualties:
             # "41 people are killed in an attack ..., one week after 35 are killed in another
             # attack": that attack's toll (alone in its sentence, it is the sentence's own)
             continue
+        if _fled(toks, num):
+            continue  # "while 40 villagers fled and others were wounded": they got away
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
             continue  # "the army claims to have killed more than 100 terrorists": no victims of the attack
         if _state_reports_militants(toks, num):
             continue
+        if best_k > num.last and _in_an_operation(toks, num):
+            continue  # "the recent encounter in which 10 Maoists were gunned down": the forces' kill
         if best_k > num.last and _killed_by_the_state_passive(toks, num, best_k):
             continue  # "A TTP terrorist ... was killed in Police shootout": the forces' operation
         if _acting_attacker(toks, num):

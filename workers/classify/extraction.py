@@ -74,6 +74,14 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s)?$")
 # (Only when no space follows the stop: ". (Reuters)" is already a sentence of its own, and a
 # bracket after it may be a place: "Gunmen killed 4 policemen on Monday. (Peshawar)".)
 _TRAILING_SOURCES = re.compile(r"[.!?]\((?:[^()]{1,80}\))(?:\s*\([^()]{1,80}\))*\s*$")
+# After a space, brackets are cut only when they are plainly sources: several of them ("(Der
+# Spiegel) (Xinhua) (The New York Times via Indian Express)"), or one that names an outlet. Their
+# places ("New York") would otherwise count as the article's country ("Athens" read as Georgia's).
+_SPACED_SOURCES = re.compile(r"[.!?]\s+(\([^()]{1,80}\)(?:\s*\([^()]{1,80}\))*)\s*$")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:via|Reuters|AP|AFP|BBC|CNN|Xinhua|Al Jazeera|News|Times|Post|Press|Journal|Guardian|Telegraph|"
+    r"Herald|Tribune|Daily|Agency|Network|Radio|TV|Express|Independent|Standard|Monitor|Gazette)\b|^\(The\s"
+)
 _PLURAL_TRIGGERS = {"attacks", "bombings", "assaults", "raids", "strikes", "killings", "blasts", "explosions"}
 _DISOWNED = re.compile(
     r"\b(?:denie[sd]|deny|denying|disowned|disowns|rejects|rejected)\b.{0,40}?"
@@ -280,6 +288,9 @@ class Extractor:
         cited = _TRAILING_SOURCES.search(body)
         if cited:  # "... south of Hebron.(The Jerusalem Post)": the sources are not the story
             body = body[: cited.start() + 1]
+        spaced = _SPACED_SOURCES.search(body)
+        if spaced and (spaced.group(1).count("(") >= 2 or _OUTLET_WORDS.search(spaced.group(1))):
+            body = body[: spaced.start() + 1]
         sentences = self._sentences(body, outlet)
         events = [s for s in sentences if s.event]
         if not events and evidence:
@@ -507,7 +518,10 @@ class Extractor:
                 or last.lower_ in _PLURAL_TRIGGERS
                 or (end < len(doc) and doc[end].lower_ in _PLURAL_TRIGGERS and not _verb_at(doc, end))
             ) and not _verb_at(doc, end - 1)
-            if plural and (_counted(doc, start) or (end - start > 1 and _counted(doc, end - 1))):
+            if plural and (
+                _counted(doc, start)
+                or (end - start > 1 and _counted(doc, end - 1) and not _tallied(doc, start, end))
+            ):
                 # "fired seven rockets", "Two low intensity blasts hit", "burned two trucks":
                 # counted, so concrete
                 plural = False
@@ -668,19 +682,34 @@ class Extractor:
 
 
 # Nouns after a weapon's name that make it a modifier of people or a unit, not an attack.
-_WEAPON_UNITS = vocabulary("person_nouns") | {
-    "battalion", "brigade", "regiment", "unit", "units", "division", "battery", "batteries", "corps",
-    "platoon", "company", "squadron", "school", "range", "scientist", "scientists", "program",
-    "programme", "test", "tests", "launch",
+# (Ranks and units only: unpunctuated copy runs on, "Militants fired rockets police said ...".)
+_WEAPON_UNITS = {
+    "lieutenant", "officer", "officers", "troops", "men", "soldier", "soldiers", "gunner", "gunners",
+    "colonel", "major", "captain", "sergeant", "battalion", "brigade", "regiment", "unit", "units",
+    "division", "battery", "batteries", "corps", "platoon", "company", "squadron", "school", "range",
+    "scientist", "scientists", "program", "programme", "test", "tests",
 }  # fmt: skip
 
-# A wire dateline: a place in capitals, maybe a region or country and a date after a comma, maybe
-# the agency in brackets, then a dash or colon: "ISLAMABAD -", "KABUL, Afghanistan (AP) --",
-# "MOGADISHU, Jan 5 (Reuters) -". Only before mixed-case copy: in all-caps text every line opens so.
+# A wire dateline: a place in capitals, maybe a region or country and a date after a comma, then a
+# dash or colon, then mixed-case copy: "ISLAMABAD -", "KABUL, Afghanistan --". Not an agency's
+# dateline ("BEIRUT (Reuters) -"): a bureau files from its own city, often far from the attack.
 _DATELINE = re.compile(
     r"\A\s*(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+){0,2}?(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([A-Za-z .]{1,30}\))?\s*(?:-{1,2}|–|—|:)\s+(?=[A-Z\"“‘'][a-z ])"
+    r"\s*(?:-{1,2}|–|—|:)\s+(?=[\"“‘']?(?:[A-Z][a-z]|An?\s+[a-z]))"
+)
+
+
+def _tallied(doc: Doc, start: int, end: int) -> bool:
+    """ "The rebels have burned five buses this year", "burned two schools in 2012": a count of
+    acts over a period or in a past year, no one act."""
+    before = {t.lower_ for t in doc[max(0, start - 2) : start]}
+    after = doc[end : end + 8].text
+    return bool(before & {"have", "has", "had"}) or bool(_TALLY_AFTER.search(after))
+
+
+_TALLY_AFTER = re.compile(
+    r"\b(?:this|last|a|each|every|per)\s+(?:year|month|week)\b|\bso\s+far\b|\b(?:19|20)\d\d\b", re.I
 )
 
 

@@ -306,13 +306,21 @@ _ANOTHER_ITEM = _TOWN_IN_REGION.replace("?P<town>", "").replace("?P<region>", ""
 _TOWN_LIST = re.compile(rf"\b(?i:in)\s+{_TOWN_IN_REGION}(?:(?:{_SEPARATOR}){_ANOTHER_ITEM})+")
 
 
+# The list follows the attack verb, its object between: "attacked local troops in ...".
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:attack(?:ed|s)|ambush(?:ed|es)|raid(?:ed|s)|struck|strikes|storm(?:ed|s)|bomb(?:ed|s)|shell(?:ed|s)|"
+    r"harass(?:ed|es)|burn(?:ed|t|s)|torch(?:ed|es)|fired\s+on|opened\s+fire\s+on)\b(?:\s+[\w'’-]+){0,5}\s*$",
+    re.I,
+)
+
+
 def _towns_in_their_regions(s: Sentence) -> list[Location]:
     """The towns of a list that gives each its own region: "attacked local troops in San Agustin
     in Usulutan Department, Yamabal in Morazan Department, and Suchitoto in Cuscatlan
     Department" tells three attacks, one per town, each in its region's country."""
     listed = _TOWN_LIST.search(s.text)
-    if listed is None:
-        return []
+    if listed is None or not _ATTACKED_BEFORE.search(s.text[max(0, listed.start() - 80) : listed.start()]):
+        return []  # "The Taliban, who are active in Musa Qala in Helmand province and ...": no attacks
     out: list[Location] = []
     pos = listed.start("town")
     while (item := _ITEM.match(s.text, pos)) is not None:
@@ -475,7 +483,7 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
         if not s.event:
             return True
         return not (_other_day(group, s) or _further_toll_elsewhere(group, s) or _earlier_attack(s.text))
-    if _earlier_attack(s.text):
+    if _earlier_attack(s.text) or _another_year(group, s):
         return False
     gtypes = set().union(*(x.types for x in group)) - {GENERIC}
     stypes = s.types - {GENERIC}
@@ -521,6 +529,20 @@ def _other_date(group: list[Sentence], s: Sentence) -> bool:
 
 
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _another_year(group: list[Sentence], s: Sentence) -> bool:
+    """ "FIFTEEN SOLDIERS WERE KILLED TODAY ... FARC REBELS KILLED 28 SOLDIERS DURING AN AMBUSH IN
+    THE SAME AREA IN LATE 1987": an attack the sentence dates to a year the incident's own dates do
+    not name is an earlier one, when the incident is dated."""
+    years = set(_A_YEAR.findall(" ".join(s.dates))) | {m.group(1) for m in _IN_A_YEAR.finditer(s.text)}
+    told = [d for g in group for d in g.dates]
+    seen = set(_A_YEAR.findall(" ".join(told + [g.text for g in group])))
+    return bool(years) and bool(told) and not years & seen
+
+
+# "in late 1987", "in 2004", "in early 2010": a sentence that puts its attack in a year.
+_IN_A_YEAR = re.compile(r"\bin\s+(?:late\s+|early\s+|mid-?\s*)?((?:19|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)
 
 
 def _told_inside(group: list[Sentence], s: Sentence, sloc: Location, gloc: Location) -> bool:

@@ -982,6 +982,13 @@ def choose_location(
         mentions = [m for m in mentions if not m.station]  # unless the station's area is all there is
     if not mentions:
         return None
+    # "An hour after the attack in Nice, a French guard is stabbed ... in Jeddah": the place of the
+    # attack the time is told by is not this one's, when the sentence names another
+    earlier = {
+        id(m) for s in group for m in s.places if _EARLIER_ATTACK_AT.search(s.text[: m.start - s.start])
+    }
+    if earlier and len(earlier) < len(mentions):
+        mentions = [m for m in mentions if id(m) not in earlier]
     if not village_first:
         best = max(mentions, key=lambda m: (m.rank, not m.owned_capital, -m.start))
         return _named_for_its_town(group, best).location.model_copy()
@@ -1031,6 +1038,15 @@ def _named_for_its_town(group: list[Sentence], best: Mention) -> Mention:
             ):
                 return m
     return best
+
+
+# From the sentence's start to a place: "An hour after the attack in", "Following last week's
+# bombing at" (not "are killed following an explosion in Mogadishu": that explosion is the attack).
+_EARLIER_ATTACK_AT = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:after|following|since|before)\s+(?:the|last\s+\w+'s|\w+'s)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|shootings?|massacre|stabbings?|explosions?)\s+(?:in|at|on)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 # Where the victims were taken or freed afterwards: "was released at Tengmu village", "produced
