@@ -641,7 +641,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             out.append(_Num(1, False, i, i, person=True))
         elif (
             _pronoun_victim(toks, i)
-            and not any(toks[m.last].low not in _ATTACKER_WORDS | _ONE_ATTACKER_NOUNS for m in out)
+            and not any(toks[m.last].low not in _ATTACKER_WORDS | _PRONOUN_ATTACKERS for m in out)
             and not any(_victims_counted(toks, c) for c in counts.values() if c.first < i)
         ):
             out.append(_Num(_pronoun_and_companion(toks, i), False, i, i, person=True))
@@ -695,7 +695,7 @@ def _pronoun_victim(toks: list[_Tok], i: int) -> bool:
     before = [t.low for t in toks[max(0, i - 4) : i - 1]]
     if verb.endswith("ing") and before[-1:] != [","]:
         return False  # "aimed at killing him", "tried killing him": only ", killing him" tells it
-    if before[-1:] and before[-1] in _NOT_DONE or before[-2:-1] and before[-2] in _NOT_DONE:
+    if _NOT_DONE & set(before[-2:]):
         return False  # "powerful enough to have killed him", "could have killed her"
     if _state_subject(toks, i - 1) or _attacker_before(toks, i - 1):
         return False  # "Troops shot him dead", "saw the suicide bomber before the blast killed him"
@@ -706,16 +706,12 @@ def _pronoun_victim(toks: list[_Tok], i: int) -> bool:
 
 # Words before a past participle that make the killing unreal: "could have killed him".
 _NOT_DONE = {"would", "could", "might", "may", "should", "must", "to", "nearly", "almost"}
-# One attacker, who may be the "him" of a later verb: "the suicide bomber ... the blast killed him".
-_ONE_ATTACKER_NOUNS = {
-    "bomber", "attacker", "assailant", "gunman", "militant", "terrorist", "stabber", "knifeman",
-}  # fmt: skip
 
 
 def _attacker_before(toks: list[_Tok], v: int) -> bool:
     """Whether one attacker is named in the sentence before the verb at ``v``, other than as its
     subject right before it ("A gunman shot him dead" keeps its victim)."""
-    return any(toks[t].low in _ONE_ATTACKER_NOUNS for t in range(0, max(0, v - 3)))
+    return any(toks[t].low in _PRONOUN_ATTACKERS for t in range(0, max(0, v - 3)))
 
 
 _SUFFERED = {"sustained", "suffered", "received"}
@@ -1918,6 +1914,8 @@ def _the_attackers(toks: list[_Tok], num: _Num) -> bool:
 
 
 _ONE_ATTACKER = vocabulary("one_attacker")
+# One attacker, who may be the "him" of a later verb: "the suicide bomber ... the blast killed him".
+_PRONOUN_ATTACKERS = _ONE_ATTACKER | {"stabber", "knifeman"}
 _COLLECTIVE = {"police", "army", "force", "team", "crowd", "family", "group", "convoy", "patrol", "unit"}
 # Nouns of a body of people the copy capitalises ("and Police have registered a case"): no title.
 _COLLECTIVE_PEOPLE = _COLLECTIVE | {"security", "forces", "staff", "crew", "personnel"}
