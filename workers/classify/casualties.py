@@ -368,6 +368,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     )
     if prev == "of" and (unit or (prev2 in _PERSON_NOUNS and _named_unit(toks, j))):
         return True  # "one personnel of 25 AR was killed", "of 134 Battalion": a unit's number
+    if prev == "the" and _named_unit(toks, j):
+        return True  # "a security official belonging to the 33 Baloch Regiment"
     if (
         prev == ","
         and (nxt == "," or toks[j].low.endswith(","))  # "32," is one token
@@ -425,7 +427,12 @@ def _named_unit(toks: list[_Tok], j: int) -> bool:
             return False
         if toks[u].low in _UNIT_WORDS:
             # not "the killing of two Assam Rifles personnel", "12 Frontier Corps (FC) soldiers"
-            return not any(t.low in _PERSON_NOUNS for t in toks[u + 1 : u + 5])
+            # (a person noun right after the unit's name, past a bracketed acronym; "33 Baloch
+            # Regiment were killed when militants attacked" is a unit)
+            v = u + 1
+            while v < len(toks) and v <= u + 4 and (toks[v].low in ("(", ")") or toks[v].text.isupper()):
+                v += 1
+            return not (v < len(toks) and toks[v].low in _PERSON_NOUNS)
     return False
 
 
@@ -602,6 +609,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     aside_of_name = False  # only the first person's aside
                     det = named + width + 1
                     number = counts.get(det)
+                    if number is None and toks[det].low in ("his", "her", "their") and det + 1 in counts:
+                        number = counts[det + 1]  # "and their two children"
                     m = (number.last if number else det) + 1
                     if toks[det].low in _PERSON_NOUNS and number is None:
                         m = det
@@ -629,6 +638,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 if (definite and count == 1) or (opens and last == k):
                     i += 1  # an exact count with nothing coordinated stays what it was
                     continue
+                if count == 1 and _apposition(toks, i, last, out):
+                    i = last + 1  # "killed the mayor, a retired teacher, near his home": one man
+                    continue
                 out.append(_Num(count, False, i, last, person=True, opened=opens))
                 i = last + 1
                 continue
@@ -649,6 +661,25 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
     return out
 
 
+def _apposition(toks: list[_Tok], i: int, last: int, out: list[_Num]) -> bool:
+    """Whether the mention "a ..." from ``i`` to ``last`` is an aside on the person mentioned right
+    before its comma ("the mayor, a retired teacher, ..."), closed by a comma or the sentence's end
+    and not continued by "and" (which makes it a list: "a soldier, a policeman, and a civilian")."""
+    if toks[i].low not in ("a", "an") or i < 2 or toks[i - 1].low != ",":
+        return False
+    before = bool(out) and out[-1].last == i - 2  # a name before it may be counted by this mention
+    if last + 1 < len(toks) and toks[last + 1].low == "of":  # "a resident of Sopore"
+        end = next(
+            (j for j in range(last + 2, min(last + 7, len(toks))) if toks[j].low in (",", ".", ";")), None
+        )
+        if end is None or any(_is_numword(t.low) or t.low.isdigit() for t in toks[last + 2 : end]):
+            return False  # "a father of three": the count is read on its own
+        last = end - 1
+    after = [t.low for t in toks[last + 1 : last + 3]]
+    closed = not after or after[0] in (".", ";") or (after[0] == "," and after[1:] != ["and"])
+    return bool(before) and closed
+
+
 def _pronoun_and_companion(toks: list[_Tok], i: int) -> int:
     """1, or more with companions coordinated after the pronoun by a possessive: "injuring him and
     his colleague" (2), "killing him on the spot along with his son" (2), "killed him along with
@@ -657,20 +688,23 @@ def _pronoun_and_companion(toks: list[_Tok], i: int) -> int:
     j = i + 1
     if [t.low for t in toks[j : j + 3]] == ["on", "the", "spot"]:
         j += 3
-    width = _coordinator(toks, j)
-    det = j + width
-    if not width or det >= len(toks) or toks[det].low not in ("his", "her"):
-        return 1
-    k = det + 1
-    many = _word_value([toks[k].low]) if k < len(toks) and _is_numword(toks[k].low) else None
-    if many is None and k < len(toks) and toks[k].low.isdigit():
-        many = int(toks[k].low)
-    if many is not None:
-        k += 1
-    for m in range(k, min(k + 3, len(toks))):
-        if toks[m].low in _PERSON_NOUNS:
-            return 1 + (many or 1)
-    return 1
+    count = 1
+    # "killing him, his driver and his guard": each possessed companion of the list counts
+    while (
+        (width := _coordinator(toks, j)) and j + width < len(toks) and toks[j + width].low in ("his", "her")
+    ):
+        k = j + width + 1
+        many = _word_value([toks[k].low]) if k < len(toks) and _is_numword(toks[k].low) else None
+        if many is None and k < len(toks) and toks[k].low.isdigit():
+            many = int(toks[k].low)
+        if many is not None:
+            k += 1
+        person = next((m for m in range(k, min(k + 3, len(toks))) if toks[m].low in _PERSON_NOUNS), None)
+        if person is None:
+            break
+        count += many or 1
+        j = person + 1
+    return count
 
 
 # What may follow "her" when it is the object, not a possessive ("shot her dead", "killed her in
@@ -801,12 +835,30 @@ def _past_name(toks: list[_Tok], last: int) -> int:
 
 
 def _coordinator(toks: list[_Tok], j: int) -> int:
-    """Tokens of "and" / "along with" / "together with" at ``j`` (0 if none): one more victim follows."""
+    """Tokens of "and" / "along with" / "together with" at ``j`` (0 if none): one more victim
+    follows. A comma is one too when it opens a list that "and" closes: "killing him, his driver
+    and a guard" (an aside closed by a comma, "the mayor, a retired teacher, was", is not)."""
     if j < len(toks) and toks[j].low == "and":
         return 1
     if j + 1 < len(toks) and toks[j].low in ("along", "together") and toks[j + 1].low == "with":
         return 2
+    if j < len(toks) and toks[j].low == "," and _listed_person(toks, j + 1):
+        return 1
     return 0
+
+
+def _listed_person(toks: list[_Tok], det: int) -> bool:
+    """Whether a person mention opened by a possessive or an article at ``det`` is followed by the
+    "and" (or ", and") that closes a list of victims."""
+    if det >= len(toks) or toks[det].low not in ("his", "her", "their", "a", "an"):
+        return False
+    for m in range(det + 1, min(det + 4, len(toks))):
+        if toks[m].low in _PERSON_NOUNS:
+            rest = [t.low for t in toks[m + 1 : m + 3]]
+            return rest[:1] == ["and"] or rest == [",", "and"]
+        if not toks[m].low.isalpha():
+            return False
+    return False
 
 
 # Nouns after a person noun that make it a modifier, whatever the person noun: "a rebel attack",
@@ -847,8 +899,13 @@ _INTENT = {
 
 
 def _intended(toks: list[_Tok], k: int) -> bool:
-    """Whether the casualty verb at ``k`` is an infinitive of intent ("threatened to kill")."""
-    return k >= 2 and toks[k - 1].low == "to" and toks[k - 2].low in _INTENT
+    """Whether the casualty verb at ``k`` is an infinitive of intent ("threatened to kill"), or a
+    killing an official "had claimed to have" done, years before ("A head constable, who had
+    claimed to have killed a former militant in a controversial case in 2009, disappeared"). A
+    confession or a charge keeps its toll: a past attack told with its toll is an incident."""
+    if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].low in _INTENT:
+        return True
+    return [t.low for t in toks[max(0, k - 4) : k]] == ["had", "claimed", "to", "have"]
 
 
 def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:

@@ -469,6 +469,12 @@ _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+")
 
 
 def _compatible(group: list[Sentence], s: Sentence) -> bool:
+    if _TOLD_AGAIN.match(s.text) and s.killed is None and s.injured is None and not _other_day(group, s):
+        # "The incident took place in LondKhor area where ... unidentified persons intercepted
+        # them and opened indiscriminate firing": the attack just told, told in detail (a toll in
+        # it may be another attack's: "... the same area where a Maoist ambush had killed 27
+        # people last year")
+        return True
     sloc = choose_location([s], where_only=True, stations=False)  # "Colombian guerrillas" says who, not where
     # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
     # Budgam District ...": after a summary of several incidents, a sentence with a place of its
@@ -521,6 +527,14 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
 
 
+# A sentence that opens by pointing back to the incident just told and saying where or how.
+_TOLD_AGAIN = re.compile(
+    r"(?:the|this)\s+(?:incident|attack|ambush|blast|explosion|killing|firing|shooting)\s+"
+    r"(?:took\s+place|occurred|happened)\b",
+    re.I,
+)
+
+
 def _other_date(group: list[Sentence], s: Sentence) -> bool:
     """Whether the sentence dates its attack otherwise than the incident already has (an incident
     told with no date yet takes the sentence's)."""
@@ -538,7 +552,18 @@ def _another_year(group: list[Sentence], s: Sentence) -> bool:
     years = set(_A_YEAR.findall(" ".join(s.dates))) | {m.group(1) for m in _IN_A_YEAR.finditer(s.text)}
     told = [d for g in group for d in g.dates]
     seen = set(_A_YEAR.findall(" ".join(told + [g.text for g in group])))
+    # "on September 27" then "late on September 26, 2012": the same days, told with their year
+    months = {m.lower() for m in _MONTH.findall(" ".join(told))}
+    if months & {m.lower() for m in _MONTH.findall(" ".join(s.dates))}:
+        return False
     return bool(years) and bool(told) and not years & seen
+
+
+_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
+)
 
 
 # "in late 1987", "in 2004", "in early 2010": a sentence that puts its attack in a year.
