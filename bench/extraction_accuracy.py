@@ -132,6 +132,9 @@ HELDOUT_19 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-19.jsonl"
 HELDOUT_20 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-20.jsonl"
 # Drawn (seed 20261216) before the twenty-second round read the twentieth set's errors.
 HELDOUT_21 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-21.jsonl"
+# Drawn (seed 20261217) after the twenty-third round was written, before any round read the
+# twenty-first set's errors; committed before any extraction was scored on it.
+HELDOUT_22 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-22.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -362,6 +365,7 @@ def main() -> int:
             HELDOUT_19,
             HELDOUT_20,
             HELDOUT_21,
+            HELDOUT_22,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
