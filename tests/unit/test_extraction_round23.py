@@ -1,9 +1,10 @@
-"""Round 23: the cases the review of round 21 left open, and two spurious incidents it found.
+"""Round 23: the cases the review of round 21 left open, and two spurious incidents it found;
+with the mends of the review of round 23 (its cases marked "found by the review").
 Victims listed with commas ("killing him, his driver and a guard") and an aside that is the same
 person ("the mayor, a retired teacher,"); posts "harassed" by fire; sentences run together in
 pasted copy ("(IED).A head constable"); a killing an official "had claimed to have" done years
-before; the state accused of a bombing; a group that suspends its attacks; a regiment's number
-after "the"; the same days told again with their year."""
+before; a group that suspends its attacks; a regiment's number after "the"; the same days told
+again with their year; "The incident took place ..." telling the incident just told."""
 
 from __future__ import annotations
 
@@ -39,6 +40,12 @@ from wirewatch.workers.classify.extraction import Extractor
         # an armed group's claim is still its toll, and "responsible for" is no charge
         ("The Taliban claimed to have killed 20 soldiers.", 20),
         ("The group claimed responsibility for killing 20 people.", 20),
+        # after a count, a comma opens its breakdown (found by the review)
+        ("Two persons, a woman and her son, were killed when militants opened fire in Poonch.", 2),
+        ("Three militants, a commander and two cadres, were killed.", 3),
+        # an armed group's claim told in the past perfect keeps its toll (found by the review)
+        ("The Maoists had claimed to have killed 12 CRPF personnel in the ambush in Sukma.", 12),
+        ("The 14 Frontier Corps and Levies personnel were killed in the attack in Turbat.", 14),
         # a regiment's number after "the", before a verb, is no count
         (
             "Five militants and a security official belonging to the 33 Baloch Regiment were killed"
@@ -49,17 +56,6 @@ from wirewatch.workers.classify.extraction import Extractor
 )
 def test_the_toll(text: str, killed: int | None) -> None:
     assert parse_casualties(text).killed == killed
-
-
-def test_a_bombing_the_state_is_accused_of_is_no_attack_told(extractor: Extractor) -> None:
-    text = (
-        "A trade unionist was wounded in an attack in San Salvador today, military spokesmen said.\n\n"
-        "The air force played a key role during the last guerrilla offensive in November 1989, and"
-        " it was accused by opposition groups of indiscriminately bombing poor neighborhoods of the"
-        " capital."
-    )
-    incidents = extractor.extract(text, []).incidents
-    assert [(i.type, i.injured) for i in incidents] == [("armed_assault", 1)]
 
 
 @pytest.mark.parametrize(
@@ -144,3 +140,68 @@ def test_an_earlier_years_assassination_with_specifics_stays_an_incident(extract
     )
     types = [i.type for i in extractor.extract(text, []).incidents]
     assert "assassination" in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people harassed at a camp, a station or a post, and party workers, are no attack (found by
+        # the review)
+        "The BJP accused the police of harassing party workers in Kolkata.",
+        "A woman was harassed at the railway station in Lucknow.",
+        "Kashmiri Pandit employees alleged harassment at the transit camp in Budgam.",
+        "Journalists were harassed at a checkpoint in Srinagar by CRPF personnel on Tuesday.",
+        "Truckers alleged harassment at the check post in Jammu.",
+    ],
+)
+def test_harassment_of_people_is_no_attack(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, []).incidents == []
+
+
+def test_a_title_written_without_a_space_stays_in_its_sentence(extractor: Extractor) -> None:
+    if not extractor.use_ner:
+        pytest.skip("without NER the rule splitter cuts after 'Smt.' itself, as before this round")
+    incidents = extractor.extract(
+        "Terrorists shot dead Smt.Rajni Bala, a teacher, in Kulgam district on May 31.", []
+    ).incidents
+    assert [i.date for i in incidents] == ["on May 31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # what an attack halted is not the group's own attacks (found by the review)
+        ("An ELN bomb attack halted oil operations at the Cano Limon pipeline in Arauca.", ["ELN"]),
+        (
+            "The Taliban, who halted attacks on foreign forces after the Doha deal, ambushed an Afghan"
+            " army convoy in Kunduz, killing 12 soldiers.",
+            ["Taliban"],
+        ),
+    ],
+)
+def test_what_an_attack_halted_keeps_its_author(extractor: Extractor, text: str, actors: list[str]) -> None:
+    incidents = extractor.extract(text, []).incidents
+    assert incidents and incidents[0].actors == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # the same month in another year is another attack (found by the review)
+        (
+            "Militants attacked a police station in Quetta on March 3, killing four policemen. In March"
+            " 2008, a suicide bomber blew himself up at a police station in Quetta, killing 12 people.",
+            [4, 12],
+        ),
+        # "The attack took place days after ...": another kind of attack is not this one told again
+        (
+            "Gunmen shot dead two policemen in Peshawar on Sunday. The attack took place days after a"
+            " suicide bomber struck a police station in Bannu.",
+            [2, None],
+        ),
+    ],
+)
+def test_another_attack_is_not_merged_into_this_one(
+    extractor: Extractor, text: str, tolls: list[int | None]
+) -> None:
+    assert [i.killed for i in extractor.extract(text, []).incidents] == tolls

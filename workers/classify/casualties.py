@@ -430,8 +430,12 @@ def _named_unit(toks: list[_Tok], j: int) -> bool:
             # (a person noun right after the unit's name, past a bracketed acronym; "33 Baloch
             # Regiment were killed when militants attacked" is a unit)
             v = u + 1
-            while v < len(toks) and v <= u + 4 and (toks[v].low in ("(", ")") or toks[v].text.isupper()):
-                v += 1
+            while (
+                v < len(toks)
+                and v <= u + 4
+                and (toks[v].low in ("(", ")", "and", "&") or toks[v].text[:1].isupper())
+            ):
+                v += 1  # "(FC)", "and Levies"
             return not (v < len(toks) and toks[v].low in _PERSON_NOUNS)
     return False
 
@@ -600,6 +604,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         )
                     )
                     and named + width + 1 < n
+                    # "Two persons, a woman and her son, were killed": after a count, a comma opens
+                    # its breakdown, not more victims
+                    and not (toks[named + 1].low == "," and count > 1 and last == k)
                     and (
                         toks[named + width + 1].low in ("his", "her", "their", "a", "an", "another", "the")
                         or (named + width + 1 in counts and not counts[named + width + 1].approx)
@@ -905,7 +912,16 @@ def _intended(toks: list[_Tok], k: int) -> bool:
     confession or a charge keeps its toll: a past attack told with its toll is an incident."""
     if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].low in _INTENT:
         return True
-    return [t.low for t in toks[max(0, k - 4) : k]] == ["had", "claimed", "to", "have"]
+    if [t.low for t in toks[max(0, k - 4) : k]] != ["had", "claimed", "to", "have"]:
+        return False
+    # an official's claim, not an armed group's ("The Maoists had claimed to have killed 12 CRPF
+    # personnel" keeps its toll)
+    before = [t.low for t in toks[max(0, k - 16) : k - 4]]
+    return any(w in _CLAIMING_OFFICIALS for w in before) and not any(_militant(w) for w in before)
+
+
+# Who may have claimed a killing of years before in the state's name.
+_CLAIMING_OFFICIALS = {"constable", "officer", "official", "inspector", "policeman", "soldier", "commander"}
 
 
 def _cue_kind(toks: list[_Tok], k: int) -> Kind | None:

@@ -469,11 +469,18 @@ _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+")
 
 
 def _compatible(group: list[Sentence], s: Sentence) -> bool:
-    if _TOLD_AGAIN.match(s.text) and s.killed is None and s.injured is None and not _other_day(group, s):
+    if (
+        _TOLD_AGAIN.match(s.text)
+        and s.killed is None
+        and s.injured is None
+        and s.types - {GENERIC} <= set().union(*(x.types for x in group))
+        and not (_other_day(group, s) or _earlier_attack(s.text) or _another_year(group, s))
+    ):
         # "The incident took place in LondKhor area where ... unidentified persons intercepted
         # them and opened indiscriminate firing": the attack just told, told in detail (a toll in
         # it may be another attack's: "... the same area where a Maoist ambush had killed 27
-        # people last year")
+        # people last year"), and no other kind of attack ("The attack took place days after a
+        # suicide bomber struck a police station in Bannu")
         return True
     sloc = choose_location([s], where_only=True, stations=False)  # "Colombian guerrillas" says who, not where
     # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
@@ -553,17 +560,29 @@ def _another_year(group: list[Sentence], s: Sentence) -> bool:
     told = [d for g in group for d in g.dates]
     seen = set(_A_YEAR.findall(" ".join(told + [g.text for g in group])))
     # "on September 27" then "late on September 26, 2012": the same days, told with their year
-    months = {m.lower() for m in _MONTH.findall(" ".join(told))}
-    if months & {m.lower() for m in _MONTH.findall(" ".join(s.dates))}:
+    # ("on March 3" then "In March 2008" is another year's attack)
+    days = _days(told)
+    if any(m == n and abs(d - e) <= 1 for m, d in _days(s.dates) for n, e in days):
         return False
     return bool(years) and bool(told) and not years & seen
 
 
-_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?)\b",
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_DAY = re.compile(
+    r"\b(?:(\d{1,2})\s+)?(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(\d{1,2})\b)?",
     re.I,
 )
+
+
+def _days(dates: list[str]) -> list[tuple[int, int]]:
+    """(month, day) of every date expression that names both ("September 27", "26 September")."""
+    out = []
+    for m in _MONTH_DAY.finditer(" ".join(dates)):
+        day = m.group(1) or m.group(3)
+        if day:
+            out.append((_MONTHS.index(m.group(2)[:3].lower()), int(day)))
+    return out
 
 
 # "in late 1987", "in 2004", "in early 2010": a sentence that puts its attack in a year.
