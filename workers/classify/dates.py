@@ -198,11 +198,11 @@ def attached(text: str, start: int, end: int) -> bool:
     return not _SAID_AFTER.match(text[end : end + 25])
 
 
-def resolve(expr: str, reference: date | None) -> date | None:
-    low = " ".join(expr.lower().replace(",", " ").replace(".", " ").split())
-    low = _LEAD.sub("", low)
-    year_m = _YEAR_IN.search(low)
-    year = int(year_m.group(1)) if year_m else None
+def _normal(expr: str) -> str:
+    return _LEAD.sub("", " ".join(expr.lower().replace(",", " ").replace(".", " ").split()))
+
+
+def _month_and_day(low: str) -> tuple[int | None, int | None]:
     month = day = None
     for tok in re.findall(r"[a-z]+|\d+", low):
         if tok in _MONTHS and month is None and not (tok == "may" and not re.search(r"may\s+\d", low)):
@@ -212,6 +212,21 @@ def resolve(expr: str, reference: date | None) -> date | None:
     ordinal = _ORDINAL.search(low) if day is None else None
     if ordinal:
         day = int(ordinal.group(1))
+    return month, day
+
+
+def month_day(expr: str) -> tuple[int, int] | None:
+    """The month and day a date expression names, whatever its year ("late on September 26,
+    2012" -> (9, 26)); None when it names no day of a month ("in March 2008", "on Monday")."""
+    month, day = _month_and_day(_normal(expr))
+    return (month, day) if month and day else None
+
+
+def resolve(expr: str, reference: date | None) -> date | None:
+    low = _normal(expr)
+    year_m = _YEAR_IN.search(low)
+    year = int(year_m.group(1)) if year_m else None
+    month, day = _month_and_day(low)
     if month and day:
         if year:
             return _safe(year, month, day)

@@ -74,9 +74,6 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s)?$")
 # (Only when no space follows the stop: ". (Reuters)" is already a sentence of its own, and a
 # bracket after it may be a place: "Gunmen killed 4 policemen on Monday. (Peshawar)".)
 _TRAILING_SOURCES = re.compile(r"[.!?]\((?:[^()]{1,80}\))(?:\s*\([^()]{1,80}\))*\s*$")
-# After a space, brackets are cut only when they are plainly sources: several of them ("(Der
-# Spiegel) (Xinhua) (The New York Times via Indian Express)"), or one that names an outlet. Their
-# places ("New York") would otherwise count as the article's country ("Athens" read as Georgia's).
 # Sentences run together in pasted copy: "... an Improvised Explosive Device (IED).A head
 # constable, ..." is two sentences, and read as one the constable's killing of 2009 joined the
 # bombing's. A lower-case letter or a bracket, a full stop, then a capitalised word.
@@ -101,6 +98,9 @@ def _unjoin(text: str) -> str:
     return _JOINED.sub(space, text)
 
 
+# After a space, brackets are cut only when they are plainly sources: several of them ("(Der
+# Spiegel) (Xinhua) (The New York Times via Indian Express)"), or one that names an outlet. Their
+# places ("New York") would otherwise count as the article's country ("Athens" read as Georgia's).
 _SPACED_SOURCES = re.compile(r"[.!?]\s+(\([^()]{1,80}\)(?:\s*\([^()]{1,80}\))*)\s*$")
 _OUTLET_WORDS = re.compile(
     r"\b(?:via|Reuters|AP|AFP|BBC|CNN|Xinhua|Al Jazeera|News|Times|Post|Press|Journal|Guardian|Telegraph|"

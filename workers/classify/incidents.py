@@ -561,28 +561,12 @@ def _another_year(group: list[Sentence], s: Sentence) -> bool:
     seen = set(_A_YEAR.findall(" ".join(told + [g.text for g in group])))
     # "on September 27" then "late on September 26, 2012": the same days, told with their year
     # ("on March 3" then "In March 2008" is another year's attack)
-    days = _days(told)
-    if any(m == n and abs(d - e) <= 1 for m, d in _days(s.dates) for n, e in days):
+    days = [md for md in map(_dates.month_day, told) if md]
+    if any(
+        m == n and abs(d - e) <= 1 for m, d in filter(None, map(_dates.month_day, s.dates)) for n, e in days
+    ):
         return False
     return bool(years) and bool(told) and not years & seen
-
-
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH_DAY = re.compile(
-    r"\b(?:(\d{1,2})\s+)?(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(\d{1,2})\b)?",
-    re.I,
-)
-
-
-def _days(dates: list[str]) -> list[tuple[int, int]]:
-    """(month, day) of every date expression that names both ("September 27", "26 September")."""
-    out = []
-    for m in _MONTH_DAY.finditer(" ".join(dates)):
-        day = m.group(1) or m.group(3)
-        if day:
-            out.append((_MONTHS.index(m.group(2)[:3].lower()), int(day)))
-    return out
 
 
 # "in late 1987", "in 2004", "in early 2010": a sentence that puts its attack in a year.
