@@ -113,7 +113,7 @@ from wirewatch.workers.classify.casualties import (
         ("A suicide bomber killed 12 people and 30 others were injured.", 12, 30),
         ("Gunmen shot dead one policeman and two civilians sustained injuries.", 1, 2),
         ("Five militants and three soldiers were killed, including an officer.", 8, None),
-        ("Five militants and three soldiers, including an officer, were killed in the gunfight.", 8, None),
+        ("Five militants and three soldiers, including an officer, were killed in the attack.", 8, None),
         # titles end no sentence; victims in a relative clause; a number outside the "by" phrase
         ("At least 12 people, including Maj. Gen. Ali Khan, were killed when a bomb exploded.", 12, None),
         ("Gunmen shot dead two teachers who were abducted on Sunday in Kech district, police said.", 2, None),

@@ -506,9 +506,11 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         counted = counts.get(i)
         # "one army officer and a civilian died": an exact count can open a coordination too, but
         # not the count of people arrested ("police arrested 12 men and 2 women for killing ...")
+        # "at least six civilians and four soldiers": a bound keeps the sum a bound, but a vague
+        # plural ("dozens of people and a policeman") is no count to add to
         opens = (
             counted is not None
-            and not counted.approx
+            and not (counted.approx and toks[counted.last].low in _VAGUE)
             and counted.first == i
             and not {t.low for t in toks[max(0, i - 3) : i]} & _NOT_VICTIMS_BEFORE
         )
@@ -518,7 +520,11 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
         if (toks[i].low in ("a", "an", "the") and i not in taken) or possessed or opens:
             # after the cue ("killed 12 people and 30 others were injured"), a coordinated count with
             # a verb of its own starts a new clause
-            after_cue = any(_cue_kind(toks, c) for c in range(max(0, i - 3), i))
+            # (not after a clause opener: "were killed while five other personnel and two civilians
+            # sustained injuries" is a clause of its own, its subject the whole coordination)
+            after_cue = any(_cue_kind(toks, c) for c in range(max(0, i - 3), i)) and not (
+                i > 0 and toks[i - 1].low in ("while", "whereas", "whilst", "but")
+            )
             start = counted.last if opens and counted else i
             # up to three modifiers, then a person noun
             k = start + 1
@@ -533,9 +539,10 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 k += 2  # "his 24yearold son", in copy that drops hyphens
             # a modifier is no count and no casualty word: "A bomb killed eight people" is no
             # mention of one person ("a ... people"), it is the count eight
+            acronym = 0  # "a Counter Terrorism Department (CTD) official": the bracket is no word
             while (
                 k < n
-                and k <= i + 4
+                and k <= i + 4 + acronym
                 and toks[k].low not in _PERSON_NOUNS
                 # a possessive too: "killing the camp's commander", "the owner's son"
                 # (hyphenated too: "two auto-rickshaw drivers and a bus conductor")
@@ -552,13 +559,33 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and toks[k].low not in ("raid", "ambush", "harassment", "offensive")
             ):
                 k += 1
+                if (
+                    not acronym
+                    and k + 3 < n
+                    and toks[k].low == "("
+                    and toks[k + 2].low == ")"
+                    and toks[k + 1].text.isupper()
+                    and toks[k + 1].text.isalpha()
+                    and toks[k + 3].low in _PERSON_NOUNS
+                ):
+                    k += 3
+                    acronym = 3
             if (
                 k < n
                 and toks[k].low in _PERSON_NOUNS
-                and k <= start + 4
+                and k <= start + 4 + acronym
                 and (opens or not toks[k].low.endswith("s"))
             ):
-                while k + 1 < n and toks[k + 1].low in _PERSON_NOUNS:  # "a police chief"
+                # "a police chief"; "five other AR personnel" (a force's initials between)
+                while k + 1 < n and (
+                    toks[k + 1].low in _PERSON_NOUNS
+                    or (
+                        k + 2 < n
+                        and toks[k + 1].text.isupper()
+                        and toks[k + 1].text.isalpha()
+                        and toks[k + 2].low in _PERSON_NOUNS
+                    )
+                ):
                     k += 1
                 if object_of_cue and toks[k].low in _UNCOUNTED_PLURALS:
                     i = k + 1  # "injured their children", "after killing the peasant family"
@@ -589,6 +616,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 # "and Constable Amresh Kumar" (a title, then a name)
                 # "Ajmeer Shah, a senior Police official, and his driver": the mention is a name's
                 # aside, closed by a comma before the coordination
+                militants = count if _militant(toks[k].low) else 0  # of the count, how many are
                 aside_of_name = (
                     i >= 2
                     and toks[i - 1].low == ","
@@ -636,19 +664,25 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
                             break
                         count += add
+                        militants += add if _militant(toks[m].low) else 0
                         last = m
                     elif toks[det].low == "another":
                         count += 1
                         last = det
                     else:
                         break
+                if 0 < militants < count and _forces_answer(toks, i):
+                    # "one FC officer and one militant were killed" in an exchange of fire: the
+                    # militant fell to the forces' answer, no victim of the attack
+                    count -= militants
                 if (definite and count == 1) or (opens and last == k):
                     i += 1  # an exact count with nothing coordinated stays what it was
                     continue
                 if count == 1 and _apposition(toks, i, last, out):
                     i = last + 1  # "killed the mayor, a retired teacher, near his home": one man
                     continue
-                out.append(_Num(count, False, i, last, person=True, opened=opens))
+                approx = bool(opens and counted and counted.approx)
+                out.append(_Num(count, approx, i, last, person=True, opened=opens))
                 i = last + 1
                 continue
         if (
@@ -666,6 +700,28 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             out.append(_Num(_pronoun_and_companion(toks, i), False, i, i, person=True))
         i += 1
     return out
+
+
+# Words that tell the forces fought back: militants they killed are no attack's toll.
+_FORCES_ANSWER = {
+    "exchange", "encounter", "shootout", "gunfight", "crossfire", "retaliation", "retaliatory",
+    "retaliated", "raid",
+}  # fmt: skip
+
+
+def _forces_answer(toks: list[_Tok], t: int) -> bool:
+    """Whether the sentence around ``t`` tells the forces' answer or operation ("during an exchange
+    of fire", "in retaliatory firing", "a Police raid"), in which militants coordinated with the
+    victims ("one FC officer and one militant were killed") fell to the forces, not to the attack;
+    the attackers' dead stay in the toll only where the text counts them in it ("six civilians and
+    four militants are killed in attacks on two hotels")."""
+    lo = t
+    while lo > 0 and not _full_stop(toks, lo - 1) and toks[lo - 1].low != ";":
+        lo -= 1
+    hi = t
+    while hi < len(toks) and not _full_stop(toks, hi) and toks[hi].low != ";":
+        hi += 1
+    return any(tok.low in _FORCES_ANSWER for tok in toks[lo:hi])
 
 
 def _apposition(toks: list[_Tok], i: int, last: int, out: list[_Num]) -> bool:
@@ -740,8 +796,10 @@ def _pronoun_victim(toks: list[_Tok], i: int) -> bool:
         return False  # "powerful enough to have killed him", "could have killed her"
     if _state_subject(toks, i - 1) or _attacker_before(toks, i - 1):
         return False  # "Troops shot him dead", "saw the suicide bomber before the blast killed him"
-    if verb in ("shot", "stabbed"):
-        return _split_kill(toks, i - 1)  # "shot him" alone may not be a death
+    if verb in _TO_DEATH and not _cue_kind(toks, i - 1):
+        # "shot him" alone may not be a death; "beat him to death" is one, though "beat" alone
+        # is no casualty verb
+        return _split_kill(toks, i - 1)
     return _cue_kind(toks, i - 1) is not None and verb.endswith(("ed", "ing"))
 
 
@@ -1198,12 +1256,13 @@ _NOT_ONE = {
     "they", "both", "few", "dozens", "hundreds", "scores", "he", "she", "everyone", "everybody",
     "nobody", "none", "one", "children", "women", "men", "police", "personnel", "family", "crew",
     "staff", "troops", "bomb", "device", "explosion", "blast", "group", "team", "unit", "convoy", "suspect",
-    "prisoner", "accused", "detainee", "inmate",
+    "prisoner", "accused", "detainee", "inmate", "have", "has", "had",
 }  # fmt: skip
 # How a death from the attack is told: "Rabha died on the spot", "died of his injuries in hospital".
 _DIED_OF_IT = re.compile(
     r"\s+(?:on\s+the\s+spot|instantly|at\s+the\s+scene|on\s+the\s+way\s+to|en\s+route|"
-    r"of\s+(?:his|her)\s+(?:injuries|wounds)|in\s+(?:the\s+)?hospital|while\s+being\s+(?:taken|shifted|rushed)|"
+    r"of\s+(?:his|her)\s+(?:injuries|wounds)|in\s+(?:the\s+)?hospital|"
+    r"(?:of|from)\s+(?:his\s+|her\s+|the\s+)?(?:gunshot|bullet|stab)\s+(?:injuries|wounds)|while\s+being\s+(?:taken|shifted|rushed)|"
     r"in\s+the\s+(?:explosion|blast|attack|firing|ambush|shooting)|"
     # "DIED TONIGHT 2 HOURS AFTER HAVING BEEN SHOT IN AN ATTACK"
     r"(?:\s*(?:today|tonight|yesterday|later|\w+day))?\s+(?:\d+\s+hours?\s+)?after\s+(?:being|having\s+been)\s+"
@@ -1745,7 +1804,7 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
         if len(words) == 4:
             break
     for t in words:
-        if t.low in _PERSON_NOUNS:
+        if t.low in _PERSON_NOUNS or t.low == "bodies":  # "107 disfigured bodies", "three charred bodies"
             return True
         if t.low in ("between", "in", "at", "on", "with", "from", "by", "of", "near", "against"):
             return False  # "two clashes between guerrillas and soldiers": the soldiers are another phrase
@@ -1768,11 +1827,21 @@ def _attackers(toks: list[_Tok], num: _Num, cue: int) -> bool:
     shot_dead = toks[cue].low == "dead" and cue > 0 and toks[cue - 1].low in ("shot", "stabbed", "hacked")
     if shot_dead:  # an object after "dead": a count, an article, a person, a name
         obj = toks[cue + 1] if cue + 1 < len(toks) else None
-        shot_dead = obj is not None and (
-            obj.low in ("a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "six")
-            or obj.low[:1].isdigit()
-            or obj.low in _PERSON_NOUNS
-            or (obj.text[:1].isupper() and not obj.text.isupper() and obj.text.isalpha())
+        shot_dead = (
+            obj is not None
+            and (
+                obj.low in ("a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "six")
+                or obj.low[:1].isdigit()
+                or obj.low in _PERSON_NOUNS
+                or (obj.text[:1].isupper() and not obj.text.isupper() and obj.text.isalpha())
+                # a force's initials before the victim: "shot dead FC official Ali Rehman"
+                or (
+                    obj.text.isupper()
+                    and obj.text.isalpha()
+                    and cue + 2 < len(toks)
+                    and (toks[cue + 2].low in _PERSON_NOUNS or toks[cue + 2].text[:1].isupper())
+                )
+            )
         )
     if (
         toks[cue].low in ("dead", "died", "die", "dies", "dying", "toll", "death", "deaths", "lives")
@@ -2141,6 +2210,33 @@ _DIED_OF_WOUNDS = re.compile(
 _UNCUED = (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS, _DIED_OF_WOUNDS)
 
 
+_ABDUCTED = {"abducted", "kidnapped", "abducting", "kidnapping"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
+def _abductees_killed(toks: list[_Tok], num: _Num, cues: list[tuple[int, Kind]]) -> int | None:
+    """The cue that kills the people an abduction took, told by a pronoun later in the sentence:
+    "Maoists abducted three members of a family suspecting them to be informers and subsequently
+    killed them" (3), "abducted a panchayat secretary identified as X and beat him to death" (1).
+    The count is the abduction's object, too far from the verb that kills for a window to bind it;
+    the pronoun must agree with it and no other count may come between."""
+    if not (num.first > 0 and toks[num.first - 1].low in _ABDUCTED):
+        return None
+    for k, kind in cues:
+        if k <= num.last or kind != "killed":
+            continue
+        if any(toks[t].low == ";" or _full_stop(toks, t) for t in range(num.last, k)):
+            return None
+        pronoun = toks[k + 1].low if k + 1 < len(toks) else ""
+        if toks[k].low == "dead" or (toks[k].low == "death" and toks[k - 1].low == "to"):
+            # the verb split around its object: "shot him dead", "beat him to death"
+            pronoun = toks[k - 1 if toks[k].low == "dead" else k - 2].low
+        if pronoun in _OBJECT_PRONOUNS and (pronoun == "them") == (num.value > 1):
+            return k
+        return None  # the first killing after the abduction is the one told
+    return None
+
+
 def _parse(text: str) -> Casualties:
     toks = _tokens(text)
     nums = _numbers(toks)
@@ -2261,7 +2357,7 @@ def _parse(text: str) -> Casualties:
             # that opens its clause keeps the "and" of its own noun phrase, up to its passive verb
             own_clause = (
                 k > num.last
-                and toks[k - 1].low in _AUX
+                and toks[k - 1].low in _AUX | _SUFFERED
                 and num.first > 0
                 and toks[num.first - 1].low in ("while", "whereas", "whilst", "but")
             )
@@ -2317,6 +2413,9 @@ def _parse(text: str) -> Casualties:
                 bound[idx] = k
         elif best is not None:
             bound[idx] = best_k
+        if best is None and (k := _abductees_killed(toks, num, cues)) is not None:
+            best, best_k = (0, 0, 1, "killed"), k
+            bound[idx] = k
         if best is None:
             continue
         if best_k > num.last and (_attackers(toks, num, best_k) or _of_the_attackers(toks, num)):
@@ -2494,7 +2593,9 @@ def _parse(text: str) -> Casualties:
         r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
         # "An unidentified gunman fired at Rabha ... Rabha died on the spot": a person named before
-        r"|\b(?P<who>(?-i:[A-Z][a-z]+|[a-z]+)),?\s+(?:later\s+|also\s+)?died\b(?!\s+(?:\w+\s+){0,4}\d{4}\b)",
+        # ("X, the party's candidate, has died from gunshot wounds": a perfect tense alike)
+        r"|\b(?P<who>(?-i:[A-Z][a-z]+|[a-z]+)),?\s+(?:has\s+|had\s+)?(?:later\s+|also\s+)?died\b"
+        r"(?!\s+(?:\w+\s+){0,4}\d{4}\b)",
         text,
         re.I,
     ):
