@@ -135,6 +135,10 @@ HELDOUT_21 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-21.jsonl"
 # Drawn (seed 20261217) after the twenty-third round was written, before any round read the
 # twenty-first set's errors; committed before any extraction was scored on it.
 HELDOUT_22 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-22.jsonl"
+# Drawn (seed 20261218) after the twenty-fourth round, before any round read the twenty-second
+# set's errors; one near-duplicate of a heldout-20 text left out; committed before any extraction
+# was scored on it.
+HELDOUT_23 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-23.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -366,6 +370,7 @@ def main() -> int:
             HELDOUT_20,
             HELDOUT_21,
             HELDOUT_22,
+            HELDOUT_23,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
