@@ -604,6 +604,28 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     continue
                 count, last = (counted.value if opens and counted else 1), k
                 if (
+                    opens
+                    and last + 3 < n
+                    and toks[last + 1].low == "of"
+                    and toks[last + 2].low == "the"
+                    and toks[last + 3].text[:1].isupper()
+                ):
+                    # "Two generals of the Iraqi Army and three soldiers": the force named after a
+                    # count's noun is part of the phrase that a coordination continues
+                    force = last + 3
+                    while force + 1 < n and force <= k + 7 and toks[force + 1].text[:1].isupper():
+                        force += 1
+                    width = _coordinator(toks, force + 1)
+                    after = toks[force + 1 + width] if width and force + 1 + width < n else None
+                    # (a coordination of people: "and three soldiers", "and a civilian"; not a
+                    # name's own "and": "the Oil and Gas Development Company")
+                    if after is not None and (
+                        after.low in ("a", "an", "the", "his", "her", "their", "another")
+                        or after.low[:1].isdigit()
+                        or _is_numword(after.low)
+                    ):
+                        last = force
+                elif (
                     definite
                     and last + 2 < n
                     and toks[last + 1].low == "of"
@@ -1064,7 +1086,7 @@ _NEGATION = re.compile(
     # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
     # "exploded on the road without causing any damage" (no harm done at all, no one hurt either)
     r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without(?:\s+causing)?)\s+"
-    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives))|"
+    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies))|"
     r"(?:(?:did\s+not|didn't)\s+cause|without\s+causing)\s+(?:any\s+)?(?P<damage>damage)(?!\s+to\b)|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
@@ -2207,7 +2229,11 @@ _DIED_OF_WOUNDS = re.compile(
 
 
 # What can tell a death or a wound, or their absence, without a casualty cue.
-_UNCUED = (_NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS, _DIED_OF_WOUNDS)
+_PASSED_AWAY = re.compile(r"\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b", re.I)
+_UNCUED = (
+    _NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS, _DIED_OF_WOUNDS,
+    _PASSED_AWAY,
+)  # fmt: skip
 
 
 _ABDUCTED = {"abducted", "kidnapped", "abducting", "kidnapping"}
@@ -2589,6 +2615,8 @@ def _parse(text: str) -> Casualties:
     caps = any(c.isupper() for c in text)
     for m in re.finditer(
         _DIED_OF_WOUNDS.pattern + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        # "the victim was taken to the hospital where he unfortunately passed away"
+        r"|\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
         r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
