@@ -157,3 +157,57 @@ def test_an_all_caps_report_of_a_death_from_wounds(extractor: Extractor) -> None
     )
     details = extractor.extract(text, [])
     assert details.killed == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # found by the review of rounds 24 and 25
+        ("Militants abducted a woman and killed her husband.", 1, None),
+        (
+            "Gunmen abducted three shopkeepers, but police tracked down the gunmen and killed them in an"
+            " encounter.",
+            None,
+            None,
+        ),
+        (
+            "Militants abducted two soldiers and the Army launched an operation against the abductors,"
+            " killing them.",
+            None,
+            None,
+        ),
+        ("The SP escaped without any injury while his gunman was killed on the spot.", 1, None),
+        ("The minister escaped without injury, but his driver was killed.", 1, None),
+        ("Two political bodies condemned the attack in which a policeman was injured.", None, 1),
+        ("Two civic bodies demanded compensation for the three injured.", None, 3),
+        # a raid by the attackers, retaliation as their motive, a raid at another time
+        ("Six villagers and two militants were killed in a Maoist raid on the village.", 8, None),
+        ("Seven soldiers and five rebels were killed in a rebel raid on a military base.", 12, None),
+        (
+            "Four soldiers and two militants were killed when Taliban attacked a checkpost in retaliation"
+            " for the killing of their commander.",
+            6,
+            None,
+        ),
+        (
+            "Two policemen and three militants were killed when militants attacked a police station, a"
+            " day after a police raid on their hideout.",
+            5,
+            None,
+        ),
+        (
+            "Three policemen and two terrorists were killed in the suicide attack, and security forces"
+            " later launched a raid in the area.",
+            5,
+            None,
+        ),
+        (
+            "At least three policemen and two militants were killed during a Police raid in Omar Kalay.",
+            3,
+            None,
+        ),
+    ],
+)
+def test_found_by_the_review(text: str, killed: int | None, injured: int | None) -> None:
+    found = parse_casualties(text)
+    assert (found.killed, found.injured) == (killed, injured)

@@ -37,6 +37,16 @@ from wirewatch.workers.classify.extraction import Extractor
         # "passed away" is a death; one told with its year is history
         ("the victim was taken to the air force hospital where he unfortunately passed away.", 1, None),
         ("he passed away in 2004 after a long illness.", None, None),
+        # (found by the review) told of the past, or of an illness
+        (
+            "Gunmen attacked the house of a retired judge; he passed away last year, and his son was"
+            " injured in the attack.",
+            None,
+            1,
+        ),
+        ("he passed away after a prolonged illness last month.", None, None),
+        # (found by the review) a count whose own verb says they got away
+        ("Two generals survived the ambush, but their driver was killed.", 1, None),
         # an explosion that "did not cause injuries" hurt no one
         (
             "the explosion knocked down a light pole that carried a transformer, but did not cause"

@@ -724,11 +724,14 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
     return out
 
 
-# Words that tell the forces fought back: militants they killed are no attack's toll.
+# Words that tell the forces fought back: militants they killed are no attack's toll ("raid" only
+# after a force's word, "retaliation" not "for" something: see _forces_answer).
 _FORCES_ANSWER = {
-    "exchange", "encounter", "shootout", "gunfight", "crossfire", "retaliation", "retaliatory",
-    "retaliated", "raid",
+    "exchange", "exchanges", "encounter", "encounters", "shootout", "shootouts", "gunfight", "gunfights",
+    "crossfire", "retaliation", "retaliatory", "retaliated",
 }  # fmt: skip
+# Words that open a clause about another time: a raid "a day after" is not the toll's.
+_OTHER_TIME = {"after", "before", "following", "since", "later"}
 
 
 def _forces_answer(toks: list[_Tok], t: int) -> bool:
@@ -741,9 +744,23 @@ def _forces_answer(toks: list[_Tok], t: int) -> bool:
     while lo > 0 and not _full_stop(toks, lo - 1) and toks[lo - 1].low != ";":
         lo -= 1
     hi = t
-    while hi < len(toks) and not _full_stop(toks, hi) and toks[hi].low != ";":
+    while (
+        hi < len(toks)
+        and not _full_stop(toks, hi)
+        and toks[hi].low != ";"
+        and toks[hi].low not in _OTHER_TIME
+        and not (toks[hi].low == "," and hi + 1 < len(toks) and toks[hi + 1].low == "and")
+    ):
         hi += 1
-    return any(tok.low in _FORCES_ANSWER for tok in toks[lo:hi])
+    for u in range(lo, hi):
+        low = toks[u].low
+        if low == "raid" and any(toks[v].low in _FORCE_AGENTS for v in range(max(lo, u - 2), u)):
+            return True  # "a Police raid", not "a Maoist raid on the village"
+        if low == "retaliation" and u + 1 < len(toks) and toks[u + 1].low == "for":
+            continue  # "in retaliation for the killing of their commander": the attackers' motive
+        if low in _FORCES_ANSWER:
+            return True
+    return False
 
 
 def _apposition(toks: list[_Tok], i: int, last: int, out: list[_Num]) -> bool:
@@ -1086,7 +1103,10 @@ _NEGATION = re.compile(
     # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
     # "exploded on the road without causing any damage" (no harm done at all, no one hurt either)
     r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without(?:\s+causing)?)\s+"
-    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives)|injur(?:y|ies))|"
+    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives))|"
+    # "did not cause injuries" (not "escaped without injury": one man unhurt, not the toll)
+    r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to)|without\s+causing)\s+(?:any\s+)?"
+    r"(?P<caused_hurt>injur(?:y|ies))|"
     r"(?:(?:did\s+not|didn't)\s+cause|without\s+causing)\s+(?:any\s+)?(?P<damage>damage)(?!\s+to\b)|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
     r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
@@ -1782,6 +1802,13 @@ def _counted_person(toks: list[_Tok], num: _Num) -> str | None:
     return None
 
 
+# What a dead body is told to be like: "107 disfigured bodies", "three charred bodies".
+_BODY_STATES = {
+    "disfigured", "charred", "mutilated", "decomposed", "bullet-riddled", "riddled", "burnt", "burned",
+    "decapitated", "headless", "beheaded", "bloodied", "lifeless", "dead", "unidentified", "more",
+}  # fmt: skip
+
+
 def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
     """A count of people, not of rockets or buses: what follows the number must allow it."""
     if num.person:
@@ -1826,8 +1853,10 @@ def _plausible_victims(toks: list[_Tok], num: _Num) -> bool:
         if len(words) == 4:
             break
     for t in words:
-        if t.low in _PERSON_NOUNS or t.low == "bodies":  # "107 disfigured bodies", "three charred bodies"
+        if t.low in _PERSON_NOUNS:
             return True
+        if t.low == "bodies":  # "107 disfigured bodies", not "two political bodies"
+            return nxt.low in _BODY_STATES and all(w.low in _BODY_STATES for w in words[: words.index(t)])
         if t.low in ("between", "in", "at", "on", "with", "from", "by", "of", "near", "against"):
             return False  # "two clashes between guerrillas and soldiers": the soldiers are another phrase
         if t.low in _KILL_CUES or t.low in _INJURY_CUES or not t.text.replace("-", "").isalpha():
@@ -2053,7 +2082,9 @@ def _own_verb(toks: list[_Tok], num: _Num) -> bool:
 def _fled(toks: list[_Tok], num: _Num) -> bool:
     """ "while 40 villagers fled and others were wounded", "and 40 villagers fled to the forest": a
     count whose own verb says the people got away is no toll, wherever the casualty verb is."""
-    if num.first == 0 or toks[num.first - 1].low not in ("and", "while", ","):
+    # (or opening its sentence: "Two generals survived the ambush, but their driver was killed")
+    opens = num.first == 0 or _full_stop(toks, num.first - 1)
+    if not opens and toks[num.first - 1].low not in ("and", "while", ","):
         return False
     after = [t.low for t in toks[num.last + 1 : num.last + 3]]
     verb = after[1:2] if after[:1] and after[0] in _PERSON_NOUNS else after[:1]
@@ -2240,12 +2271,16 @@ _ABDUCTED = {"abducted", "kidnapped", "abducting", "kidnapping"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 
 
-def _abductees_killed(toks: list[_Tok], num: _Num, cues: list[tuple[int, Kind]]) -> int | None:
+def _abductees_killed(
+    toks: list[_Tok], num: _Num, cues: list[tuple[int, Kind]], nums: list[_Num]
+) -> int | None:
     """The cue that kills the people an abduction took, told by a pronoun later in the sentence:
     "Maoists abducted three members of a family suspecting them to be informers and subsequently
     killed them" (3), "abducted a panchayat secretary identified as X and beat him to death" (1).
     The count is the abduction's object, too far from the verb that kills for a window to bind it;
-    the pronoun must agree with it and no other count may come between."""
+    the pronoun must agree with it ("killed her husband" is the husband), no other count may come
+    between ("police arrested three men who killed them") and the forces are not who killed
+    ("police tracked down the gunmen and killed them in an encounter")."""
     if not (num.first > 0 and toks[num.first - 1].low in _ABDUCTED):
         return None
     for k, kind in cues:
@@ -2257,7 +2292,26 @@ def _abductees_killed(toks: list[_Tok], num: _Num, cues: list[tuple[int, Kind]])
         if toks[k].low == "dead" or (toks[k].low == "death" and toks[k - 1].low == "to"):
             # the verb split around its object: "shot him dead", "beat him to death"
             pronoun = toks[k - 1 if toks[k].low == "dead" else k - 2].low
-        if pronoun in _OBJECT_PRONOUNS and (pronoun == "them") == (num.value > 1):
+        at = k - 1 if toks[k].low == "dead" else k - 2 if toks[k].low == "death" else k + 1
+        after = toks[at + 1].low if at + 1 < len(toks) else ""
+        possessive = pronoun == "her" and after not in _AFTER_OBJECT and not after.endswith("ly")
+        # (a count of people between; not "a student of class nine", nor an age)
+        between = any(
+            num.last < other.first < k and (other.person or _counted_person(toks, other)) for other in nums
+        )
+        if (
+            pronoun in _OBJECT_PRONOUNS
+            and (pronoun == "them") == (num.value > 1)
+            and not possessive
+            and not between
+            # the forces as the killers: "police tracked down the gunmen and killed them", "the
+            # Army launched an operation against the abductors, killing them" (not a force's word
+            # that qualifies a noun: "suspecting them to be police informers")
+            and not any(
+                toks[t].low in _FORCE_AGENTS and not _in_group_name(toks, t) and not _attributive(toks, t)
+                for t in range(num.last + 1, k)
+            )
+        ):
             return k
         return None  # the first killing after the abduction is the one told
     return None
@@ -2439,7 +2493,7 @@ def _parse(text: str) -> Casualties:
                 bound[idx] = k
         elif best is not None:
             bound[idx] = best_k
-        if best is None and (k := _abductees_killed(toks, num, cues)) is not None:
+        if best is None and (k := _abductees_killed(toks, num, cues, nums)) is not None:
             best, best_k = (0, 0, 1, "killed"), k
             bound[idx] = k
         if best is None:
@@ -2511,7 +2565,10 @@ def _parse(text: str) -> Casualties:
             # attack": that attack's toll (alone in its sentence, it is the sentence's own)
             continue
         if _fled(toks, num):
-            continue  # "while 40 villagers fled and others were wounded": they got away
+            # "while 40 villagers fled and others were wounded": they got away (and the verb is
+            # free for the one it tells: "Two generals survived ..., but their driver was killed")
+            bound.pop(idx, None)
+            continue
         if best_k < num.first and _own_verb(toks, num):
             continue  # "ten were killed and two others were captured": "captured" is what befell them
         if best_k < num.first and _killed_by_the_state(toks, num, best_k):
@@ -2550,7 +2607,7 @@ def _parse(text: str) -> Casualties:
             continue  # "without causing any damage, but a soldier was wounded": the toll is told
         if m.group("any_people") and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
             continue  # "did not harm any passengers but the driver was killed": the toll is told
-        said = m.group("cas") or m.group("caused") or ""
+        said = m.group("cas") or m.group("caused") or m.group("caused_hurt") or ""
         if said.lower().startswith("loss") and not re.match(r"\s+or\s+injur", text[m.end() :], re.I):
             kinds: tuple[Kind, ...] = ("killed",)  # "no loss of life": no one died; the injured untold
         elif said or m.group("damage"):
@@ -2617,6 +2674,7 @@ def _parse(text: str) -> Casualties:
         _DIED_OF_WOUNDS.pattern + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
         # "the victim was taken to the hospital where he unfortunately passed away"
         r"|\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        r"(?![^.;]{0,60}\b(?:last\s+(?:year|month|week)|years?\s+ago|illness|cancer|natural\s+causes|heart)\b)"
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
         r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
