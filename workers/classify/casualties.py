@@ -2260,7 +2260,13 @@ _DIED_OF_WOUNDS = re.compile(
 
 
 # What can tell a death or a wound, or their absence, without a casualty cue.
-_PASSED_AWAY = re.compile(r"\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b", re.I)
+# "the victim was taken to the hospital where he unfortunately passed away"; not told with a year,
+# of last year or of an illness
+_PASSED_AWAY = re.compile(
+    r"\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+    r"(?![^.;]{0,60}\b(?:last\s+(?:year|month|week)|years?\s+ago|illness|cancer|natural\s+causes|heart)\b)",
+    re.I,
+)
 _UNCUED = (
     _NEGATION, _WAS_SHOT, _WERE_SHOT, _ONE_DEAD, _NAMED_OBJECT, _NAMED_CASELESS, _DIED_OF_WOUNDS,
     _PASSED_AWAY,
@@ -2288,11 +2294,11 @@ def _abductees_killed(
             continue
         if any(toks[t].low == ";" or _full_stop(toks, t) for t in range(num.last, k)):
             return None
-        pronoun = toks[k + 1].low if k + 1 < len(toks) else ""
-        if toks[k].low == "dead" or (toks[k].low == "death" and toks[k - 1].low == "to"):
-            # the verb split around its object: "shot him dead", "beat him to death"
-            pronoun = toks[k - 1 if toks[k].low == "dead" else k - 2].low
-        at = k - 1 if toks[k].low == "dead" else k - 2 if toks[k].low == "death" else k + 1
+        # the pronoun after the verb, or inside a verb split around it: "shot him dead", "beat him
+        # to death"
+        split_to = toks[k].low == "death" and toks[k - 1].low == "to"
+        at = k - 1 if toks[k].low == "dead" else k - 2 if split_to else k + 1
+        pronoun = toks[at].low if at < len(toks) else ""
         after = toks[at + 1].low if at + 1 < len(toks) else ""
         possessive = pronoun == "her" and after not in _AFTER_OBJECT and not after.endswith("ly")
         # (a count of people between; not "a student of class nine", nor an age)
@@ -2671,12 +2677,12 @@ def _parse(text: str) -> Casualties:
             sums[kind].append(Count(kind, 1, False, toks[k].start, toks[k].end))
     caps = any(c.isupper() for c in text)
     for m in re.finditer(
-        _DIED_OF_WOUNDS.pattern + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
-        # "the victim was taken to the hospital where he unfortunately passed away"
-        r"|\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
-        r"(?![^.;]{0,60}\b(?:last\s+(?:year|month|week)|years?\s+ago|illness|cancer|natural\s+causes|heart)\b)"
+        _DIED_OF_WOUNDS.pattern
+        + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        + "|"
+        + _PASSED_AWAY.pattern
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
-        r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
+        + r"|\bwho\s+(?:had\s+)?(?:suffered|sustained|received)\b[^.;]{0,200}?,\s+(?:later\s+)?died\b"
         r"|\bclaim(?:ing|ed|s)?\s+the\s+life\s+of\b"
         # "An unidentified gunman fired at Rabha ... Rabha died on the spot": a person named before
         # ("X, the party's candidate, has died from gunshot wounds": a perfect tense alike)
