@@ -55,8 +55,8 @@ class Settings(BaseSettings):
     alert_threshold: float = Field(default=0.5, ge=0, le=1, description="Score at or above which we alert.")
     max_classify_chars: int = Field(default=100_000, gt=0, description="Text handed to spaCy is cut here.")
     embedding: Literal["auto", "on", "off"] = Field(
-        default="off",
-        description="Second stage (fine-tuned reader, `embed` extra): on, off, or auto (if installed).",
+        default="auto",
+        description="Second stage (the fine-tuned reader, numpy): auto (when the model has one), on, off.",
     )
     notify_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Apprise URLs that receive alerts (comma-separated)."

@@ -83,7 +83,7 @@ def test_feed_to_alerts_exactly_the_attacks(redis_url: str, httpserver, start_wo
 def test_the_second_stage_runs_in_forked_workers(
     redis_url: str, httpserver, start_worker, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """With ``WIREWATCH_EMBEDDING=on`` the worker's parent loads the fine-tuned reader (PyTorch)
+    """With ``WIREWATCH_EMBEDDING=on`` the worker's parent loads the fine-tuned reader (numpy)
     before the pool forks; its children read, alert exactly the attacks, and each alert names the
     second stage that scored it."""
     from wirewatch.workers.classify.embedding import READER_NAME

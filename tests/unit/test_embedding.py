@@ -128,7 +128,7 @@ def test_texts_at_the_gate_are_rescored_by_the_second_stage(classifier: Classifi
 
 
 def test_embedding_off_scores_with_triage_alone(classifier: Classifier) -> None:
-    alone = Classifier.load()  # off unless asked for: see docs/classifier.md for why
+    alone = Classifier.load()  # the library scores with triage alone unless asked; the service asks
     assert alone.triage.stage2_name == "none" and alone.info["stage2"] == "none"
     text = SEED.read_text(encoding="utf-8")
     first = alone.score(text)

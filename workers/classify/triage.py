@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import spacy
@@ -34,8 +34,9 @@ from spacy.tokens import Doc
 from wirewatch.config import data_path
 
 from .dates import recalls_the_past
-from .embedding import PassageReader, strongest_passage
+from .embedding import strongest_passage
 from .lexical import LexicalModel, ngram_slots
+from .minilm import READER_FILE, NumpyReader
 from .passages import normalise, split_sentences
 
 POSITIVE = "ATTACK"
@@ -85,9 +86,19 @@ LEXICAL_FEATURES = ("lex_max", "lex_top3")
 # The second stage's extra feature (``embedding.py``): the fine-tuned reader's logit for the text's
 # strongest passage.
 EMBEDDING_FEATURES = ("reader_logit",)
+
+
+class Reader(Protocol):
+    """What the second stage needs of a reader: :class:`minilm.NumpyReader` at run time,
+    :class:`embedding.PassageReader` (PyTorch) while training."""
+
+    name: str
+
+    def logits(self, passages: Sequence[str]) -> np.ndarray: ...
+
+
 _NEG_COLUMNS = [FEATURES.index(f"log_{label.lower()}") for label in NEG_LABELS]
 MAX_EVIDENCE = 5
-READER_FILE = "reader.safetensors"
 _Z_CLIP = 8.0
 
 
@@ -276,7 +287,7 @@ class TriageModel:
         *,
         max_chars: int = 100_000,
         lexical: LexicalModel | None = None,
-        reader: PassageReader | None = None,
+        reader: Reader | None = None,
     ) -> None:
         self.nlp = nlp
         self.lexical = lexical
@@ -327,12 +338,12 @@ class TriageModel:
         ]:
             raise ValueError(f"{path}: the second stage does not match this version's features: retrain")
         if embedding is not False and has_stage2:
-            reader = PassageReader.load(path / READER_FILE)
+            reader = NumpyReader.load(path)
         if embedding and reader is None:
             raise RuntimeError(
                 f"{path}: no second stage"
                 if not has_stage2
-                else 'the sentence encoder is not installed: pip install "wirewatch[embed]"'
+                else f"{path}: the second stage's files or libraries (tokenizers, safetensors) are missing"
             )
         return cls(
             nlp,
