@@ -338,6 +338,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "not":
         return True  # "three and not five villagers, as reported earlier, were killed"
+    if prev == "of" and prev2 in _PARENTS:
+        return True  # "a father of three was killed": the children, not the dead
     if prev in _LABELLED and not any(t.low in _PERSON_NOUNS for t in toks[j + 1 : j + 5]):
         return True  # "IN ZONE 10 OF THIS CAPITAL"; not "sector 3 Indian Army soldiers"
     if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low.split("-")[0] in _UNIT_AFTER:
@@ -416,6 +418,8 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     return nxt in ("-year-old", "yr", "year-old", "years-old", "yearold", "yearsold")
 
 
+# "a father of three", "mother of two": the number counts the children.
+_PARENTS = {"father", "mother", "parent", "grandfather", "grandmother"}
 _UNIT_WORDS = {"rifles", "regiment", "battalion", "bn", "brigade", "division", "corps", "squadron", "wing"}
 
 
@@ -460,6 +464,9 @@ def _split_kill(toks: list[_Tok], v: int) -> bool:
     if toks[v].low not in _TO_DEATH:
         return False
     for k in range(v + 2, min(v + 7, len(toks))):
+        # "beat him and his son to death": a possessed companion is the object's own
+        if toks[k].low == "and" and k + 1 < len(toks) and toks[k + 1].low in ("his", "her", "their"):
+            continue
         # "Bodyguards shot the gunman to death": the attack's own man, killed in its answer
         if toks[k].low in (",", ".", ";", "and") or toks[k].low in _ATTACKER_WORDS:
             return False
@@ -576,7 +583,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 and k <= start + 4 + acronym
                 and (opens or not toks[k].low.endswith("s"))
             ):
-                # "a police chief"; "five other AR personnel" (a force's initials between)
+                # "a police chief"; "five other AR personnel" (a force's initials between); "a
+                # Border Security Force (BSF) jawan" (the rest of a force's name, then its initials)
                 while k + 1 < n and (
                     toks[k + 1].low in _PERSON_NOUNS
                     or (
@@ -585,8 +593,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         and toks[k + 1].text.isalpha()
                         and toks[k + 2].low in _PERSON_NOUNS
                     )
+                    or _force_name_then_person(toks, k + 1) is not None
                 ):
-                    k += 1
+                    k = _force_name_then_person(toks, k + 1) or k + 1
                 if object_of_cue and toks[k].low in _UNCOUNTED_PLURALS:
                     i = k + 1  # "injured their children", "after killing the peasant family"
                     continue
@@ -615,6 +624,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     force = last + 3
                     while force + 1 < n and force <= k + 7 and toks[force + 1].text[:1].isupper():
                         force += 1
+                    if force + 1 < n and toks[force + 1].low in _GROUP_TAILS:
+                        force += 1  # "Three members of the Shia community and a police guard"
                     width = _coordinator(toks, force + 1)
                     after = toks[force + 1 + width] if width and force + 1 + width < n else None
                     # (a coordination of people: "and three soldiers", "and a civilian"; not a
@@ -719,7 +730,9 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             and not any(toks[m.last].low not in _ATTACKER_WORDS | _PRONOUN_ATTACKERS for m in out)
             and not any(_victims_counted(toks, c) for c in counts.values() if c.first < i)
         ):
-            out.append(_Num(_pronoun_and_companion(toks, i), False, i, i, person=True))
+            # "beat him and his son to death": the mention ends with the companion, nearer the cue
+            count, last = _pronoun_and_companion(toks, i)
+            out.append(_Num(count, False, i, last, person=True))
         i += 1
     return out
 
@@ -763,6 +776,71 @@ def _forces_answer(toks: list[_Tok], t: int) -> bool:
     return False
 
 
+# Lower-case words that end a named group: "of the Shia community", "of the Hazara tribe".
+_GROUP_TAILS = {
+    "community",
+    "communities",
+    "tribe",
+    "tribes",
+    "clan",
+    "sect",
+    "family",
+    "families",
+    "force",
+    "forces",
+}
+# The last words of a force's name: "Border Security Force", "Assam Rifles", "Frontier Corps".
+_FORCE_NAME_ENDS = {"force", "forces", "rifles", "corps", "police", "guard", "guards", "constabulary", "army"}
+
+
+def _force_name_then_person(toks: list[_Tok], k: int) -> int | None:
+    """The person noun after the rest of a force's name that starts at ``k`` and its initials:
+    "(Border) Security Force (BSF) jawan", "(Central Reserve) Police Force (CRPF) personnel"; None if
+    the words at ``k`` are not that."""
+    j = k
+    while j < len(toks) and j < k + 2 and toks[j].text[:1].isupper() and toks[j].low in _FORCE_NAME_ENDS:
+        j += 1
+    if j == k:
+        return None
+    if j + 2 < len(toks) and toks[j].low == "(" and toks[j + 2].low == ")" and toks[j + 1].text.isupper():
+        j += 3
+    return j if j < len(toks) and toks[j].low in _PERSON_NOUNS else None
+
+
+# What may come between "among" and the total it introduces: "among the at least 20 people".
+_BEFORE_TOTAL = {"the", "at", "least", "some", "about", "around", "nearly", "over", "more", "than", "almost"}
+
+
+def _first_count_after(toks: list[_Tok], u: int, starts: set[int]) -> int | None:
+    """Where a count starts at ``u`` after at most three words that only qualify it, or None."""
+    for v in range(u, min(u + 4, len(toks))):
+        if v in starts:
+            return v
+        if toks[v].low not in _BEFORE_TOTAL:
+            return None
+    return None
+
+
+def _stop_between(toks: list[_Tok], lo: int, hi: int) -> bool:
+    return any(toks[u].low == ";" or _full_stop(toks, u) for u in range(lo, hi))
+
+
+def _total_of_among(toks: list[_Tok], t: int, nums: list[_Num], starts: set[int]) -> int | None:
+    """Where the total that "among" at ``t`` ranks a part of starts: a count right after it ("among
+    the 20 people killed"), or after "among those ..." / "among the dead ..." the count of a
+    relative clause in the same sentence ("... in the blast that killed 20 people"); None if none."""
+    right_after = _first_count_after(toks, t + 1, starts)
+    if right_after is not None:
+        return right_after
+    if t + 1 < len(toks) and toks[t + 1].low in ("those", "the"):
+        for n in nums:
+            if n.first > t and not n.person and not _stop_between(toks, t, n.first):
+                if any(toks[u].low in ("that", "which") for u in range(t + 2, n.first)):
+                    return n.first
+                return None
+    return None
+
+
 def _apposition(toks: list[_Tok], i: int, last: int, out: list[_Num]) -> bool:
     """Whether the mention "a ..." from ``i`` to ``last`` is an aside on the person mentioned right
     before its comma ("the mayor, a retired teacher, ..."), closed by a comma or the sentence's end
@@ -782,15 +860,15 @@ def _apposition(toks: list[_Tok], i: int, last: int, out: list[_Num]) -> bool:
     return bool(before) and closed
 
 
-def _pronoun_and_companion(toks: list[_Tok], i: int) -> int:
+def _pronoun_and_companion(toks: list[_Tok], i: int) -> tuple[int, int]:
     """1, or more with companions coordinated after the pronoun by a possessive: "injuring him and
     his colleague" (2), "killing him on the spot along with his son" (2), "killed him along with
-    his three children" (4). A companion opened by "a" ("killing him and a passer-by") is a person
-    mention of its own and is counted there."""
+    his three children" (4); and where the last companion ends. A companion opened by "a" ("killing
+    him and a passer-by") is a person mention of its own and is counted there."""
     j = i + 1
     if [t.low for t in toks[j : j + 3]] == ["on", "the", "spot"]:
         j += 3
-    count = 1
+    count, last = 1, i
     # "killing him, his driver and his guard": each possessed companion of the list counts
     while (
         (width := _coordinator(toks, j)) and j + width < len(toks) and toks[j + width].low in ("his", "her")
@@ -805,8 +883,8 @@ def _pronoun_and_companion(toks: list[_Tok], i: int) -> int:
         if person is None:
             break
         count += many or 1
-        j = person + 1
-    return count
+        j, last = person + 1, person
+    return count, last
 
 
 # What may follow "her" when it is the object, not a possessive ("shot her dead", "killed her in
@@ -2349,7 +2427,25 @@ def _parse(text: str) -> Casualties:
     first_last = min((n.last for n in nums if not n.person or n.opened), default=len(toks))
     walked = 0  # tokens before this were already walked to their next cue
     last_of = {n.last: n.first for n in nums}
+    starts = {n.first for n in nums if not n.person}
     for t, tok in enumerate(toks):
+        if tok.low == "among" and (total := _total_of_among(toks, t, nums, starts)) is not None:
+            # "Five soldiers were among the 20 people killed", "Two children were among the dead in
+            # the bombing that killed 12 people": the total comes after "among", the part before
+            # it; "Among the 20 killed were five soldiers": after the total
+            before = [n for n in nums if t - 5 <= n.last < t and not _stop_between(toks, n.last, t)]
+            after = [
+                n for n in nums if total < n.first <= total + 8 and not _stop_between(toks, total, n.first)
+            ]
+            if before:
+                parts.add(before[-1].first)
+            elif (
+                after
+                and total == _first_count_after(toks, t + 1, starts)
+                and any(toks[u].low in ("were", "was", "are", "is") for u in range(total, after[0].first))
+            ):
+                parts.add(after[0].first)
+            continue
         restating = tok.low in ("including", "among") or (
             tok.low == "of" and t + 1 < len(toks) and toks[t + 1].low in ("whom", "them")
         )

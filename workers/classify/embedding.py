@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 
 TUNED_LAYERS = 6
 PASSAGE_SENTENCES = 3
-DIMENSIONS = 384
 _MODES = {"auto": None, "on": True, "off": False}
 
 

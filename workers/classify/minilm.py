@@ -1,9 +1,10 @@
 """The second stage's reader at run time: all-MiniLM-L6-v2 with its fine-tuned layers, in numpy.
 
 Fine-tuning needs PyTorch (``embedding.PassageReader.fine_tune``, the ``embed`` extra), but reading
-a passage is six BERT layers of matrix products, layer norms and a softmax: numpy does them as fast
-as PyTorch on one core, and a worker process need not carry PyTorch (about 1.2 GB installed, and
-several hundred MB of resident memory) to use the reader. This module is that forward pass, with
+a passage is six BERT layers of matrix products, layer norms and a softmax: numpy does them on one
+core as fast as PyTorch (faster, with passages batched by length: ``bench/reader.py``), and a
+worker process need not carry PyTorch (about 1.2 GB installed, and a few hundred MB of resident
+memory) to use the reader. This module is that forward pass, with
 the packaged tokenizer read by ``tokenizers`` (the library ``transformers`` itself tokenizes with),
 so the ids, and so the logits, are those of the network that was fine-tuned (a unit test compares
 them with PyTorch's).
