@@ -158,7 +158,10 @@ class NumpyReader:
 
     name = READER_NAME
 
-    def __init__(self, tokenizer: Any, weights: dict[str, np.ndarray], batch_size: int = 32) -> None:
+    # Small batches are as fast (numpy's products are large enough at 8 passages of up to 128 tokens)
+    # and keep the activations small: on the gated dev passages, one core, 8 read 42 passages/s and
+    # added nothing to the process's peak memory, 32 read 40 and added 94 MB.
+    def __init__(self, tokenizer: Any, weights: dict[str, np.ndarray], batch_size: int = 8) -> None:
         self.tokenizer = tokenizer
         self.batch_size = batch_size
         # The word vectors stay as stored (float16, 23 MB): a batch's rows are widened when looked up.
