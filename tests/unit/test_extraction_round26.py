@@ -3,7 +3,8 @@ blind set). A possessed companion inside a verb split around its object ("beat h
 death"); the rest of a force's name and its initials inside a victim's title ("A Border Security
 Force (BSF) jawan and a civilian"); a named community after a count's noun ("Three members of the
 Shia community and a police guard"); the total that "among" ranks a part of, after it ("Five
-soldiers were among the 20 people killed"); and the children of "a father of three"."""
+soldiers were among the 20 people killed"); the children of "a father of three"; "was beaten to
+death"; "a major" as a rank; "he died last year"."""
 
 from __future__ import annotations
 
@@ -42,6 +43,19 @@ from wirewatch.workers.classify.casualties import parse_casualties
         ("A councillor was among 12 people killed in the attack.", 12),
         ("Twelve people were killed, among them five soldiers.", 12),
         ("The blast killed 20 people, including five soldiers.", 20),
+        # "beaten" and "burnt" before "to death" have no "-ed" to walk back over to "was"
+        ("He was beaten to death by a mob.", 1),
+        ("The trader was beaten to death by militants.", 1),
+        ("The driver was burnt to death when militants set the bus on fire.", 1),
+        ("He was beaten by militants.", None),
+        # "major" is a person when it ends its phrase
+        ("Two colonels and a major were killed in the ambush.", 3),
+        ("A Major and two jawans were killed when militants attacked the post.", 3),
+        ("A major attack killed five soldiers.", 5),
+        ("Militants carried out a major attack on the camp.", None),
+        # "he died" told of another time is no death of this attack
+        ("He died last year in a similar attack.", None),
+        ("The bomb exploded near his car and he died on the spot.", 1),
         # a parent's children are no count of the dead
         ("A father of three was killed in the attack.", 1),
         ("Gunmen shot dead a mother of two in her home.", 1),

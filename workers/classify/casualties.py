@@ -550,7 +550,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             while (
                 k < n
                 and k <= i + 4 + acronym
-                and toks[k].low not in _PERSON_NOUNS
+                and not _person_at(toks, k)
                 # a possessive too: "killing the camp's commander", "the owner's son"
                 # (hyphenated too: "two auto-rickshaw drivers and a bus conductor")
                 and (
@@ -579,7 +579,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     acronym = 3
             if (
                 k < n
-                and toks[k].low in _PERSON_NOUNS
+                and _person_at(toks, k)
                 and k <= start + 4 + acronym
                 and (opens or not toks[k].low.endswith("s"))
             ):
@@ -682,9 +682,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     m = (number.last if number else det) + 1
                     if toks[det].low in _PERSON_NOUNS and number is None:
                         m = det
-                    while (
-                        m < n and m <= det + 3 and toks[m].low not in _PERSON_NOUNS and toks[m].low.isalpha()
-                    ):
+                    while m < n and m <= det + 3 and not _person_at(toks, m) and toks[m].low.isalpha():
                         m += 1
                     if (
                         after_cue
@@ -692,7 +690,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         and (toks[m + 1].low in _AUX | _SUFFERED | _ESCAPED or _cue_kind(toks, m + 1))
                     ):
                         break  # "killed 12 people and 30 others were injured": a clause of its own
-                    if m < n and toks[m].low in _PERSON_NOUNS:
+                    if m < n and _person_at(toks, m):
                         add = number.value if number else 1
                         if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
                             break
@@ -805,6 +803,18 @@ def _force_name_then_person(toks: list[_Tok], k: int) -> int | None:
     if j + 2 < len(toks) and toks[j].low == "(" and toks[j + 2].low == ")" and toks[j + 1].text.isupper():
         j += 3
     return j if j < len(toks) and toks[j].low in _PERSON_NOUNS else None
+
+
+# What may follow a rank that is also an adjective, when it names a person: "a major and two jawans".
+_AFTER_RANK = {"and", ",", ".", ";", "were", "was", "who", "had", "have", "also"}
+
+
+def _person_at(toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` is a person noun: one of the list, or "major" ending its phrase ("Two
+    colonels and a major were killed"; not "a major attack")."""
+    if toks[k].low in _PERSON_NOUNS:
+        return True
+    return toks[k].low == "major" and (k + 1 == len(toks) or toks[k + 1].low in _AFTER_RANK)
 
 
 # What may come between "among" and the total it introduces: "among the at least 20 people".
@@ -2745,6 +2755,7 @@ def _parse(text: str) -> Casualties:
                 # "was shot to death", not "was sentenced to death"
                 or (toks[b].low == "to" and toks[k].low == "death" and toks[b - 1].low in _TO_DEATH)
                 or (toks[b].low.endswith("ed") and toks[b].low not in ("killed", "injured", "wounded"))
+                or toks[b].low in ("beaten", "burnt")  # "was beaten to death": no "-ed" to go by
                 # "was severely injured"
                 or (toks[b].low.endswith("ly") and toks[b].low not in ("only", "early"))
             )
@@ -2774,7 +2785,9 @@ def _parse(text: str) -> Casualties:
     caps = any(c.isupper() for c in text)
     for m in re.finditer(
         _DIED_OF_WOUNDS.pattern
+        # (not told of another time: "he died last year", "she died years ago")
         + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
+        + r"(?!\s+(?:\w+\s+){0,3}(?:last\s+(?:year|month|week)|years?\s+ago|months\s+ago)\b)"
         + "|"
         + _PASSED_AWAY.pattern
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
