@@ -585,17 +585,19 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
             ):
                 # "a police chief"; "five other AR personnel" (a force's initials between); "a
                 # Border Security Force (BSF) jawan" (the rest of a force's name, then its initials)
-                while k + 1 < n and (
-                    toks[k + 1].low in _PERSON_NOUNS
-                    or (
-                        k + 2 < n
-                        and toks[k + 1].text.isupper()
-                        and toks[k + 1].text.isalpha()
-                        and toks[k + 2].low in _PERSON_NOUNS
-                    )
-                    or _force_name_then_person(toks, k + 1) is not None
-                ):
-                    k = _force_name_then_person(toks, k + 1) or k + 1
+                while k + 1 < n:
+                    named = _force_name_then_person(toks, k + 1)
+                    if named is None and not (
+                        toks[k + 1].low in _PERSON_NOUNS
+                        or (
+                            k + 2 < n
+                            and toks[k + 1].text.isupper()
+                            and toks[k + 1].text.isalpha()
+                            and toks[k + 2].low in _PERSON_NOUNS
+                        )
+                    ):
+                        break
+                    k = named or k + 1
                 if object_of_cue and toks[k].low in _UNCOUNTED_PLURALS:
                     i = k + 1  # "injured their children", "after killing the peasant family"
                     continue
