@@ -112,6 +112,10 @@ class Count:
     approx: bool
     start: int  # character offsets in the parsed text
     end: int
+    # (number, person noun) of each group of people the count adds up: ((17, "personnel"), (8,
+    # "civilians")) for "17 Police and CRPF personnel and eight civilians", so that a later sentence
+    # that tells one of them again ("also injuring 17 Police and CRPF personnel") adds nothing
+    parts: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass
@@ -216,6 +220,7 @@ class _Num:
     last: int
     person: bool = False  # "a policeman": an article counting one person
     opened: bool = False  # a coordination an exact count opened: "one officer and a civilian"
+    parts: tuple[tuple[int, str], ...] = ()  # a coordination's groups: see Count.parts
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -586,7 +591,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                 # "a police chief"; "five other AR personnel" (a force's initials between); "a
                 # Border Security Force (BSF) jawan" (the rest of a force's name, then its initials)
                 while k + 1 < n:
-                    named = _force_name_then_person(toks, k + 1)
+                    named = _force_name_then_person(toks, k + 1) or _and_force_personnel(toks, k)
                     if named is None and not (
                         toks[k + 1].low in _PERSON_NOUNS
                         or (
@@ -614,6 +619,7 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     i = k + 1
                     continue
                 count, last = (counted.value if opens and counted else 1), k
+                parts = [(count, _part_noun(toks, counted) if opens and counted else toks[k].low)]
                 if (
                     opens
                     and last + 3 < n
@@ -697,10 +703,12 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                         if toks[m].low.endswith("s") and add == 1 and toks[m].low not in ("boss",):
                             break
                         count += add
+                        parts.append((add, toks[m].low))
                         militants += add if _militant(toks[m].low) else 0
                         last = m
                     elif toks[det].low == "another":
                         count += 1
+                        parts.append((1, "another"))
                         last = det
                     else:
                         break
@@ -715,7 +723,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     i = last + 1  # "killed the mayor, a retired teacher, near his home": one man
                     continue
                 approx = bool(opens and counted and counted.approx)
-                out.append(_Num(count, approx, i, last, person=True, opened=opens))
+                told = tuple(parts) if sum(v for v, _ in parts) == count else ()
+                out.append(_Num(count, approx, i, last, person=True, opened=opens, parts=told))
                 i = last + 1
                 continue
         if (
@@ -805,6 +814,24 @@ def _force_name_then_person(toks: list[_Tok], k: int) -> int | None:
     if j + 2 < len(toks) and toks[j].low == "(" and toks[j + 2].low == ")" and toks[j + 1].text.isupper():
         j += 3
     return j if j < len(toks) and toks[j].low in _PERSON_NOUNS else None
+
+
+# Forces that share one collective noun with the force before them: "17 Police and CRPF personnel",
+# "police and army personnel" (one group of victims, not two).
+_SHARED_FORCES = {"army", "military", "paramilitary", "security", "police", "border"}
+_SHARED_NOUNS = {"personnel", "troops", "jawans", "men", "officers", "officials"}
+
+
+def _and_force_personnel(toks: list[_Tok], k: int) -> int | None:
+    """The collective noun that the force at ``k`` shares with a second force after "and" ("Police
+    and CRPF personnel", "police and army personnel"); None if the words after ``k`` are not that."""
+    j = k + 1
+    if not (toks[k].low in _SHARED_FORCES and j + 2 < len(toks) and toks[j].low == "and"):
+        return None
+    second = toks[j + 1].text
+    if not ((second.isupper() and second.isalpha() and len(second) > 1) or second.lower() in _SHARED_FORCES):
+        return None
+    return j + 2 if toks[j + 2].low in _SHARED_NOUNS else None
 
 
 # What may follow a rank that is also an adjective, when it names a person: "a major and two jawans".
@@ -2116,6 +2143,13 @@ def _head_noun(toks: list[_Tok], num: _Num) -> str:
     return ""
 
 
+def _part_noun(toks: list[_Tok], num: _Num) -> str:
+    """The first person noun after a count, as a coordination's part is named ("17 Police and CRPF
+    personnel" -> "police"): the same words give the same name wherever they are told."""
+    after = range(num.last + 1, min(num.last + 5, len(toks)))
+    return next((toks[k].low for k in after if _person_at(toks, k)), "")
+
+
 def _told_again(toks: list[_Tok], num: _Num, earlier_end: int, elsewhere: list[int]) -> bool:
     """Whether this count restates an earlier one of the same kind, number and people, ending at
     ``earlier_end``: a bulletin without full stops tells its toll twice ("Two security personnel
@@ -2697,7 +2731,8 @@ def _parse(text: str) -> Casualties:
             continue  # "a man was wounded after an unidentified gunman opened fire": the gunman shot
         if best_k > num.last and _the_attackers(toks, num):
             continue  # "the three attackers were later killed": the attack's own men
-        count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end)
+        parts = num.parts or ((num.value, toks[num.last].low if num.person else _part_noun(toks, num)),)
+        count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end, parts)
         told.setdefault(key, num.last)
         # "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED": another of the attackers
         more_of_them = militants_before and _another_of_them(toks, num)

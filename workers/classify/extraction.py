@@ -204,6 +204,11 @@ _ADDITIVE = re.compile(
     r"\b(?:also|besides|in addition)\b(?!\s+(?:said|says|told|confirmed|reported|added|stated|quoted))", re.I
 )
 
+# Words that tell a count's people are more than those told before, even when their number and noun
+# are the same ("In addition, two EPL rebels have been killed"); "also" alone may restate them
+# ("two security personnel were also injured").
+_MORE_PEOPLE = re.compile(r"\b(?:in addition|besides|another|more|other|separate(?:ly)?)\b", re.I)
+
 
 class Details(BaseModel):
     """What the alert says about the attack(s) an article reports."""
@@ -594,6 +599,9 @@ class Extractor:
         in_sent = [h for h in type_hits if sent.start <= h[0] < sent.end]
         cas = parse_casualties(sent.text)
         s.killed, s.injured = cas.killed, cas.injured
+        if not _MORE_PEOPLE.search(sent.text):  # "In addition, two EPL rebels": more, not again
+            s.killed_parts = frozenset(p for c in cas.counts if c.kind == "killed" for p in c.parts)
+            s.injured_parts = frozenset(p for c in cas.counts if c.kind == "injured" for p in c.parts)
         s.killed_vague, s.injured_vague = cas.killed_vague, cas.injured_vague
         s.attackers_only = cas.attackers_only
         s.victims = victim_phrases(sent.text, cas.counts)

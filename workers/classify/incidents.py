@@ -95,8 +95,8 @@ def group_incidents(
         # "Dozens of people were killed ... At least 17 people were killed": the number is the
         # figure; a plural alone gives none
         told = [s for s in _victims_told(g) if not s.killed_vague]
-        killed = _combine([(s.killed, s.additive) for s in told])
-        injured = _combine([(s.injured, s.additive) for s in g if not s.injured_vague])
+        killed = _combine([(s.killed, s.additive, s.killed_parts) for s in told])
+        injured = _combine([(s.injured, s.additive, s.injured_parts) for s in g if not s.injured_vague])
         loc = choose_location(g, village_first=True)
         if loc is None or only_asides(g):
             # "three bomb attacks against U.S. properties": a place that only says whose
@@ -767,10 +767,10 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
     it states the same positive number of killed or injured, says nothing that marks another
     incident ("another", "separately", "earlier", "also"...), and names no place that rules the same
     incident out (a different town the gazetteer knows, or another country)."""
-    killed = _combine([(s.killed, s.additive) for s in group])
-    injured = _combine([(s.injured, s.additive) for s in group])
-    later_killed = _combine([(s.killed, s.additive) for s in later])
-    later_injured = _combine([(s.injured, s.additive) for s in later])
+    killed = _combine([(s.killed, s.additive, s.killed_parts) for s in group])
+    injured = _combine([(s.injured, s.additive, s.injured_parts) for s in group])
+    later_killed = _combine([(s.killed, s.additive, s.killed_parts) for s in later])
+    later_injured = _combine([(s.injured, s.additive, s.injured_parts) for s in later])
     same = (bool(killed) and later_killed == killed) or (bool(injured) and later_injured == injured)
     if not same or any(
         s.additive or _DISTINCT.search(s.text) or _ANOTHER_ATTACK.search(s.text) for s in later
@@ -797,15 +797,21 @@ def _victims_told(group: list[Sentence]) -> list[Sentence]:
     return [s for s in group if not s.attackers_only or not set(s.groups) <= named]
 
 
-def _combine(values: list[tuple[int | None, bool]]) -> int | None:
+def _combine(values: list[tuple[int | None, bool, frozenset[tuple[int, str]]]]) -> int | None:
+    """A group's figure from its sentences' (figure, additive, parts): the largest, plus what an
+    additive sentence ("also", "in addition") tells, unless every group of people it counts was
+    counted before ("17 Police and CRPF personnel and eight civilians were injured ... They also
+    fired at the Police, injuring 17 Police and CRPF personnel": 25, not 42)."""
     total: int | None = None
-    for value, additive in values:
+    told: set[tuple[int, str]] = set()
+    for value, additive, parts in values:
         if value is None:
             continue
         if total is None:
             total = value
-        elif additive:
+        elif additive and not (parts and parts <= told):
             total += value
         else:
             total = max(total, value)
+        told |= parts
     return total

@@ -53,6 +53,9 @@ class Sentence:
     killed_vague: bool = False
     injured_vague: bool = False
     additive: bool = False
+    # the (number, person noun) groups its counts add up (``casualties.Count.parts``), by kind
+    killed_parts: frozenset[tuple[int, str]] = frozenset()
+    injured_parts: frozenset[tuple[int, str]] = frozenset()
     places: list[Mention] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     definite: bool = False  # its first generic attacker word is "the militants", "the kidnappers"
