@@ -62,3 +62,35 @@ def test_in_addition_the_same_number_is_more_people(extractor: Extractor) -> Non
     )
     (incident,) = extractor.extract(text, []).incidents
     assert incident.killed == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "among" ranks a part of a total only when the total is a count of casualties
+        ("Two soldiers killed on Monday were among the 150 troops sent to the district last week.", 2, None),
+        ("The three teachers killed were among 40 staff at the school.", 3, None),
+        ("Militants killed three soldiers among the 50 troops escorting the convoy.", 3, None),
+        ("Five soldiers were among the 20 people killed in the blast.", 20, None),
+        ("Five soldiers were among up to 30 people killed in the blast.", 30, None),
+        ("Five soldiers were among an estimated 30 people killed in the blast.", 30, None),
+        # ... and a relative clause's count only when it is of the same kind as "those killed"
+        ("Five soldiers were among those killed in the attack, which also wounded 20 people.", 5, 20),
+        ("Two soldiers were among those killed in the ambush, which involved some 30 militants.", 2, None),
+        ("Five soldiers were among those killed in the blast that killed 20 people.", 20, None),
+        ("Among the 3 villages attacked was Dara, where 12 people were killed.", 12, None),
+        # a parent's children are no count; people after "mother of" are
+        ("The mother of two soldiers killed in the ambush appealed for justice.", 2, None),
+        ("The father of 3 children killed in the school bombing spoke to reporters.", 3, None),
+        ("A father of three was killed in the blast.", 1, None),
+        ("A mother of two children was shot dead by gunmen.", 1, None),
+        # a companion's age is no count, and its words do not use up the reach of "to death"
+        ("A mob beat him and his 70-year-old father to death.", 2, None),
+        # a death told of another time
+        ("The officer was shot and he died two weeks ago.", None, None),
+        ("The guard was shot by militants and he died last night.", 1, None),
+    ],
+)
+def test_round_26_review(text: str, killed: int | None, injured: int | None) -> None:
+    found = parse_casualties(text)
+    assert (found.killed, found.injured) == (killed, injured)

@@ -335,6 +335,10 @@ _PLACE_WORDS = {
 _SENTENCE_STARTS = {"now", "the", "he", "she", "they", "police", "meanwhile", "earlier", "later", "this"}
 
 
+def _singular_verb_after(toks: list[_Tok], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].low in ("was", "is", "has")
+
+
 def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
     prev = toks[i - 1].low if i > 0 else ""
     prev2 = toks[i - 2].low if i > 1 else ""
@@ -343,8 +347,10 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "not":
         return True  # "three and not five villagers, as reported earlier, were killed"
-    if prev == "of" and prev2 in _PARENTS:
-        return True  # "a father of three was killed": the children, not the dead
+    if prev == "of" and prev2 in _PARENTS and (nxt not in _PERSON_NOUNS or _singular_verb_after(toks, j + 1)):
+        # "a father of three was killed", "a mother of two children was shot": the children, not
+        # the dead (but "the mother of two soldiers killed in the ambush": the soldiers)
+        return True
     if prev in _LABELLED and not any(t.low in _PERSON_NOUNS for t in toks[j + 1 : j + 5]):
         return True  # "IN ZONE 10 OF THIS CAPITAL"; not "sector 3 Indian Army soldiers"
     if nxt == "-" and j + 2 < len(toks) and toks[j + 2].low.split("-")[0] in _UNIT_AFTER:
@@ -468,9 +474,13 @@ def _split_kill(toks: list[_Tok], v: int) -> bool:
     An attacker as the object is no victim."""
     if toks[v].low not in _TO_DEATH:
         return False
-    for k in range(v + 2, min(v + 7, len(toks))):
-        # "beat him and his son to death": a possessed companion is the object's own
-        if toks[k].low == "and" and k + 1 < len(toks) and toks[k + 1].low in ("his", "her", "their"):
+    end = min(v + 7, len(toks))
+    k = v + 1
+    while (k := k + 1) < end:
+        # "beat him and his son to death": a possessed companion is the object's own (its two
+        # words widen the reach: "beat him and his 70-year-old father to death")
+        if toks[k].low == "and" and k + 1 < len(toks) and toks[k + 1].low in ("his", "her"):
+            end = min(end + 2, len(toks))
             continue
         # "Bodyguards shot the gunman to death": the attack's own man, killed in its answer
         if toks[k].low in (",", ".", ";", "and") or toks[k].low in _ATTACKER_WORDS:
@@ -847,7 +857,8 @@ def _person_at(toks: list[_Tok], k: int) -> bool:
 
 
 # What may come between "among" and the total it introduces: "among the at least 20 people".
-_BEFORE_TOTAL = {"the", "at", "least", "some", "about", "around", "nearly", "over", "more", "than", "almost"}
+# (besides the words of a bound, _BOUND_ONLY: "among up to 30 people killed")
+_BEFORE_TOTAL = {"the", "almost", "roughly", "an", "estimated"}
 
 
 def _first_count_after(toks: list[_Tok], u: int, starts: set[int]) -> int | None:
@@ -855,7 +866,7 @@ def _first_count_after(toks: list[_Tok], u: int, starts: set[int]) -> int | None
     for v in range(u, min(u + 4, len(toks))):
         if v in starts:
             return v
-        if toks[v].low not in _BEFORE_TOTAL:
+        if toks[v].low not in _BEFORE_TOTAL and toks[v].low not in _BOUND_ONLY:
             return None
     return None
 
@@ -864,17 +875,27 @@ def _stop_between(toks: list[_Tok], lo: int, hi: int) -> bool:
     return any(toks[u].low == ";" or _full_stop(toks, u) for u in range(lo, hi))
 
 
+def _kind_near(toks: list[_Tok], lo: int, hi: int) -> Kind | None:
+    """The kind of the first casualty cue in ``toks[lo:hi]``, or None."""
+    return next((kind for u in range(lo, min(hi, len(toks))) if (kind := _cue_kind(toks, u))), None)
+
+
 def _total_of_among(toks: list[_Tok], t: int, nums: list[_Num], starts: set[int]) -> int | None:
-    """Where the total that "among" at ``t`` ranks a part of starts: a count right after it ("among
-    the 20 people killed"), or after "among those ..." / "among the dead ..." the count of a
-    relative clause in the same sentence ("... in the blast that killed 20 people"); None if none."""
+    """Where the total that "among" at ``t`` ranks a part of starts: a count of casualties right
+    after it ("among the 20 people killed"; not "among the 150 troops sent to the district"), or
+    after "among those killed" / "among the dead" the count of the same kind in a relative clause of
+    the same sentence ("... in the blast that killed 20 people"; not "which also wounded 20 people");
+    None if none."""
     right_after = _first_count_after(toks, t + 1, starts)
     if right_after is not None:
-        return right_after
+        total = next(n for n in nums if n.first == right_after and not n.person)
+        return right_after if _kind_near(toks, total.last + 1, total.last + 4) else None
     if t + 1 < len(toks) and toks[t + 1].low in ("those", "the"):
+        kind = _kind_near(toks, t + 2, t + 4)
         for n in nums:
             if n.first > t and not n.person and not _stop_between(toks, t, n.first):
-                if any(toks[u].low in ("that", "which") for u in range(t + 2, n.first)):
+                relative = next((u for u in range(t + 2, n.first) if toks[u].low in ("that", "which")), None)
+                if kind and relative is not None and _kind_near(toks, relative + 1, n.first) == kind:
                     return n.first
                 return None
     return None
@@ -916,7 +937,10 @@ def _pronoun_and_companion(toks: list[_Tok], i: int) -> tuple[int, int]:
         many = _word_value([toks[k].low]) if k < len(toks) and _is_numword(toks[k].low) else None
         if many is None and k < len(toks) and toks[k].low.isdigit():
             many = int(toks[k].low)
-        if many is not None:
+        age = k + 2 < len(toks) and toks[k + 1].low == "-" and toks[k + 2].low.startswith("year")
+        if many is not None and age:
+            many, k = None, k + 3  # "his 70-year-old father": an age, not a number of companions
+        elif many is not None:
             k += 1
         person = next((m for m in range(k, min(k + 3, len(toks))) if toks[m].low in _PERSON_NOUNS), None)
         if person is None:
@@ -2386,9 +2410,11 @@ _DIED_OF_WOUNDS = re.compile(
 # What can tell a death or a wound, or their absence, without a casualty cue.
 # "the victim was taken to the hospital where he unfortunately passed away"; not told with a year,
 # of last year or of an illness
+# A death told of another time than the attack's: "last year", "two weeks ago", "a month ago".
+_ANOTHER_TIME = r"last\s+(?:year|month|week)|(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago"
 _PASSED_AWAY = re.compile(
     r"\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
-    r"(?![^.;]{0,60}\b(?:last\s+(?:year|month|week)|years?\s+ago|illness|cancer|natural\s+causes|heart)\b)",
+    rf"(?![^.;]{{0,60}}\b(?:{_ANOTHER_TIME}|illness|cancer|natural\s+causes|heart)\b)",
     re.I,
 )
 _UNCUED = (
@@ -2824,7 +2850,7 @@ def _parse(text: str) -> Casualties:
         _DIED_OF_WOUNDS.pattern
         # (not told of another time: "he died last year", "she died years ago")
         + r"|\b(?:he|she)\s+(?:later\s+)?died\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
-        + r"(?!\s+(?:\w+\s+){0,3}(?:last\s+(?:year|month|week)|years?\s+ago|months\s+ago)\b)"
+        + rf"(?!\s+(?:\w+\s+){{0,6}}(?:{_ANOTHER_TIME})\b)"
         + "|"
         + _PASSED_AWAY.pattern
         # "a truck driver who suffered burn injuries in a petrol bomb attack ..., died at the burn unit"
