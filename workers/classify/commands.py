@@ -108,13 +108,26 @@ def train_command(
         Path | None,
         typer.Option(help="Label corrections TSV applied to DATA before training (default: bundled)."),
     ] = None,
+    work_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep the per-fold models, features and readers here: a rerun reuses them, and "
+            "bench/second_stage_study.py reads them (default: a temporary directory)."
+        ),
+    ] = None,
 ) -> None:
     """Rebuild the triage model (text classifier + calibration) from DATA, deterministically."""
     from .train import train as run_training
     from .triage import model_dir
 
     summary = run_training(
-        data, out or model_dir(), seed=seed, folds=folds, embedding=embedding.flag, corrections=corrections
+        data,
+        out or model_dir(),
+        seed=seed,
+        folds=folds,
+        embedding=embedding.flag,
+        corrections=corrections,
+        work_dir=work_dir,
     )
     result = {"oof": summary["oof"], "threshold_before_shift": summary["threshold_before_shift"]}
     if "embedding" in summary:

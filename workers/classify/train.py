@@ -139,6 +139,8 @@ def train(
             passages["final"] = TriageModel(
                 blank, RuleSet(blank.vocab, []), None, lexical=final_lexical
             ).passages([r.text for r in rows])
+            if work_dir is not None:  # what each fold's reader read, for studying the second stage
+                (work / "passages.json").write_text(json.dumps(passages), encoding="utf-8")
             reader, calibration["embedding"] = _second_stage(
                 passages, features, labels, np.array(fold_of), triage_cv, work, seed, min_precision, log
             )
@@ -195,8 +197,9 @@ def _second_stage(
 ) -> tuple[PassageReader, dict[str, Any]]:
     """The reader fine-tuned on all rows and the second calibration, with its gate, chosen out of fold.
 
-    Each fold's logits and the final weights are kept in ``work`` (keyed like the fold models), so a
-    rerun that changes only rules or features does not fine-tune again.
+    Each fold's logits and weights and the final weights are kept in ``work`` (keyed like the fold
+    models), so a rerun that changes only rules or features does not fine-tune again, and a study of
+    other passages or features can score the held-out rows with their own fold's reader.
     """
     work.mkdir(parents=True, exist_ok=True)
     logits = np.zeros(len(labels))
@@ -217,6 +220,7 @@ def _second_stage(
         )
         logits[held] = reader.logits([p for p, h in zip(chosen, held, strict=True) if h])
         np.save(cache, logits[held])
+        reader.save(work / f"reader-fold{fold}-{READER_FILE}")  # to score other passages out of fold
     names = [*FEATURES, *LEXICAL_FEATURES, *EMBEDDING_FEATURES]
     stage2, stage2_cv = fit_calibration(
         np.column_stack([features, logits]),
