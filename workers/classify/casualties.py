@@ -112,7 +112,7 @@ class Count:
     approx: bool
     start: int  # character offsets in the parsed text
     end: int
-    # (number, person noun) of each group of people the count adds up: ((17, "personnel"), (8,
+    # (number, person noun) of each group of people the count adds up: ((17, "police"), (8,
     # "civilians")) for "17 Police and CRPF personnel and eight civilians", so that a later sentence
     # that tells one of them again ("also injuring 17 Police and CRPF personnel") adds nothing
     parts: tuple[tuple[int, str], ...] = ()
@@ -2407,11 +2407,11 @@ _DIED_OF_WOUNDS = re.compile(
 )
 
 
-# What can tell a death or a wound, or their absence, without a casualty cue.
-# "the victim was taken to the hospital where he unfortunately passed away"; not told with a year,
-# of last year or of an illness
 # A death told of another time than the attack's: "last year", "two weeks ago", "a month ago".
 _ANOTHER_TIME = r"last\s+(?:year|month|week)|(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago"
+# What can tell a death or a wound, or their absence, without a casualty cue.
+# "the victim was taken to the hospital where he unfortunately passed away"; not told with a year,
+# of another time or of an illness
 _PASSED_AWAY = re.compile(
     r"\b(?:he|she)\s+(?:later\s+|\w+ly\s+)?passed\s+away\b(?!\s+(?:\w+\s+){0,2}\d{4}\b)"
     rf"(?![^.;]{{0,60}}\b(?:{_ANOTHER_TIME}|illness|cancer|natural\s+causes|heart)\b)",
