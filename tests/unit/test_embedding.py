@@ -191,10 +191,18 @@ def test_training_the_second_stage_is_deterministic(classifier: Classifier, tmp_
     assert np.array_equal(reader.logits(chosen[:16]), reader_again.logits(chosen[:16]))
     assert sorted(p.name for p in (tmp_path / "w0").iterdir()) == [
         "reader-final-reader.safetensors",
+        "reader-fold0-reader.safetensors",
         "reader-fold0.npy",
+        "reader-fold1-reader.safetensors",
         "reader-fold1.npy",
+        "reader-fold2-reader.safetensors",
         "reader-fold2.npy",
     ]
+    # each fold's reader, kept for bench/second_stage_study.py, gives the logits kept beside it
+    fold0 = PassageReader.load(tmp_path / "w0" / "reader-fold0-reader.safetensors")
+    assert fold0 is not None
+    held = [p for p, f in zip(passages[0], fold_of, strict=True) if f == 0]
+    assert np.allclose(fold0.logits(held), np.load(tmp_path / "w0" / "reader-fold0.npy"), atol=1e-4)
     # A rerun reads the kept logits and weights instead of fine-tuning again.
     cached, stage2_cached = _second_stage(
         passages, features, labels, fold_of, triage_cv, tmp_path / "w0", 0, 0.9, print, epochs=0.25
