@@ -772,16 +772,32 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
     later_killed = _combine([(s.killed, s.additive, s.killed_parts) for s in later])
     later_injured = _combine([(s.injured, s.additive, s.injured_parts) for s in later])
     same = (bool(killed) and later_killed == killed) or (bool(injured) and later_injured == injured)
-    if not same or any(
+    # "17 Police and CRPF personnel and eight civilians injured ... resulting in injuries to 17
+    # Police and CRPF personnel and some civilians": a group of people counted before, at no other
+    # place
+    part = _parts_told(group, later, "killed_parts") or _parts_told(group, later, "injured_parts")
+    if not (same or part) or any(
         s.additive or _DISTINCT.search(s.text) or _ANOTHER_ATTACK.search(s.text) for s in later
     ):
         return False
     a, b = choose_location(group, stations=False), choose_location(later, stations=False)
+    if all(m.rank < 0 for s in later for m in s.places):
+        b = None  # "A Police spokesman in Srinagar said ...": where it was told rules nothing out
     if a is None or b is None or same_place(a, b):
         return True
+    if not same:
+        return False
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
     return not (a.lat is not None and b.lat is not None)  # two towns the gazetteer knows
+
+
+def _parts_told(group: list[Sentence], later: list[Sentence], kind: str) -> bool:
+    """Whether ``later`` counts (by ``kind``, an attribute of :class:`Sentence`) only groups of
+    people that ``group`` counted already, number and noun alike."""
+    before: frozenset[tuple[int, str]] = frozenset().union(*(getattr(s, kind) for s in group))
+    after: frozenset[tuple[int, str]] = frozenset().union(*(getattr(s, kind) for s in later))
+    return bool(after) and after <= before
 
 
 def _victims_told(group: list[Sentence]) -> list[Sentence]:

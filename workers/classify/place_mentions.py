@@ -502,6 +502,9 @@ class PlaceFinder:
                 or from_the  # "rockets fired from the Bakriya neighborhood"
                 # "IT WAS OFFICIALLY REPORTED IN BOGOTA": where the news was told, not the attack
                 or _told_in(doc, span.start)
+                # "A Police spokesman in Srinagar said that ... near Degree College Pulwama": where
+                # the speaker sits (still the place when the sentence names no other)
+                or _speaker_says(doc, span.end, original, offset + span.start_char)
                 or after in ("-", "based", "national", "nationals", "-based")
                 # "in Manzari Chena area": a name the text calls a place is one, whatever NER says,
                 # unless the organisation goes on ("the Anarkali Bazaar Traders Association")
@@ -887,6 +890,22 @@ _SPEAKER = re.compile(
 def _speaker_before(text: str, at: int) -> bool:
     """Whether the place at ``text[at]`` follows a speaker and "in" ("A spokesman in ...")."""
     return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
+
+
+_SAYS = {"said", "say", "says", "told", "confirmed", "stated", "added"}
+
+
+def _speaker_says(doc: Doc, end: int, text: str, at: int) -> bool:
+    """Whether the place at ``text[at]`` (ending at token ``end``) is where a speaker is who says
+    something: "A Police spokesman in Srinagar said", "officials in Kabul, Afghanistan, told"."""
+    if not _speaker_before(text, at):
+        return False
+    for tok in doc[end : end + 4]:
+        if tok.lower_ in _SAYS:
+            return True
+        if tok.is_punct and tok.text != "," or tok.lower_ in ("that", "who", "where", "and"):
+            return False
+    return False
 
 
 def same_name(a: str, b: str) -> bool:
