@@ -100,7 +100,14 @@ def test_evaluate_with_baselines_and_plot(tmp_path: Path, sample: Path, classifi
     assert main.overall.f1 > 0.7
     report = evaluation.as_dict(errors=3)
     json.dumps(report)
-    assert set(report["errors"]) == {"false_positives", "false_negatives"}
+    assert set(report["errors"]) == {"labels", "false_positives", "false_negatives"}
+    # With corrected labels measured, errors are read against them: every false negative listed is
+    # an attack by the corrected label, whatever its original one.
+    assert report["errors"]["labels"] == "corrected labels"
+    fixed = {r.text[:300]: r.label for r in evaluation.corrected_rows}
+    assert all(fixed[e["text"]] == e["label"] == 1 for e in report["errors"]["false_negatives"])
+    assert all(fixed[e["text"]] == e["label"] == 0 for e in report["errors"]["false_positives"])
+    assert evaluate(sample, classifier=classifier).as_dict(errors=1)["errors"]["labels"] == "original labels"
     plot_pr(evaluation, tmp_path / "pr.png")
     assert (tmp_path / "pr.png").read_bytes()[:4] == b"\x89PNG"
 

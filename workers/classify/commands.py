@@ -177,9 +177,9 @@ def _print_pr(console: Console, evaluation: Evaluation) -> None:
 def _print_errors(console: Console, evaluation: Evaluation, limit: int) -> None:
     fps, fns = evaluation.errors(limit)
     for title, indices in (("False positives", fps), ("False negatives", fns)):
-        console.print(f"\n[bold]{title}[/] ({len(indices)} shown)")
+        console.print(f"\n[bold]{title}[/] ({len(indices)} shown, {evaluation.error_labels})")
         for i in indices:
-            row = evaluation.rows[i]
+            row = evaluation.error_rows[i]
             console.print(
                 f"[cyan]{evaluation.main.scores[i]:.3f}[/] {row.group} [dim]{row.category}[/] "
                 f"{' '.join(row.text.split())[:240]}",

@@ -161,10 +161,20 @@ class Evaluation:
     def main(self) -> SystemResult:
         return self.systems[0]
 
+    @property
+    def error_rows(self) -> list[Row]:
+        """The rows errors are read against: the corrected labels when measured (those the model is
+        trained on, so an error there is the model's and not the label's), else the original ones."""
+        return self.corrected_rows or self.rows
+
+    @property
+    def error_labels(self) -> str:
+        return "corrected labels" if self.corrected_rows else "original labels"
+
     def errors(self, limit: int) -> tuple[list[int], list[int]]:
         """Indices of the worst false positives and false negatives (most confident first)."""
         scores, threshold = self.main.scores, self.main.threshold
-        labels = np.array([r.label for r in self.rows])
+        labels = np.array([r.label for r in self.error_rows])
         fps = [int(i) for i in np.argsort(-scores) if scores[i] >= threshold and labels[i] == 0]
         fns = [int(i) for i in np.argsort(scores) if scores[i] < threshold and labels[i] == 1]
         return fps[:limit], fns[:limit]
@@ -195,13 +205,16 @@ class Evaluation:
         if errors:
             fps, fns = self.errors(errors)
             out["errors"] = {
-                kind: [self._error(i) for i in idx]
-                for kind, idx in (("false_positives", fps), ("false_negatives", fns))
+                "labels": self.error_labels,
+                **{
+                    kind: [self._error(i) for i in idx]
+                    for kind, idx in (("false_positives", fps), ("false_negatives", fns))
+                },
             }
         return out
 
     def _error(self, i: int) -> dict[str, Any]:
-        row = self.rows[i]
+        row = self.error_rows[i]
         return {
             "source": row.group,
             "category": row.category,
