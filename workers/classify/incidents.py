@@ -775,7 +775,9 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
     # "17 Police and CRPF personnel and eight civilians injured ... resulting in injuries to 17
     # Police and CRPF personnel and some civilians": a group of people counted before, at no other
     # place
-    part = _parts_told(group, later, "killed_parts") or _parts_told(group, later, "injured_parts")
+    part = _parts_told([s.killed_parts for s in group], [s.killed_parts for s in later]) or _parts_told(
+        [s.injured_parts for s in group], [s.injured_parts for s in later]
+    )
     if not (same or part) or any(
         s.additive or _DISTINCT.search(s.text) or _ANOTHER_ATTACK.search(s.text) for s in later
     ):
@@ -792,12 +794,12 @@ def _restates(group: list[Sentence], later: list[Sentence]) -> bool:
     return not (a.lat is not None and b.lat is not None)  # two towns the gazetteer knows
 
 
-def _parts_told(group: list[Sentence], later: list[Sentence], kind: str) -> bool:
-    """Whether ``later`` counts (by ``kind``, an attribute of :class:`Sentence`) only groups of
-    people that ``group`` counted already, number and noun alike."""
-    before: frozenset[tuple[int, str]] = frozenset().union(*(getattr(s, kind) for s in group))
-    after: frozenset[tuple[int, str]] = frozenset().union(*(getattr(s, kind) for s in later))
-    return bool(after) and after <= before
+def _parts_told(before: list[frozenset[tuple[int, str]]], after: list[frozenset[tuple[int, str]]]) -> bool:
+    """Whether the later sentences' groups of people (``after``, each sentence's ``Sentence.killed_parts``
+    or ``injured_parts``) are all among those counted before, number and noun alike."""
+    told: frozenset[tuple[int, str]] = frozenset().union(*before)
+    again: frozenset[tuple[int, str]] = frozenset().union(*after)
+    return bool(again) and again <= told
 
 
 def _victims_told(group: list[Sentence]) -> list[Sentence]:
