@@ -62,7 +62,8 @@ _EVENT_DAY_WINDOW = timedelta(days=7)
 def event_day(verdict: Verdict, published: date) -> date:
     """The day of the article's main incident when its date resolves near publication, else ``published``."""
     kind = verdict.attack_types[0] if verdict.attack_types else None
-    ranked = sorted(verdict.incidents, key=lambda inc: inc.type != kind)  # the main type's first
+    # the main type's first; an earlier attack the article recalls never dates its event
+    ranked = sorted((i for i in verdict.incidents if not i.earlier), key=lambda inc: inc.type != kind)
     for incident in ranked:
         if not incident.date_iso:
             continue
@@ -106,6 +107,7 @@ def build_alert(article: Article, verdict: Verdict, *, detected_at: datetime | N
                 "date": plain(inc.date, 100) or None,
                 "date_iso": inc.date_iso,
                 "sentence": plain(inc.sentence, 1000),
+                "earlier": inc.earlier,
             }
             for inc in verdict.incidents
         ],

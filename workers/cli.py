@@ -233,8 +233,9 @@ def _print_alert(alert: dict[str, Any], as_json: bool) -> None:
     for inc in alert.get("incidents") or []:
         loc = (inc.get("location") or {}).get("name", "?")
         body.append(
-            f"  • {inc['type']} in {loc}: killed {inc.get('killed')}, injured {inc.get('injured')}; "
-            f"actors {', '.join(inc.get('actors') or []) or '?'}"
+            f"  • {'[dim](earlier) ' if inc.get('earlier') else ''}{inc['type']} in {loc}: "
+            f"killed {inc.get('killed')}, injured {inc.get('injured')}; "
+            f"actors {', '.join(inc.get('actors') or []) or '?'}{'[/]' if inc.get('earlier') else ''}"
         )
     body += [f"  [dim]“{s}”[/]" for s in (alert.get("evidence") or [])[:3]]
     body.append(f"[link={alert['url']}]{alert['url']}[/link]")

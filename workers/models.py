@@ -62,6 +62,9 @@ class Incident(BaseModel):
     date: str | None = None
     date_iso: str | None = None
     sentence: str
+    # An earlier attack the article recalls as background ("the same area where a Maoist ambush
+    # had killed 27 people last year"): listed, but not in the article's types, totals or places.
+    earlier: bool = False
 
 
 class Verdict(BaseModel):

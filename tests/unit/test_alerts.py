@@ -117,6 +117,23 @@ def test_an_incident_date_far_from_publication_does_not_decide_the_day() -> None
     assert alerts.event_id(old, published) == alerts.event_id(_verdict(), published)
 
 
+def test_an_earlier_attack_never_dates_the_event_and_is_marked_in_the_alert() -> None:
+    """Published on Wednesday about Tuesday's attack, recalling one of the Sunday before: the day is
+    Tuesday's, though the earlier incident is of the main type and within the window."""
+    published = datetime(2018, 1, 10, 7, tzinfo=UTC)
+    incident = _verdict().incidents[0]
+    verdict = _verdict(
+        incidents=[
+            incident.model_copy(update={"type": "bombing", "date_iso": "2018-01-09"}),
+            incident.model_copy(update={"date_iso": "2018-01-07", "earlier": True}),
+        ]
+    )
+    assert alerts.event_day(verdict, published.date()).isoformat() == "2018-01-09"
+    alert = alerts.build_alert(_article(published=published), verdict)
+    jsonschema.validate(alert, SCHEMA)
+    assert [i["earlier"] for i in alert["incidents"]] == [False, True]
+
+
 def test_summary_says_what_where_how_many() -> None:
     line = alerts.summary(alerts.build_alert(_article(), _verdict()))
     assert line.startswith("suicide attack in Kabul (41 killed, 80 injured)")

@@ -169,6 +169,22 @@ def recalls_the_past(sentence: str) -> bool:
     return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
 
 
+# Another year or month than the report's, told relative to it: "last year", "two months ago" (not
+# "since last year", "the worst in a year": a measure from today).
+_ANOTHER_YEAR = re.compile(
+    r"(?<!since\s)(?<!until\s)\blast\s+(?:year|month)\b|\b(?:\w+\s+)?(?:years?|months?)\s+ago\b", re.I
+)
+
+
+def tells_of_another_time(sentence: str) -> bool:
+    """Whether a sentence tells what happened last year or month, or years or months ago, and
+    nothing of today. Its attack is not the one reported, when the report tells another (the
+    caller decides that): "A soldier died in an ambush on the same road last year."
+
+    Separate from :func:`recalls_the_past`, which the triage's features read as trained."""
+    return _ANOTHER_YEAR.search(sentence) is not None and _CURRENT.search(sentence) is None
+
+
 # A possessive day before the attack it names: "yesterday's attack", "Sunday's twin bombings".
 _OF_THE_ATTACK = re.compile(
     r"['’]s?\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|ambush|assault|raid|shooting|"

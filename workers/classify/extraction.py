@@ -335,27 +335,31 @@ class Extractor:
             keys = {_norm(e) for e in evidence}
             events = [s for s in sentences if _norm(s.text) in keys and (s.types or s.killed or s.injured)]
         incidents, shared = group_incidents(sentences, events, reference, outlet, self._dateline(body))
+        # The article's types, totals, places and actors are its report's: earlier attacks it
+        # recalls stay in its incidents, marked (the grouping never marks the lead's).
+        events = [s for s in events if not s.earlier]
+        reported = [i for i in incidents if not i.earlier]
         details = Details(evidence=list(evidence) or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
             types |= s.types - {GENERIC}
-        types |= {i.type for i in incidents}
+        types |= {i.type for i in reported}
         details.attack_types = sorted(types, key=lambda t: TYPE_PRIORITY.get(t, 99))
-        killed = [i.killed for i in incidents] + [k for k, _ in shared]
-        injured = [i.injured for i in incidents] + [n for _, n in shared]
+        killed = [i.killed for i in reported] + [k for k, _ in shared]
+        injured = [i.injured for i in reported] + [n for _, n in shared]
         if any(k is not None for k in killed):
             details.killed = sum(k or 0 for k in killed)
         if any(n is not None for n in injured):
             details.injured = sum(n or 0 for n in injured)
         seen: set[tuple[str, str | None]] = set()
-        for loc in [i.location for i in incidents if i.location] + [
+        for loc in [i.location for i in reported if i.location] + [
             m.location for s in events for m in s.places
         ]:
             key = (loc.name.lower(), loc.country_code)
             if key not in seen:
                 seen.add(key)
                 details.locations.append(loc)
-        for i in incidents:
+        for i in reported:
             for a in i.actors:
                 if a not in details.actors:
                     details.actors.append(a)

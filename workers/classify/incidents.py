@@ -66,25 +66,40 @@ def group_incidents(
     incidents and so given to none of them. ``outlet``: the country of the news outlet the
     article cites, the last resort for the country of a place nothing else locates; ``dateline``:
     the place the story was filed from, the last resort for an incident no sentence locates."""
+    # Sentences after the lead that tell of last year or years ago, and of nothing today, recall an
+    # earlier attack: they start an incident of their own, marked as earlier. The lead is the
+    # report even when it reaches back ("The ELN, which kidnapped a businessman two months ago in
+    # Quito, is demanding a ransom").
+    recalled = {id(s) for s in events[1:] if _dates.tells_of_another_time(s.text)}
     groups: list[list[Sentence]] = []
+    earlier: list[bool] = []
     for s in events:
-        if groups and _compatible(groups[-1], s):
+        # (a sentence after an earlier attack's that tells no time of its own goes on with it, as
+        # any other: background runs on, "IN OCTOBER ALONE, THEIR ACTIONS CLAIMED 200 LIVES")
+        if groups and _compatible(groups[-1], s) and (id(s) not in recalled or earlier[-1]):
             groups[-1].append(s)
         else:
+            # "FIFTEEN SOLDIERS WERE KILLED TODAY ... FARC REBELS KILLED 28 SOLDIERS DURING AN
+            # AMBUSH IN THE SAME AREA IN LATE 1987": another year than the lead's is an earlier one
+            earlier.append(bool(groups) and (id(s) in recalled or _another_year(groups[0], s)))
             groups.append([s])
     # "At least eight people were killed in a suicide attack in Hangu ... The bomber killed eight
     # people near a mosque": a later group that states the same figure again is the same incident
     # told twice, unless the text marks it as another one.
     merged: list[list[Sentence]] = []
-    for g in groups:
-        if merged and _restates(merged[-1], g):
+    merged_earlier: list[bool] = []
+    for g, old in zip(groups, earlier, strict=True):
+        if merged and merged_earlier[-1] == old and _restates(merged[-1], g):
             merged[-1] = merged[-1] + g
         else:
             merged.append(g)
+            merged_earlier.append(old)
     groups = merged
     incidents = []
     shared: list[tuple[int | None, int | None]] = []
-    for g in groups:
+    for g, old in zip(groups, merged_earlier, strict=True):
+        for s in g:
+            s.earlier = old
         types: set[str] = set().union(*(s.types for s in g)) - {GENERIC}
         counted = any(s.killed is not None or s.injured is not None for s in g)
         if not types and not counted and not any(s.types for s in g):
@@ -145,14 +160,17 @@ def group_incidents(
             date=when,
             date_iso=resolved.isoformat() if resolved else None,
             sentence=" ".join(s.text for s in g),
+            earlier=old,
         )
         places = _separate_places(g)
         if len(places) < 2:
             incidents.append(incident)
             continue
         # "two suicide bombings at mosques kill 33 people in Yola and Maiduguri": one incident
-        # per place; the toll is the two attacks', no one of them's (the article's totals keep it)
-        shared.append((killed, injured))
+        # per place; the toll is the two attacks', no one of them's (the article's totals keep it,
+        # unless the attacks are earlier ones)
+        if not old:
+            shared.append((killed, injured))
         for place in places:
             if place.country_code is None and loc is not None:
                 place.country_code = loc.country_code  # "Berg and Pulwama districts": both in India

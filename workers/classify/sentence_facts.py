@@ -65,3 +65,4 @@ class Sentence:
     targets: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, token, phrase)
     victims: list[str] = field(default_factory=list)  # whom its counts are of: "eight people"
     dates: list[str] = field(default_factory=list)  # attached date expressions, in order
+    earlier: bool = False  # it tells an earlier attack than the report's (set by incident grouping)
