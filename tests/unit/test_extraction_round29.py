@@ -6,6 +6,8 @@ the lead's incident. The lead is the report even when it reaches back."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from wirewatch.workers.classify.dates import tells_of_another_time
@@ -31,6 +33,15 @@ SUKMA = (
         ("Gunmen killed two soldiers last week.", False),
         ("Militants who killed 27 people last year struck again on Monday.", False),
         ("A bomb exploded in a market in Kabul today.", False),
+        ("Last year, a soldier died in a similar ambush.", True),
+        ("Maoists killed 27 people in an ambush in the same area on June 25 last year.", True),
+        ("A similar bomb at the same market killed 30 people a decade ago.", True),
+        # a measure from today, or another thing's time, or today named beside it
+        ("Three soldiers were killed, the highest toll since the army retook the town last year.", False),
+        ("Twelve people were killed, among them a policeman who joined the force last year.", False),
+        ("Four policemen were killed in the attack, which broke a truce agreed two months ago.", False),
+        ("Militants who escaped from prison last year killed three guards Tuesday.", False),
+        ("Compared with last month, attacks killed fewer people.", False),
     ],
 )
 def test_which_sentences_tell_of_another_time(sentence: str, expected: bool) -> None:
@@ -98,3 +109,54 @@ def test_a_recalled_attack_told_alone_is_the_report(extractor: Extractor) -> Non
     (incident,) = found.incidents
     assert (incident.type, incident.killed, incident.earlier) == ("ambush", 2, False)
     assert found.killed == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Gunmen attacked an army post in Kirkuk on Monday. Three soldiers were killed, the highest "
+            "toll since the army retook the town last year.",
+            3,
+            None,
+        ),
+        (
+            "Gunmen attacked a police station in Kirkuk on Monday. Four policemen were killed in the "
+            "attack, which broke a truce agreed two months ago.",
+            4,
+            None,
+        ),
+        # today's again after the earlier attack: its own incident, in the toll
+        (
+            "Gunmen shot dead three policemen in Kirkuk on Monday. Gunmen killed two soldiers on the same "
+            "road last year. On Tuesday, gunmen shot dead a policeman in Kirkuk.",
+            4,
+            None,
+        ),
+        (
+            "Gunmen shot dead three policemen in Kirkuk on Monday. Gunmen killed two soldiers on the same "
+            "road last year. The gunmen also wounded four civilians in the attack on Monday.",
+            3,
+            4,
+        ),
+        # this year's, by the publication date, though the lead names no year
+        (
+            "Gunmen killed five people in Kirkuk on Monday. A bomb killed three people in Mosul on "
+            "March 5, 2024.",
+            8,
+            None,
+        ),
+    ],
+)
+def test_todays_toll_stays_in_the_article(
+    extractor: Extractor, text: str, killed: int, injured: int | None
+) -> None:
+    found = extractor.extract(text, [], reference=date(2024, 3, 6))
+    assert (found.killed, found.injured) == (killed, injured)
+
+
+def test_the_triages_evidence_leaves_out_the_recalled_attack(extractor: Extractor) -> None:
+    lead = "Gunmen killed three police officers at a checkpoint in Kirkuk on Monday."
+    recalled = "A soldier died in an ambush on the same road last year."
+    found = extractor.extract(f"{lead} {recalled}", [recalled, lead])
+    assert found.evidence == [lead]

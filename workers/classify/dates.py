@@ -169,20 +169,69 @@ def recalls_the_past(sentence: str) -> bool:
     return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
 
 
-# Another year or month than the report's, told relative to it: "last year", "two months ago" (not
-# "since last year", "the worst in a year": a measure from today).
+# Another year or month than the report's, told relative to it: "last year", "two months ago".
 _ANOTHER_YEAR = re.compile(
-    r"(?<!since\s)(?<!until\s)\blast\s+(?:year|month)\b|\b(?:\w+\s+)?(?:years?|months?)\s+ago\b", re.I
+    r"\blast\s+(?:year|month)\b|\b(?:\w+\s+)?(?:years?|months?|decades?)\s+ago\b", re.I
 )
+# What the clause of a recalled attack tells: "where a Maoist ambush had killed 27 people last year"
+_ATTACK_TOLD = re.compile(
+    r"\b(?:attack\w*|bomb\w*|blasts?|explo\w+|ambush\w*|grenades?|rockets?|mortars?|IEDs?|fired|shot|"
+    r"shooting|kill\w*|died|dead|murder\w*|assassinat\w*|massacre\w*|wound\w*|injur\w*|kidnap\w*|"
+    r"abduct\w*|targeted|stormed|torched|raid\w*)\b",
+    re.I,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:]")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that)\b", re.I)
+# A measure from today, not a time of its own: "since the army retook the town last year",
+# "compared with last month"
+_SPAN_FROM = re.compile(r"\b(?:since|until|till|compared)\b", re.I)
+# Today's words ("on Monday", "yesterday", "Tuesday" alone as wire copy dates): a sentence with one
+# tells of now, whatever it recalls ("Militants who escaped from prison last year killed three
+# guards Tuesday"). Not a day of the month, which a recalled attack has too ("on June 25 last year").
+_NOW = re.compile(
+    rf"\b(?:today|yesterday|tonight|last\s+(?:night|week)|this\s+(?:morning|afternoon|evening|week)"
+    rf"|{_WEEKDAY_NAMES})\b",
+    re.I,
+)
+_OF_ANOTHER_YEAR = re.compile(r"\s*,?\s*(?:last\s+year|(?:19|20)\d\d)\b", re.I)
+
+
+def tells_of_today(sentence: str) -> bool:
+    """Whether a sentence names today, yesterday or a day of this week ("on Monday", "Tuesday")."""
+    return _NOW.search(sentence) is not None
 
 
 def tells_of_another_time(sentence: str) -> bool:
-    """Whether a sentence tells what happened last year or month, or years or months ago, and
+    """Whether a sentence tells an attack of last year or month, or of years or months ago, and
     nothing of today. Its attack is not the one reported, when the report tells another (the
     caller decides that): "A soldier died in an ambush on the same road last year."
 
+    The time must be the attack's: its clause tells an attack ("Last year, ..." takes the clause
+    after it), it is no measure from today ("the highest toll since the army retook the town last
+    year"), and the clause is not about something else ("a policeman who joined the force last
+    year", "a truce agreed two months ago"). A day of the month dates today's attack unless another
+    year follows it ("on June 25 last year").
+
     Separate from :func:`recalls_the_past`, which the triage's features read as trained."""
-    return _ANOTHER_YEAR.search(sentence) is not None and _CURRENT.search(sentence) is None
+    recalled = False
+    for m in _ANOTHER_YEAR.finditer(sentence):
+        start = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, m.start())), default=0)
+        after = _CLAUSE_EDGE.search(sentence, m.end())
+        end = after.start() if after else len(sentence)
+        if len(sentence[start:end].split()) <= 4 and after is not None:
+            following = _CLAUSE_EDGE.search(sentence, after.end())
+            end = following.start() if following else len(sentence)  # "Last year, a soldier died ..."
+        if _SPAN_FROM.search(sentence, start, m.start()):
+            continue
+        # inside a relative clause, that clause's: "the same area where a Maoist ambush had killed
+        # 27 people last year", not "REFUGEES WHO RETURNED TO THE COUNTRY LATE LAST YEAR"
+        relative = [r.end() for r in _RELATIVE.finditer(sentence, start, m.start())]
+        if _ATTACK_TOLD.search(sentence, relative[-1] if relative else start, end):
+            recalled = True
+            break
+    if not recalled or tells_of_today(sentence):
+        return False
+    return all(_OF_ANOTHER_YEAR.match(sentence, c.end()) for c in _CURRENT.finditer(sentence))
 
 
 # A possessive day before the attack it names: "yesterday's attack", "Sunday's twin bombings".

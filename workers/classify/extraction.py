@@ -337,9 +337,12 @@ class Extractor:
         incidents, shared = group_incidents(sentences, events, reference, outlet, self._dateline(body))
         # The article's types, totals, places and actors are its report's: earlier attacks it
         # recalls stay in its incidents, marked (the grouping never marks the lead's).
+        recalled = {_norm(s.text) for s in events if s.earlier}
         events = [s for s in events if not s.earlier]
         reported = [i for i in incidents if not i.earlier]
-        details = Details(evidence=list(evidence) or [s.text for s in events][:5])
+        # (the triage's evidence too, unless it has nothing else)
+        evidence = [e for e in evidence if _norm(e) not in recalled] or list(evidence)
+        details = Details(evidence=evidence or [s.text for s in events][:5])
         types: set[str] = set()
         for s in events:
             types |= s.types - {GENERIC}

@@ -74,14 +74,21 @@ def group_incidents(
     groups: list[list[Sentence]] = []
     earlier: list[bool] = []
     for s in events:
-        # (a sentence after an earlier attack's that tells no time of its own goes on with it, as
-        # any other: background runs on, "IN OCTOBER ALONE, THEIR ACTIONS CLAIMED 200 LIVES")
-        if groups and _compatible(groups[-1], s) and (id(s) not in recalled or earlier[-1]):
+        joins = bool(groups) and _compatible(groups[-1], s)
+        if joins and id(s) in recalled and not earlier[-1]:
+            joins = False
+        elif joins and earlier[-1] and id(s) not in recalled and _dates.tells_of_today(s.text):
+            # after an earlier attack, a sentence that tells of today is the report's again ("...
+            # last year. On Tuesday, gunmen shot dead a policeman"); one that tells no time of its
+            # own goes on with the earlier one, as background runs on ("IN OCTOBER ALONE, THEIR
+            # ACTIONS CLAIMED 200 LIVES")
+            joins = False
+        if joins:
             groups[-1].append(s)
         else:
             # "FIFTEEN SOLDIERS WERE KILLED TODAY ... FARC REBELS KILLED 28 SOLDIERS DURING AN
             # AMBUSH IN THE SAME AREA IN LATE 1987": another year than the lead's is an earlier one
-            earlier.append(bool(groups) and (id(s) in recalled or _another_year(groups[0], s)))
+            earlier.append(bool(groups) and (id(s) in recalled or _before_the_lead(groups[0], s, reference)))
             groups.append([s])
     # "At least eight people were killed in a suicide attack in Hangu ... The bomber killed eight
     # people near a mosque": a later group that states the same figure again is the same incident
@@ -484,6 +491,18 @@ _ATTACKER_WORDS = {k for k in GENERIC_PERPETRATORS if " " not in k} | {
     "fighters",
 }
 _ARTICLE = re.compile(r"^(?:a|an|the|another)\s+")
+
+
+def _before_the_lead(lead: list[Sentence], s: Sentence, reference: date | None) -> bool:
+    """Whether the sentence dates its attack to another year than the lead's incident, and to one
+    before the article's (when its publication date is known: "on March 5, 2024" in a report of
+    March 2024 is this year's, whatever the lead says)."""
+    if not _another_year(lead, s):
+        return False
+    years = {int(y) for y in _A_YEAR.findall(" ".join(s.dates))} | {
+        int(m.group(1)) for m in _IN_A_YEAR.finditer(s.text)
+    }
+    return reference is None or (bool(years) and max(years) < reference.year)
 
 
 def _compatible(group: list[Sentence], s: Sentence) -> bool:
