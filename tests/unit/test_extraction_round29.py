@@ -36,6 +36,10 @@ SUKMA = (
         ("Last year, a soldier died in a similar ambush.", True),
         ("Maoists killed 27 people in an ambush in the same area on June 25 last year.", True),
         ("A similar bomb at the same market killed 30 people a decade ago.", True),
+        ("A similar bomb at the same market killed 30 people three weeks ago.", True),
+        ("A bomb killed 30 people at the same market earlier this year.", True),
+        ("The last attack with similar characteristics occurred in June.", True),
+        ("A bomb killed 30 people at the same market on June 3.", False),
         # a measure from today, or another thing's time, or today named beside it
         ("Three soldiers were killed, the highest toll since the army retook the town last year.", False),
         ("Twelve people were killed, among them a policeman who joined the force last year.", False),
@@ -160,3 +164,15 @@ def test_the_triages_evidence_leaves_out_the_recalled_attack(extractor: Extracto
     recalled = "A soldier died in an ambush on the same road last year."
     found = extractor.extract(f"{lead} {recalled}", [recalled, lead])
     assert found.evidence == [lead]
+
+
+def test_a_time_the_lead_names_too_is_the_reports(extractor: Extractor) -> None:
+    text = (
+        "The Taliban released a video showing the execution of 16 Pakistani Policemen, captured during a "
+        "raid in June from Upper Dir District, reports Dawn. Pakistan Army spokesman Major General Athar "
+        "Abbas said the Policemen were captured when the Taliban staged an attack from Afghanistan in "
+        "Upper Dir District in June."
+    )
+    found = extractor.extract(text, [])
+    assert not any(i.earlier for i in found.incidents)
+    assert found.killed == 16

@@ -169,9 +169,13 @@ def recalls_the_past(sentence: str) -> bool:
     return _PAST.search(sentence) is not None and _CURRENT.search(sentence) is None
 
 
-# Another year or month than the report's, told relative to it: "last year", "two months ago".
+# Another year or month than the report's, told relative to it: "last year", "two months ago",
+# "three weeks ago", "earlier this year", "in January" (a month with no day).
 _ANOTHER_YEAR = re.compile(
-    r"\blast\s+(?:year|month)\b|\b(?:\w+\s+)?(?:years?|months?|decades?)\s+ago\b", re.I
+    r"\blast\s+(?:year|month)\b|\b(?:\w+\s+)?(?:years?|months?|decades?)\s+ago\b"
+    r"|\b(?:two|three|four|five|six|several|\d+)\s+weeks\s+ago\b|\bearlier\s+this\s+year\b"
+    rf"|\bin\s+(?:early\s+|late\s+|mid-?)?(?:{_FULL_MONTHS})\b(?!\s*,?\s*\d)",
+    re.I,
 )
 # What the clause of a recalled attack tells: "where a Maoist ambush had killed 27 people last year"
 _ATTACK_TOLD = re.compile(
@@ -203,8 +207,15 @@ def tells_of_today(sentence: str) -> bool:
 
 def tells_of_another_time(sentence: str) -> bool:
     """Whether a sentence tells an attack of last year or month, or of years or months ago, and
-    nothing of today. Its attack is not the one reported, when the report tells another (the
-    caller decides that): "A soldier died in an ambush on the same road last year."
+    nothing of today (:func:`another_time`)."""
+    return another_time(sentence) is not None
+
+
+def another_time(sentence: str) -> str | None:
+    """The time ("last year", "in june") of an attack a sentence tells of last year or month, of
+    weeks, months or years ago or of a month with no day, when it tells nothing of today; else
+    None. Its attack is not the one reported, when the report tells another (the caller decides
+    that): "A soldier died in an ambush on the same road last year."
 
     The time must be the attack's: its clause tells an attack ("Last year, ..." takes the clause
     after it), it is no measure from today ("the highest toll since the army retook the town last
@@ -213,7 +224,7 @@ def tells_of_another_time(sentence: str) -> bool:
     year follows it ("on June 25 last year").
 
     Separate from :func:`recalls_the_past`, which the triage's features read as trained."""
-    recalled = False
+    recalled = None
     for m in _ANOTHER_YEAR.finditer(sentence):
         start = max((e.end() for e in _CLAUSE_EDGE.finditer(sentence, 0, m.start())), default=0)
         after = _CLAUSE_EDGE.search(sentence, m.end())
@@ -227,11 +238,13 @@ def tells_of_another_time(sentence: str) -> bool:
         # 27 people last year", not "REFUGEES WHO RETURNED TO THE COUNTRY LATE LAST YEAR"
         relative = [r.end() for r in _RELATIVE.finditer(sentence, start, m.start())]
         if _ATTACK_TOLD.search(sentence, relative[-1] if relative else start, end):
-            recalled = True
+            recalled = " ".join(m.group().lower().split())
             break
-    if not recalled or tells_of_today(sentence):
-        return False
-    return all(_OF_ANOTHER_YEAR.match(sentence, c.end()) for c in _CURRENT.finditer(sentence))
+    if recalled is None or tells_of_today(sentence):
+        return None
+    if all(_OF_ANOTHER_YEAR.match(sentence, c.end()) for c in _CURRENT.finditer(sentence)):
+        return recalled
+    return None
 
 
 # A possessive day before the attack it names: "yesterday's attack", "Sunday's twin bombings".

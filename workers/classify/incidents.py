@@ -70,7 +70,10 @@ def group_incidents(
     # earlier attack: they start an incident of their own, marked as earlier. The lead is the
     # report even when it reaches back ("The ELN, which kidnapped a businessman two months ago in
     # Quito, is demanding a ransom").
-    recalled = {id(s) for s in events[1:] if _dates.tells_of_another_time(s.text)}
+    # (not when the lead names that time too: "16 Pakistani Policemen, captured during a raid in
+    # June ... the Policemen were captured when the Taliban staged an attack ... in June")
+    lead = " ".join(events[0].text.lower().split()) if events else ""
+    recalled = {id(s) for s in events[1:] if (when := _dates.another_time(s.text)) and when not in lead}
     groups: list[list[Sentence]] = []
     earlier: list[bool] = []
     for s in events:
