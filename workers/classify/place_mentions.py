@@ -892,7 +892,8 @@ def _speaker_before(text: str, at: int) -> bool:
     return _SPEAKER.search(text[max(0, at - 40) : at]) is not None
 
 
-_SAYS = {"said", "say", "says", "told", "confirmed", "stated", "added"}
+# The speech verbs after a speaker's place: those after "said in" and more ("added").
+_SAYS = _TOLD | {"say", "says", "added"}
 
 
 def _speaker_says(doc: Doc, end: int, text: str, at: int) -> bool:
