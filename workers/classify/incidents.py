@@ -66,12 +66,12 @@ def group_incidents(
     incidents and so given to none of them. ``outlet``: the country of the news outlet the
     article cites, the last resort for the country of a place nothing else locates; ``dateline``:
     the place the story was filed from, the last resort for an incident no sentence locates."""
-    # Sentences after the lead that tell of last year or years ago, and of nothing today, recall an
-    # earlier attack: they start an incident of their own, marked as earlier. The lead is the
-    # report even when it reaches back ("The ELN, which kidnapped a businessman two months ago in
-    # Quito, is demanding a ransom").
-    # (not when the lead names that time too: "16 Pakistani Policemen, captured during a raid in
-    # June ... the Policemen were captured when the Taliban staged an attack ... in June")
+    # Sentences after the lead that tell an attack of another time ("last year", "three weeks ago",
+    # "in June": :func:`.dates.another_time`) and nothing of today recall an earlier attack: they
+    # start an incident of their own, marked as earlier. The lead is the report even when it
+    # reaches back ("The ELN, which kidnapped a businessman two months ago in Quito, is demanding a
+    # ransom"), and a time the lead names too is the report's ("16 Pakistani Policemen, captured
+    # during a raid in June ... captured when the Taliban staged an attack ... in June").
     lead = " ".join(events[0].text.lower().split()) if events else ""
     recalled = {id(s) for s in events[1:] if (when := _dates.another_time(s.text)) and when not in lead}
     groups: list[list[Sentence]] = []
