@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from wirewatch.workers.classify.dates import tells_of_another_time
+from wirewatch.workers.classify.dates import another_time
 from wirewatch.workers.classify.extraction import Extractor
 
 SUKMA = (
@@ -49,7 +49,7 @@ SUKMA = (
     ],
 )
 def test_which_sentences_tell_of_another_time(sentence: str, expected: bool) -> None:
-    assert tells_of_another_time(sentence) is expected
+    assert (another_time(sentence) is not None) is expected
 
 
 def test_last_years_ambush_is_an_earlier_incident_outside_the_toll(extractor: Extractor) -> None:

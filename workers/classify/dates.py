@@ -205,12 +205,6 @@ def tells_of_today(sentence: str) -> bool:
     return _NOW.search(sentence) is not None
 
 
-def tells_of_another_time(sentence: str) -> bool:
-    """Whether a sentence tells an attack of last year or month, or of years or months ago, and
-    nothing of today (:func:`another_time`)."""
-    return another_time(sentence) is not None
-
-
 def another_time(sentence: str) -> str | None:
     """The time ("last year", "in june") of an attack a sentence tells of last year or month, of
     weeks, months or years ago or of a month with no day, when it tells nothing of today; else
