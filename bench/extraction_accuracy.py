@@ -139,6 +139,10 @@ HELDOUT_22 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-22.jsonl"
 # set's errors; one near-duplicate of a heldout-20 text left out; committed before any extraction
 # was scored on it.
 HELDOUT_23 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-23.jsonl"
+# Drawn (seed 20261219) after the thirtieth round, before any round read the twenty-third set's
+# errors; two texts a round since may have read left out; committed before any extraction was
+# scored on it.
+HELDOUT_24 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-24.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -371,6 +375,7 @@ def main() -> int:
             HELDOUT_21,
             HELDOUT_22,
             HELDOUT_23,
+            HELDOUT_24,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )

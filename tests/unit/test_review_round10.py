@@ -43,7 +43,9 @@ from wirewatch.workers.classify.extraction import Extractor
             None,
         ),
         # headline passives count the dead, whoever they were
-        ("Two militants shot dead in Kupwara encounter.", 2, None),
+        ("Two militants shot dead in Kupwara attack.", 2, None),
+        # (since the thirty-first round, not in an encounter: the forces' operation)
+        ("Two militants shot dead in Kupwara encounter.", None, None),
         # (since the twelfth round, militants the police shot dead are no toll: the forces' action)
         ("Two gunmen shot dead by police in Karachi.", None, None),
         # "who sustained injuries ..., died" after a count: one dead is not the count

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wirewatch.workers.classify.patterns import group_names, names_a_group, vocabulary
+from wirewatch.workers.classify.patterns import group_names, names_a_group, target_forms, vocabulary
 
 Kind = Literal["killed", "injured"]
 
@@ -1261,7 +1262,8 @@ _NEGATION = re.compile(
     r"(?:was|were)\s+not\s+(?P<not_hurt>hurt|injured|harmed|wounded)|"
     r"(?:suffered|sustained)\s+no\s+(?P<no_wounds>wounds|injur(?:y|ies))|"
     r"(?:escaped|were|was)\s+(?:\w+\s+)?(?P<unhurt>unhurt|unharmed|unscathed|unscratched)|"
-    r"no\s+(?P<noun>deaths?|injur(?:y|ies)|fatalit(?:y|ies)))\b",
+    # "no injuries", "there were no reports of injuries or damage"
+    r"no\s+(?:reports?\s+of\s+(?:any\s+)?)?(?P<noun>deaths?|injur(?:y|ies)|fatalit(?:y|ies)))\b",
     re.I,
 )
 
@@ -1651,7 +1653,10 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         and toks[cue - 3].low in _STATE_OPERATIONS
     ):
         return True
-    fighters = _PERPETRATORS | {"fighters", "militiamen"}  # "troops killed 20 rebel fighters"
+    if toks[cue].low in ("body", "bodies"):
+        return False  # "Police recovered the bodies of the two cadres": found, not killed, by them
+    # "troops killed 20 rebel fighters", "the CRPF killed three Maoists"
+    fighters = _PERPETRATORS | _MILITANT_NOUNS
     if _head_noun(toks, num) not in fighters and (
         num.last + 1 >= len(toks) or toks[num.last + 1].low not in fighters
     ):
@@ -1696,6 +1701,10 @@ _FORCE_AGENTS = _STATE_FORCES | {
     "ats", "rangers", "commandos", "sfs", "sf", "crpf", "bsf", "security", "squad", "force", "ctd", "drg",
     "stf", "cobra",
 }  # fmt: skip
+# A force named by its initials or its kind is the state acting too ("The Counter Terrorism
+# Department (CTD) killed four suspected terrorists", "Rangers killed two militants"); not "force",
+# "squad" or "security" alone ("a rebel force killed 20 soldiers", "a hit squad").
+_STATE_SUBJECTS = _STATE_FORCES | (_FORCE_AGENTS - {"force", "squad", "security"})
 _OPERATIONS = {
     "encounter",
     "shootout",
@@ -1707,6 +1716,14 @@ _OPERATIONS = {
     "fire",
     "exchange",
 }
+
+
+def _with_its_own_cue(toks: list[_Tok], num: _Num, cue_at: Container[int]) -> bool:
+    """A count after "with" whose own participle follows it: "left five dead with 12 people
+    injured", "killing three, with 20 others wounded"; it is not the object of a cue before it."""
+    if num.first == 0 or toks[num.first - 1].low != "with":
+        return False
+    return any(t in cue_at for t in range(num.last + 1, min(len(toks), num.last + 4)))
 
 
 def _in_an_operation(toks: list[_Tok], num: _Num) -> bool:
@@ -1886,10 +1903,33 @@ def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
             (i > 0 and force(i - 1)) or ("with" in after[i + 1 : i + 5] and any(force(j) for j in window))
         ):
             return True
+        if w in ("encounter", "encounters") and i <= 3 and "with" not in after[i + 1 : i + 3]:
+            # "Two militants have been killed in an encounter in Bandipora": with no one named, an
+            # encounter is the forces' operation (the word's South Asian sense)
+            return True
     return False
 
 
 _PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
+
+
+# Verbs whose object a force's name may be: "an IED targeting a BSF convoy killed a constable".
+_STRUCK = {
+    "targeting", "targeted", "hit", "hitting", "struck", "striking", "attacked", "attacking", "ambushed",
+    "ambushing", "stormed", "storming", "rammed", "ramming",
+}  # fmt: skip
+# Target nouns that are people acting together: "an army patrol kills four militants".
+_FORCE_UNITS = {"patrol", "patrols", "party", "team", "convoy", "convoys"}
+
+
+def _names_a_thing(toks: list[_Tok], k: int) -> bool:
+    """Whether the words at ``k`` are a place or vehicle of the target nouns ("vehicle", "camp",
+    "check post"), which a force's name before them qualifies; not a unit of its men ("patrol")."""
+    if k >= len(toks) or toks[k].low in _FORCE_UNITS:
+        return False
+    forms = target_forms()
+    words = [t.low for t in toks[k : k + 3]]
+    return any(forms.get(tuple(words[:n])) in ("place", "vehicle") for n in range(1, len(words) + 1))
 
 
 def _state_subject(toks: list[_Tok], cue: int) -> bool:
@@ -1900,11 +1940,15 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
         low = toks[t].low
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
-        if low in _STATE_FORCES and not _in_group_name(toks, t):
+        if low in _STATE_SUBJECTS and not _in_group_name(toks, t):
+            if _names_a_thing(toks, t + 1):
+                return False  # "An IED hit a CRPF vehicle killing the driver": the force's vehicle
             before = [toks[u].low for u in range(max(0, t - 3), t)]
             while before and before[-1] in ("a", "an", "the", "pakistani", "indian", "afghan", "local"):
                 before.pop()
-            return not (before and before[-1] in _PREPOSITIONS)
+            # the object of an attack ("targeting a BSF convoy killed", "ambushed an army patrol,
+            # killing"), not its subject
+            return not (before and (before[-1] in _PREPOSITIONS or before[-1] in _STRUCK))
     return False
 
 
@@ -2596,6 +2640,8 @@ def _parse(text: str) -> Casualties:
                 continue  # another number is closer to this cue
             if any(toks[t].low == ";" or _full_stop(toks, t) for t in range(lo, hi)):
                 continue  # a cue binds within its sentence
+            if k < num.first and _with_its_own_cue(toks, num, cue_at):
+                continue  # "left five dead with 12 people injured": the 12 are the participle's
             if _by_whom(toks, num):
                 continue  # "killed by 3 gunmen", "by a gang of around 48 Maoists": attackers, not victims
             # "were killed while 39 others sustained injuries": a conjunction before the number

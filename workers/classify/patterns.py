@@ -186,6 +186,19 @@ def vocabulary(name: str) -> frozenset[str]:
     return frozenset(lists[name])
 
 
+@cache
+def target_forms() -> dict[tuple[str, ...], str]:
+    """Every surface form (lower-case tokens) of ``config/patterns/targets.tsv`` -> its kind
+    (place, vehicle, person): what an attack hits, and so what a force's name may qualify ("a CRPF
+    vehicle", "an army camp") without being who acts."""
+    forms: dict[tuple[str, ...], str] = {}
+    with data_path("patterns/targets.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            for form in row["forms"].split("|"):
+                forms.setdefault(tuple(form.strip().lower().split()), row["kind"])
+    return forms
+
+
 @lru_cache(maxsize=1)
 def group_names() -> dict[str, str]:
     names: dict[str, str] = {}

@@ -233,8 +233,12 @@ class PlaceFinder:
                 if len(ent) == 1 and ent[0].lower_ in INSTITUTIONS:
                     continue  # "killed in Police shootout": NER's "Police" is no place
                 if ent.label_ in ("GPE", "LOC", "FAC"):
-                    while len(ent) > 1 and ent[-1].is_lower and ent[-1].is_stop:
-                        ent = ent[:-1]  # "Pharung village under (Ukhrul District)"
+                    while len(ent) > 1 and (
+                        (ent[-1].is_lower and ent[-1].is_stop) or (ent[-1].is_punct and ent[-1].text != ")")
+                    ):
+                        # "Pharung village under (Ukhrul District)", "near Timbuktu, Mali": the small
+                        # model takes a stop word or the comma after a name into the name
+                        ent = ent[:-1]
                     if (
                         ent.end + 1 < len(doc)
                         and doc[ent.end].text in _EZAFE
@@ -932,6 +936,8 @@ def inherit_country(mentions: list[Mention], text: str, gazetteer: Gazetteer) ->
         gap = text[a.end : b.start] if b.start > a.end else ""
         if len(gap) > 40 or not _CONTAINED.fullmatch(gap.lower()):
             continue
+        if b.kind == "demonym":
+            continue  # "from Afghanistans capital Kabul, Indian and Afghan officials said": a people
         known = b.kind != "ner" or id(b) in inherited
         if b.location.country_code and a.location.country_code != b.location.country_code and known:
             a.location = Location(name=a.location.name, country_code=b.location.country_code)

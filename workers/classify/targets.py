@@ -20,7 +20,6 @@ then explosion sites, then victims; one phrase per head noun, at most three.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -29,10 +28,9 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from wirewatch.config import data_path
 from wirewatch.workers.classify.casualties import SAYING_VERBS, SMALL_COUNT_WORDS
 from wirewatch.workers.classify.gazetteer import DEMONYMS
-from wirewatch.workers.classify.patterns import vocabulary
+from wirewatch.workers.classify.patterns import target_forms, vocabulary
 
 MAX_TARGETS = 3
 MAX_WORDS = 9
@@ -119,12 +117,7 @@ class TargetLexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> TargetLexicon:
-    forms: dict[tuple[str, ...], str] = {}
-    with data_path("patterns/targets.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            for form in row["forms"].split("|"):
-                forms.setdefault(tuple(form.strip().lower().split()), row["kind"])
+    forms = target_forms()
     return TargetLexicon(forms, max(len(k) for k in forms))
 
 
