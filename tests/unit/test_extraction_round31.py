@@ -136,3 +136,57 @@ def test_no_reports_of_injuries_is_a_toll_of_none(text: str, killed: int | None,
 def test_a_count_after_with_belongs_to_its_own_participle(text: str, killed: int, injured: int) -> None:
     counted = parse_casualties(text)
     assert (counted.killed, counted.injured) == (killed, injured)
+
+
+# The review of round 31 (probes against the code before and after it): each of these went wrong
+# with the round's first version and is mended.
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a force's initials as the object of an attack verb or a preposition
+        (
+            "Militants fired upon a BSF patrol party killing Constable Ram Singh (32) in Kupwara on May 3.",
+            1,
+            None,
+        ),
+        ("Maoists ambush CRPF team in Sukma killing Head Constable Ram Singh (45).", 1, None),
+        ("Gunmen attack Rangers in Karachi killing Sepoy Ali Khan (25).", 1, None),
+        ("Militants hurled a grenade towards a CRPF bunker killing Constable Ram Singh (32).", 1, None),
+        # a group's commandos
+        ("FMLN URBAN COMMANDOS MURDERED JOSE RODRIGUEZ, THE MAYOR OF SAN MIGUEL, YESTERDAY.", 1, None),
+        # an encounter between factions is no operation of the forces
+        (
+            "Two NSCN-IM cadres were killed in an encounter between NSCN-IM and NSCN-K cadres in Tirap "
+            "District on May 4.",
+            2,
+            None,
+        ),
+        ("Two militants of rival factions were killed in an encounter in Tirap.", 2, None),
+        ("Two militants were killed in an encounter in Kupwara with NSCN(K) cadres.", 2, None),
+        # bodies recovered after the forces' own operation are its dead
+        ("Security forces recovered the bodies of two militants after the encounter in Shopian.", None, None),
+        # "no injuries" says no one died only when no death is told
+        ("The driver was killed when the bomb went off. There were no reports of injuries.", 1, 0),
+        ("The guard died on the spot. There were no reports of injuries.", None, 0),
+    ],
+)
+def test_the_reviews_cases(text: str, killed: int | None, injured: int | None) -> None:
+    counted = parse_casualties(text)
+    assert (counted.killed, counted.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a people's name still settles a name several countries share
+        ("A bomb exploded in Tripoli, Lebanese security sources said, killing two people.", "Tripoli", "LB"),
+        ("A car bomb exploded in Merida, Venezuelan officials said, killing two people.", "Merida", "VE"),
+        ("Rebels killed six soldiers in Cordoba, Colombian army officials said.", "Cordoba", "CO"),
+    ],
+)
+def test_a_peoples_adjective_settles_a_shared_name(
+    extractor: Extractor, text: str, place: str, country: str
+) -> None:
+    (incident,) = extractor.extract(text, []).incidents
+    assert incident.location is not None
+    assert (incident.location.name, incident.location.country_code) == (place, country)

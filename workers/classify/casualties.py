@@ -1653,8 +1653,12 @@ def _killed_by_the_state(toks: list[_Tok], num: _Num, cue: int) -> bool:
         and toks[cue - 3].low in _STATE_OPERATIONS
     ):
         return True
-    if toks[cue].low in ("body", "bodies"):
-        return False  # "Police recovered the bodies of the two cadres": found, not killed, by them
+    if toks[cue].low in ("body", "bodies") and not any(
+        t.low in _FORCES_ANSWER or t.low in _OPERATIONS for t in toks[cue : cue + 12]
+    ):
+        # "Police recovered the bodies of the two cadres": found, not killed, by them (unless
+        # "after the encounter": their own operation's dead)
+        return False
     # "troops killed 20 rebel fighters", "the CRPF killed three Maoists"
     fighters = _PERPETRATORS | _MILITANT_NOUNS
     if _head_noun(toks, num) not in fighters and (
@@ -1704,7 +1708,9 @@ _FORCE_AGENTS = _STATE_FORCES | {
 # A force named by its initials or its kind is the state acting too ("The Counter Terrorism
 # Department (CTD) killed four suspected terrorists", "Rangers killed two militants"); not "force",
 # "squad" or "security" alone ("a rebel force killed 20 soldiers", "a hit squad").
-_STATE_SUBJECTS = _STATE_FORCES | (_FORCE_AGENTS - {"force", "squad", "security"})
+# (nor "commandos": "FMLN URBAN COMMANDOS MURDERED THE MAYOR"; and such a name must open its
+# clause: "Maoists ambush CRPF team in Sukma killing Head Constable Ram Singh")
+_STATE_SUBJECTS = _STATE_FORCES | (_FORCE_AGENTS - {"force", "squad", "security", "commandos"})
 _OPERATIONS = {
     "encounter",
     "shootout",
@@ -1903,14 +1909,17 @@ def _state_agent_after(toks: list[_Tok], cue: int) -> bool:
             (i > 0 and force(i - 1)) or ("with" in after[i + 1 : i + 5] and any(force(j) for j in window))
         ):
             return True
-        if w in ("encounter", "encounters") and i <= 3 and "with" not in after[i + 1 : i + 3]:
+        if w in ("encounter", "encounters") and i <= 3 and not _FACTIONS.intersection(after):
             # "Two militants have been killed in an encounter in Bandipora": with no one named, an
-            # encounter is the forces' operation (the word's South Asian sense)
-            return True
+            # encounter is the forces' operation (the word's South Asian sense); not one "between"
+            # two factions or "with" others
+            return not _FACTIONS.intersection(t.low for t in toks[max(0, cue - 10) : cue])
     return False
 
 
 _PREPOSITIONS = {"as", "in", "near", "of", "at", "by", "with", "from", "into", "inside", "outside", "on"}
+# Words that make an encounter one between armed groups: "between NSCN-IM and NSCN-K cadres".
+_FACTIONS = {"with", "between", "among", "amongst", "rival", "rivals", "internecine", "factional", "factions"}
 
 
 # Verbs whose object a force's name may be: "an IED targeting a BSF convoy killed a constable".
@@ -1932,6 +1941,19 @@ def _names_a_thing(toks: list[_Tok], k: int) -> bool:
     return any(forms.get(tuple(words[:n])) in ("place", "vehicle") for n in range(1, len(words) + 1))
 
 
+def _opens_its_clause(toks: list[_Tok], t: int) -> bool:
+    """Whether only a name's words, articles and brackets come before ``toks[t]`` in its clause
+    ("The Counter Terrorism Department (CTD) killed"), so that it is the subject, not an object
+    after a lower-case verb or preposition ("Gunmen attack Rangers in Karachi killing ...")."""
+    for u in range(t - 1, -1, -1):
+        w = toks[u]
+        if w.low in (",", ";", ".", "and", "but", "while", "when", "after") or w.low in SAYING_VERBS:
+            return True
+        if w.low not in ("a", "an", "the", "(", ")") and not w.text[:1].isupper():
+            return False
+    return True
+
+
 def _state_subject(toks: list[_Tok], cue: int) -> bool:
     """Whether state forces are the subject of the verb at ``cue``: a force word before it in the
     clause, not in a prepositional phrase ("gunmen dressed as police", "a bomber in an army
@@ -1941,6 +1963,8 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
         if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
             return False
         if low in _STATE_SUBJECTS and not _in_group_name(toks, t):
+            if low not in _STATE_FORCES and not _opens_its_clause(toks, t):
+                return False  # "Militants fired upon a BSF patrol party killing Constable ..."
             if _names_a_thing(toks, t + 1):
                 return False  # "An IED hit a CRPF vehicle killing the driver": the force's vehicle
             before = [toks[u].low for u in range(max(0, t - 3), t)]
@@ -2820,6 +2844,9 @@ def _parse(text: str) -> Casualties:
     if not victims_told:
         sums["killed"] += attackers_dead
     negated: set[int] = set()
+    # "no injuries" says no one died too, unless a death is told some other way ("The driver was
+    # killed ... There were no reports of injuries"): that zero waits for every other reading
+    inferred_zero: Count | None = None
     for m in _NEGATION.finditer(text):
         cue = next(
             (m.group(g) for g in ("cue", "anyone", "not_hurt", "no_wounds", "unhurt") if m.group(g)), None
@@ -2842,12 +2869,18 @@ def _parse(text: str) -> Casualties:
             # "no injuries are reported": no one hurt, so no one killed either
             kinds = ("killed",) if noun.startswith(("death", "fatal")) else ("injured", "killed")
         one = bool(m.group("not_hurt") or m.group("unhurt"))  # "he was unharmed": one person, not the toll
+        # ("no injuries": the killed zero is inferred; "no deaths" tells it)
+        inferred = cue is None and not said and (m.group("noun") or "").lower().startswith("injur")
         for kind in kinds:
             if one and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
                 continue  # "he was unharmed, but some of his bodyguards were injured"
             if not sums[kind]:
                 negated.update(range(m.start(), m.end()))
-                sums[kind].append(Count(kind, 0, False, m.start(), m.end()))
+                zero = Count(kind, 0, False, m.start(), m.end())
+                if inferred and kind == "killed":
+                    inferred_zero = inferred_zero or zero
+                else:
+                    sums[kind].append(zero)
     # "X was killed" / "he succumbed": one victim even without a number word.
     used_cues = set(bound.values())
     # "was injured and later succumbed", "succumbs to his injuries", "breathed his last"
@@ -2988,6 +3021,13 @@ def _parse(text: str) -> Casualties:
                 sums[kind].append(Count(kind, ages, False, ages_listed.start(), ages_listed.end()))
     if not sums["killed"]:
         _count_named_objects(text, toks, sums, caps)
+    if (
+        inferred_zero is not None
+        and not sums["killed"]
+        # (nor a death the parser could not count: "The guard died on the spot")
+        and not _DIED_AFTER.search(text[: inferred_zero.start] + " " + text[inferred_zero.end :])
+    ):
+        sums["killed"].append(inferred_zero)
     _count_toll_now(text, sums)
     _drop_restated_pair(text, sums)
     result.attackers_only = (

@@ -937,7 +937,19 @@ def inherit_country(mentions: list[Mention], text: str, gazetteer: Gazetteer) ->
         if len(gap) > 40 or not _CONTAINED.fullmatch(gap.lower()):
             continue
         if b.kind == "demonym":
-            continue  # "from Afghanistans capital Kabul, Indian and Afghan officials said": a people
+            # "in Tripoli, Lebanese officials said": a people's name settles a name several
+            # countries share; not one the gazetteer knows only elsewhere ("from Afghanistans
+            # capital Kabul, Indian and Afghan officials said": no Kabul in India)
+            code = b.location.country_code
+            options = gazetteer.candidates(a.location.name)
+            there = [p for p in options if p.country_code == code]
+            if not code or a.location.country_code == code or (options and not there):
+                continue
+            if there:
+                a.location = max(there, key=lambda p: p.population).location(a.location.name)
+                a.kind = "ner"
+                inherited.add(id(a))
+                continue
         known = b.kind != "ner" or id(b) in inherited
         if b.location.country_code and a.location.country_code != b.location.country_code and known:
             a.location = Location(name=a.location.name, country_code=b.location.country_code)
