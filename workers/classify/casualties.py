@@ -1829,6 +1829,8 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     "killing 30 militants and five soldiers" nor "ISIS killed 20 Taliban fighters"."""
     if cue < num.first and not _forces_kill(toks, cue):
         return False
+    if num.first > 0 and toks[num.first - 1].low in ("his", "her"):
+        return False  # "An elder ... was shot dead while his two other gunmen sustained injuries"
     words: list[str] = []
     for t in toks[num.first : min(num.last + 4, cue) if cue > num.last else num.last + 4]:
         if t.low in (".", ";", ",", "while", "but") or (cue < num.first and t.low == "and"):
@@ -2227,6 +2229,18 @@ def _another_of_them(toks: list[_Tok], num: _Num) -> bool:
     return toks[num.last].low == "another" and (nxt in _AUX or _cue_kind(toks, num.last + 1) is not None)
 
 
+def _elided_noun(toks: list[_Tok], num: _Num, cue: int) -> bool:
+    """ "left 50 rebels dead and 90 wounded": a bare number after "and", its cue right after it,
+    counts the people the count before it named."""
+    return (
+        num.first > 0
+        and toks[num.first - 1].low == "and"
+        and cue == num.last + 1
+        and not num.person
+        and not _head_noun(toks, num)
+    )
+
+
 def _head_noun(toks: list[_Tok], num: _Num) -> str:
     """The person noun a count is of ("two security personnel" -> "personnel"), or ""."""
     for t in toks[num.last + 1 : num.last + 4]:
@@ -2610,6 +2624,7 @@ def _parse(text: str) -> Casualties:
     # "Three TTP militants were shot dead and one Policeman was injured": militants dead beside
     # victims are the attackers' losses, no toll; told alone, they are what the text counts
     attackers_dead: list[Count] = []
+    attackers_hurt: list[Count] = []  # counted, as their dead are, only if no victims are told
     victims_told = False  # a count of anyone else than the attackers
     militants_before = False  # the last count kept was the attackers'
     bound: dict[int, int] = {}  # index in nums -> cue token bound to
@@ -2831,11 +2846,14 @@ def _parse(text: str) -> Casualties:
         count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end, parts)
         told.setdefault(key, num.last)
         # "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED": another of the attackers
-        more_of_them = militants_before and _another_of_them(toks, num)
+        more_of_them = militants_before and (_another_of_them(toks, num) or _elided_noun(toks, num, best_k))
         militants = _attackers_loss(toks, num, best_k) or more_of_them
         militants_before = militants
         if best[3] == "killed" and militants:
             attackers_dead.append(count)  # counted only if the passage tells of no victims
+            continue
+        if best[3] == "injured" and militants:
+            attackers_hurt.append(count)  # "five soldiers were killed and two militants injured"
             continue
         victims_told = victims_told or not militants
         sums[best[3]].append(count)
@@ -2843,6 +2861,7 @@ def _parse(text: str) -> Casualties:
         sums[kind] = [c for c in sums[kind] if not _earlier_toll(text, c, sums[kind])]
     if not victims_told:
         sums["killed"] += attackers_dead
+        sums["injured"] += attackers_hurt
     negated: set[int] = set()
     # "no injuries" says no one died too, unless a death is told some other way ("The driver was
     # killed ... There were no reports of injuries"): that zero waits for every other reading
