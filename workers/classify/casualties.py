@@ -1829,8 +1829,13 @@ def _attackers_loss(toks: list[_Tok], num: _Num, cue: int) -> bool:
     "killing 30 militants and five soldiers" nor "ISIS killed 20 Taliban fighters"."""
     if cue < num.first and not _forces_kill(toks, cue):
         return False
-    if num.first > 0 and toks[num.first - 1].low in ("his", "her"):
-        return False  # "An elder ... was shot dead while his two other gunmen sustained injuries"
+    possessed = toks[num.first].low in ("his", "her") or (
+        num.first > 0 and toks[num.first - 1].low in ("his", "her")
+    )
+    if possessed and any(t.low in ("gunmen", "gunman") for t in toks[num.first : num.last + 4]):
+        # "An elder ... was shot dead while his two other gunmen sustained injuries": his guards
+        # (not "commander Khan and his 12 militants")
+        return False
     words: list[str] = []
     for t in toks[num.first : min(num.last + 4, cue) if cue > num.last else num.last + 4]:
         if t.low in (".", ";", ",", "while", "but") or (cue < num.first and t.low == "and"):
@@ -2230,14 +2235,18 @@ def _another_of_them(toks: list[_Tok], num: _Num) -> bool:
 
 
 def _elided_noun(toks: list[_Tok], num: _Num, cue: int) -> bool:
-    """ "left 50 rebels dead and 90 wounded": a bare number after "and", its cue right after it,
-    counts the people the count before it named."""
+    """ "left 50 rebels dead and 90 wounded while ...": a bare number after "and", its cue right
+    after it and its clause ending there, counts the people the count before it named (not "and 12
+    wounded, including eight policemen", nor "and 5 injured in a grenade attack at Lal Chowk")."""
+    after = toks[cue + 1].low if cue + 1 < len(toks) else "."
     return (
-        num.first > 0
+        num.first > 1
         and toks[num.first - 1].low == "and"
+        and toks[num.first - 2].low != ","
         and cue == num.last + 1
         and not num.person
         and not _head_noun(toks, num)
+        and (after in (".", ";", "while", "whereas", "but") or _full_stop(toks, cue + 1))
     )
 
 
