@@ -1948,13 +1948,17 @@ def _names_a_thing(toks: list[_Tok], k: int) -> bool:
     return any(forms.get(tuple(words[:n])) in ("place", "vehicle") for n in range(1, len(words) + 1))
 
 
+# Where a force's clause starts, walking back from its verb.
+_CLAUSE_OPENERS = {",", ";", ".", "and", "but", "while", "when", "after"}
+
+
 def _opens_its_clause(toks: list[_Tok], t: int) -> bool:
     """Whether only a name's words, articles and brackets come before ``toks[t]`` in its clause
     ("The Counter Terrorism Department (CTD) killed"), so that it is the subject, not an object
     after a lower-case verb or preposition ("Gunmen attack Rangers in Karachi killing ...")."""
     for u in range(t - 1, -1, -1):
         w = toks[u]
-        if w.low in (",", ";", ".", "and", "but", "while", "when", "after") or w.low in SAYING_VERBS:
+        if w.low in _CLAUSE_OPENERS or w.low in SAYING_VERBS:
             return True
         if w.low not in ("a", "an", "the", "(", ")") and not w.text[:1].isupper():
             return False
@@ -1967,7 +1971,7 @@ def _state_subject(toks: list[_Tok], cue: int) -> bool:
     uniform", "a bomb planted near the army camp")."""
     for t in range(cue - 1, max(-1, cue - 9), -1):
         low = toks[t].low
-        if low in (",", ";", ".", "and", "but", "while", "when", "after") or low in SAYING_VERBS:
+        if low in _CLAUSE_OPENERS or low in SAYING_VERBS:
             return False
         if low in _STATE_SUBJECTS and not _in_group_name(toks, t):
             if low not in _STATE_FORCES and not _opens_its_clause(toks, t):

@@ -950,6 +950,7 @@ def inherit_country(mentions: list[Mention], text: str, gazetteer: Gazetteer) ->
                 a.kind = "ner"
                 inherited.add(id(a))
                 continue
+            # a place the gazetteer does not know takes the demonym's country as any container's
         known = b.kind != "ner" or id(b) in inherited
         if b.location.country_code and a.location.country_code != b.location.country_code and known:
             a.location = Location(name=a.location.name, country_code=b.location.country_code)
