@@ -143,6 +143,9 @@ HELDOUT_23 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-23.jsonl"
 # errors; two texts a round since may have read left out; committed before any extraction was
 # scored on it.
 HELDOUT_24 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-24.jsonl"
+# Drawn (seed 20261220) after the thirty-second round, before any round read the twenty-fourth
+# set's errors; committed before any extraction was scored on it.
+HELDOUT_25 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-25.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -376,6 +379,7 @@ def main() -> int:
             HELDOUT_22,
             HELDOUT_23,
             HELDOUT_24,
+            HELDOUT_25,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
