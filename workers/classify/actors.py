@@ -47,7 +47,9 @@ _CLAIM = re.compile(
 )
 # ... unless the sentence denies it ("the TTP was not behind the attack").
 _DENIAL = re.compile(r"\b(?:not|denied|denies|deny|denying|never|no)\b", re.I)
-_SPLINTER = {"splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch"}
+_SPLINTER = {
+    "splinter", "faction", "offshoot", "breakaway", "affiliate", "wing", "branch", "network", "subnetwork",
+}  # fmt: skip
 # Words before "to"/"with" that make the next group a patron, not the actor: "linked to".
 _PATRON_WORDS = {"linked", "affiliated", "allied", "loyal", "allegiance"}
 # ... when they describe a group the text names ("Abu Sayyaf, a group linked to", "which is
@@ -172,6 +174,7 @@ class ActorFinder:
         groups: list[str] = []
         parents: list[str] = []
         named: set[int] = set()  # tokens of the groups found by name
+        previous: Span | None = None
         found = self.doc_actors(doc)
         lo, hi = bisect_left(found.starts, sent.start), bisect_left(found.starts, sent.end)
         for span, qualifies in zip(found.spans[lo:hi], found.qualifying[lo:hi], strict=True):
@@ -179,6 +182,16 @@ class ActorFinder:
                 continue  # "the Maoist Shining Path": an adjective of the group, not another group
             name = span.label_
             named.update(range(span.start, span.end))
+            if (
+                previous is not None
+                and previous.label_ in groups
+                and name.startswith(previous.label_ + " ")
+                and span.start - previous.end == 1
+                and doc[previous.end].text in ("-", "–", "—")
+            ):
+                # "The Islamic State of Iraq and the Levant – Khorasan Province": one name, the branch's
+                groups.remove(previous.label_)
+            previous = span
             if name not in groups:
                 groups.append(name)
             if _parent_group(doc, span.start, span.end) and name not in parents:

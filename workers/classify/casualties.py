@@ -243,6 +243,17 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
         approx = False
         if re.fullmatch(r"\d[\d,]*", low):
             digits = low.replace(",", "")
+            # "around 2 000 personnel": thousands set apart by a space in copy without commas
+            while (
+                len(digits) <= 3
+                and j + 1 < n
+                and re.fullmatch(r"\d{3}", toks[j + 1].low)
+                and toks[j + 1].start == toks[j].end + 1
+                and not (i > 0 and toks[i - 1].low in _MONTHS)  # "On June 1 200 people were killed"
+                and not (j + 2 < n and toks[j + 2].low in _UNIT_AFTER)  # "killed 5 100 km north of"
+            ):
+                j += 1
+                digits += toks[j].low
             value = int(digits) if len(digits) <= 7 else None
         elif low in _VAGUE:
             value, approx = _VAGUE[low], True
@@ -321,9 +332,22 @@ def _age_after_name(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if any(t.low in _PERSON_NOUNS for t in toks[j + 1 : j + 4] if t.low != "police"):
         return False  # "Terrorists attacked Lal Chowk 8 Police personnel were injured": a count
+    if value >= 15 and _introduced_name(toks, i - 1):
+        # "an AR trooper identified as Bhupal Singh 42 were killed": his age, whatever follows (but
+        # "identified as Ram Singh 3 were injured" may count others)
+        return True
     if nxt.low == "and":
         return j + 3 < len(toks) and _name_word(toks[j + 2]) and _name_word(toks[j + 3])
     return _name_word(nxt) and nxt.low in _SENTENCE_STARTS
+
+
+def _introduced_name(toks: list[_Tok], last: int) -> bool:
+    """Whether the name ending at ``last`` is introduced as a person's: "identified as Bhupal
+    Singh" (not "a village named Pedda Gudem")."""
+    k = last
+    while k > 0 and last - k < 4 and _name_word(toks[k - 1]) and toks[k - 1].low not in _NOT_NAMES:
+        k -= 1
+    return k > 1 and toks[k - 1].low == "as" and toks[k - 2].low == "identified"
 
 
 # Words that end a place's name, not a person's ("Sukma District 3 ...").
@@ -348,6 +372,14 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     if prev == "not":
         return True  # "three and not five villagers, as reported earlier, were killed"
+    if prev == "of" and prev2 in _TAKING_NOUNS and not _own_fate_after(toks, j):
+        return True  # "confirmed the abduction of 22 Levies men by the TTP, who also killed two"
+    if _tallied_deaths(toks, i, j):
+        return True  # "ARE RESPONSIBLE FOR THE DEATHS OF AT LEAST 700 PEOPLE THIS YEAR"
+    if _clock_time(toks, i, j):
+        return True  # "injured this morning at 0815", "opened fire at around 10 30 am"
+    if nxt.split("-")[0] in ("d", "st", "nd", "rd", "th") and toks[j + 1].start == toks[j].end:
+        return True  # "a 3d-year student", "his 2nd-year class": an ordinal
     if prev == "of" and prev2 in _PARENTS and (nxt not in _PERSON_NOUNS or _singular_verb_after(toks, j + 1)):
         # "a father of three was killed", "a mother of two children was shot": the children, not
         # the dead (but "the mother of two soldiers killed in the ambush": the soldiers)
@@ -428,6 +460,78 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
         return True
     # "a 20 year-old Israeli"; "his 24yearold son" in copy that drops hyphens
     return nxt in ("-year-old", "yr", "year-old", "years-old", "yearold", "yearsold")
+
+
+# Nouns of a taking whose "of" names the people taken, not hurt: "the abduction of 22 Levies men".
+_TAKING_NOUNS = {
+    "abduction",
+    "abductions",
+    "kidnapping",
+    "kidnappings",
+    "capture",
+    "arrest",
+    "arrests",
+    "release",
+}
+_CLOCK_WORDS = {"am", "pm", "a.m.", "p.m."}
+_DEATHS_OF = {"deaths", "death", "killings", "killing", "murders", "murder"}
+_TALLY_AFTER = re.compile(
+    r"(?:this|last|the\s+past)\s+(?:year|month|decade)|so\s+far|since|to\s+date|till\s+now"
+)
+
+
+def _own_fate_after(toks: list[_Tok], j: int) -> bool:
+    """Whether the people counted after "the abduction of" are told to be hurt in their own clause:
+    "the abduction of 4 persons who were later found killed", "the capture of 2 soldiers killed in
+    the ambush" (not "of 22 Levies men by the TTP, who also killed two": another clause)."""
+    for k in range(j + 1, min(j + 6, len(toks))):
+        if toks[k].low in ("by", ",", ";", "."):
+            return False
+        if toks[k].low in ("who", "whom") or _cue_kind(toks, k) is not None:
+            return True
+    return False
+
+
+def _tallied_deaths(toks: list[_Tok], i: int, j: int) -> bool:
+    """A count of the deaths a group is "responsible for" over a period: "THE SHINING PATH AND THE
+    MRTA ARE RESPONSIBLE FOR THE DEATHS OF AT LEAST 700 PEOPLE THIS YEAR" (only that count; the
+    attack the sentence also tells keeps its own)."""
+    k = i - 1
+    while k >= 0 and toks[k].low in (
+        "at",
+        "least",
+        "more",
+        "than",
+        "over",
+        "nearly",
+        "about",
+        "some",
+        "around",
+    ):
+        k -= 1
+    if k < 2 or toks[k].low != "of" or toks[k - 1].low not in _DEATHS_OF:
+        return False
+    if "responsible" not in {t.low for t in toks[max(0, k - 5) : k - 1]}:
+        return False
+    rest = " ".join(t.low for t in toks[j + 1 : j + 7])
+    return _TALLY_AFTER.search(rest) is not None
+
+
+def _clock_time(toks: list[_Tok], i: int, j: int) -> bool:
+    """Whether the number at ``i``..``j`` tells the time, not a count: four digits with a leading
+    zero ("at 0815", "0815 hours"), or as hours and minutes apart before "am" in copy that drops
+    the colon ("at around 10 30 am"; the minutes alone are excluded by their unit)."""
+    low = toks[i].low
+    if i == j and len(low) == 4 and low[0] == "0" and low.isdigit():
+        return True  # not "killing 02 CRPF personnel", as police copy writes small counts
+    return (
+        i == j
+        and low.isdigit()
+        and j + 2 < len(toks)
+        and toks[j + 1].low.isdigit()
+        and len(toks[j + 1].low) == 2
+        and toks[j + 2].low in _CLOCK_WORDS
+    )
 
 
 # "a father of three", "mother of two": the number counts the children.
@@ -1074,10 +1178,20 @@ def _past_name(toks: list[_Tok], last: int) -> int:
         end += 1
     if end == j:
         return last
+    end += _age_tokens(toks, end)  # "identified as Athari Samson (54)", "... Samson 54" in bare copy
     if comma:
         # the aside must close on a comma before the coordination: ", Akli Devi, and"
         return end if end + 1 < len(toks) and toks[end].low == "," and toks[end + 1].low == "and" else last
     return end - 1
+
+
+def _age_tokens(toks: list[_Tok], k: int) -> int:
+    """Tokens of an age written at ``k`` after a name: "(54)" or a bare "54" (0 if none)."""
+    if k + 2 < len(toks) and toks[k].low == "(" and toks[k + 1].low.isdigit() and toks[k + 2].low == ")":
+        return 3 if int(toks[k + 1].low) < 100 else 0
+    if k < len(toks) and toks[k].low.isdigit() and int(toks[k].low) < 100:
+        return 1
+    return 0
 
 
 def _coordinator(toks: list[_Tok], j: int) -> int:
@@ -2269,6 +2383,34 @@ def _part_noun(toks: list[_Tok], num: _Num) -> str:
     return next((toks[k].low for k in after if _person_at(toks, k)), "")
 
 
+# Words a retelling may use for someone the first telling named otherwise ("another man").
+_ANYONE_ELSE = {
+    "man",
+    "men",
+    "woman",
+    "women",
+    "person",
+    "persons",
+    "people",
+    "other",
+    "others",
+    "another",
+    "",
+}
+
+
+def _same_people(later: tuple[tuple[int, str], ...], earlier: tuple[tuple[int, str], ...]) -> bool:
+    """Whether a coordination restates an earlier one: the same number of groups, sharing a person
+    noun, every other noun of the later one a word for anyone ("one civilian and an AR trooper" ->
+    "one AR trooper and another man"), not other people ("two soldiers and a policeman")."""
+    nouns = {noun for _, noun in earlier}
+    return (
+        len(later) == len(earlier)
+        and any(noun in nouns and noun not in _ANYONE_ELSE for _, noun in later)
+        and all(noun in nouns or noun in _ANYONE_ELSE for _, noun in later)
+    )
+
+
 def _told_again(toks: list[_Tok], num: _Num, earlier_end: int, elsewhere: list[int]) -> bool:
     """Whether this count restates an earlier one of the same kind, number and people, ending at
     ``earlier_end``: a bulletin without full stops tells its toll twice ("Two security personnel
@@ -2655,6 +2797,7 @@ def _parse(text: str) -> Casualties:
     # (kind, value, head noun) of each count kept -> where its number ended; and how many words
     # that mark another incident ("another", "separately") precede each token
     told: dict[tuple[Kind, int, str], int] = {}
+    told_lists: list[tuple[Kind, int, tuple[tuple[int, str], ...], int]] = []  # coordinations told
     elsewhere = [0]
     for t, tok in enumerate(toks):
         nxt = toks[t + 1].low if t + 1 < len(toks) else ""
@@ -2807,6 +2950,15 @@ def _parse(text: str) -> Casualties:
         key = (best[3], num.value, _head_noun(toks, num))
         if key[2] and not num.person and key in told and _told_again(toks, num, told[key], elsewhere):
             continue  # "Two security personnel were killed ... Two security personnel X and Y were killed"
+        if len(num.parts) > 1 and any(
+            kind == best[3]
+            and value == num.value
+            and _same_people(num.parts, earlier)
+            and _told_again(toks, num, end, elsewhere)
+            for kind, value, earlier, end in told_lists
+        ):
+            # "One civilian and an AR trooper were killed ... left one AR trooper and another man dead"
+            continue
         if (
             toks[num.last + 1 : num.last + 2]
             and toks[num.last + 1].low == "bodies"
@@ -2858,6 +3010,8 @@ def _parse(text: str) -> Casualties:
         parts = num.parts or ((num.value, toks[num.last].low if num.person else _part_noun(toks, num)),)
         count = Count(best[3], num.value, num.approx, toks[num.first].start, toks[num.last].end, parts)
         told.setdefault(key, num.last)
+        if len(num.parts) > 1:
+            told_lists.append((best[3], num.value, num.parts, num.last))
         # "ONE FMLN REBEL WAS KILLED AND ANOTHER WOUNDED": another of the attackers
         more_of_them = militants_before and (_another_of_them(toks, num) or _elided_noun(toks, num, best_k))
         militants = _attackers_loss(toks, num, best_k) or more_of_them

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from wirewatch.workers.classify import dates as _dates
 from wirewatch.workers.classify.actors import ActorFinder, DocActors
-from wirewatch.workers.classify.casualties import parse_casualties, victim_phrases
+from wirewatch.workers.classify.casualties import Count, parse_casualties, victim_phrases
 from wirewatch.workers.classify.gazetteer import Place
 from wirewatch.workers.classify.incidents import group_incidents
 from wirewatch.workers.classify.passages import ABBREVIATION
@@ -207,7 +207,24 @@ _ADDITIVE = re.compile(
 # Words that tell a count's people are more than those told before, even when their number and noun
 # are the same ("In addition, two EPL rebels have been killed"); "also" alone may restate them
 # ("two security personnel were also injured").
-_MORE_PEOPLE = re.compile(r"\b(?:in addition|besides|another|more|other|separate(?:ly)?)\b", re.I)
+_MORE_PEOPLE = re.compile(
+    r"\b(?:in addition|besides|separate(?:ly)?)\b|"
+    r"\b(?:another|other)\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|groups?|occasions?|raids?|blasts?|"
+    r"explosions?|ambush(?:es)?|cases?)\b",
+    re.I,
+)
+# ... or near one count: "two more", "another two", "two other soldiers"
+_MORE_NEAR = re.compile(r"\b(?:another|more|other)\b", re.I)
+
+
+def _told_parts(text: str, counts: list[Count], kind: str) -> frozenset[tuple[int, str]]:
+    """The groups of people a sentence counts of one kind, by which a later telling is known as the
+    same; none when a count of that kind says it adds to others ("two more", "another two"), so
+    that "who also killed two personnel and injured another" restates the two killed."""
+    of_kind = [c for c in counts if c.kind == kind]
+    if any(_MORE_NEAR.search(text, max(0, c.start - 25), min(len(text), c.end + 12)) for c in of_kind):
+        return frozenset()
+    return frozenset(p for c in of_kind for p in c.parts)
 
 
 class Details(BaseModel):
@@ -607,8 +624,8 @@ class Extractor:
         cas = parse_casualties(sent.text)
         s.killed, s.injured = cas.killed, cas.injured
         if not _MORE_PEOPLE.search(sent.text):  # "In addition, two EPL rebels": more, not again
-            s.killed_parts = frozenset(p for c in cas.counts if c.kind == "killed" for p in c.parts)
-            s.injured_parts = frozenset(p for c in cas.counts if c.kind == "injured" for p in c.parts)
+            s.killed_parts = _told_parts(sent.text, cas.counts, "killed")
+            s.injured_parts = _told_parts(sent.text, cas.counts, "injured")
         s.killed_vague, s.injured_vague = cas.killed_vague, cas.injured_vague
         s.attackers_only = cas.attackers_only
         s.victims = victim_phrases(sent.text, cas.counts)

@@ -55,6 +55,7 @@ STOPLIST = frozenset(
         "howard",
         "independence",
         "lander",
+        "luck",  # Lutsk's Polish spelling: "BY A STROKE OF LUCK"
         "liberal",
         "male",
         "man",

@@ -392,6 +392,8 @@ class PlaceFinder:
                 and not (span.end < len(doc) and doc[span.end].text in (",", "(", "-", "—"))
             ):
                 continue  # "the SWAT unit": an acronym, not the Swat district (a dateline stays)
+            if _MEETING_IN.search(original[max(0, offset + span.start_char - 90) : offset + span.start_char]):
+                continue  # "while Afghan-Taliban peace talks are taking place in Moscow": not the attack's
             before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
             qualifier = direction_prefix(before)
             surface = original[offset + span.start_char : offset + span.end_char]
@@ -723,6 +725,14 @@ _IN_THE_CAPITAL = re.compile(
 )
 
 
+# Where talks go on while the attack happens, or where a news conference is held, says nothing of
+# where the attack was: "while Afghan-Taliban peace talks are taking place in Moscow".
+_MEETING_IN = re.compile(
+    r"\bwhile\s+(?:[^.;,]+\s+)?(?:talks|negotiations)\s+(?:are|were)\s+(?:being\s+)?"
+    r"(?:taking\s+place|held|under\s*way)\s+in\s+$|"
+    r"\b(?:news|press)\s+conference\s+(?:(?:held|given)\s+)?in\s+$",
+    re.I,
+)
 _TOLD = {"reported", "announced", "said", "stated", "disclosed", "confirmed", "told", "declared"}
 
 
