@@ -146,6 +146,9 @@ HELDOUT_24 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-24.jsonl"
 # Drawn (seed 20261220) after the thirty-second round, before any round read the twenty-fourth
 # set's errors; committed before any extraction was scored on it.
 HELDOUT_25 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-25.jsonl"
+# Drawn (seed 20261221) after the thirty-third round, before any round read the twenty-fifth set's
+# errors; one near-copy of a read text left out; committed before any extraction was scored on it.
+HELDOUT_26 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-26.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -380,6 +383,7 @@ def main() -> int:
             HELDOUT_23,
             HELDOUT_24,
             HELDOUT_25,
+            HELDOUT_26,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
