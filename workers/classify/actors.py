@@ -28,7 +28,10 @@ _GROUPISH_ORG = re.compile(
     re.I,
 )
 _STATE_ORG = re.compile(
-    r"police|government|ministry|national army|armed forces|u\.s\.|united nations|un\b", re.I
+    r"police|government|ministry|national army|armed forces|u\.s\.|united nations|un\b|"
+    # "launched by Army and Special Operations Group SOG": the state's own
+    r"^(?:the\s+)?army\b(?!\s+of\b)|special\s+operations?\s+group|security\s+forces",
+    re.I,
 )
 
 
@@ -211,7 +214,9 @@ class ActorFinder:
                         for t in near
                     ):
                         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                        if not any(name.lower() in g.lower() or g.lower() in name.lower() for g in groups):
+                        if not any(
+                            _folded(name) in _folded(g) or _folded(g) in _folded(name) for g in groups
+                        ):
                             groups.append(name)
         generic: list[str] = []
         definite = False
@@ -419,6 +424,12 @@ def _qualifier(doc: Doc, start: int, sent_start: int) -> str:
     ):
         word = f"{doc[first - 1].text} {word}"  # "South Sudanese rebels", "Sri Lankan"
     return word if any(c.isupper() for c in word) else word[:1].upper() + word[1:]
+
+
+def _folded(name: str) -> str:
+    """A group's name without case, spaces or punctuation: "People s Liberation Front of India" in
+    copy that drops apostrophes is the "People's Liberation Front of India" found by name."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _parent_group(doc: Doc, start: int, end: int) -> bool:

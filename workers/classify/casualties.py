@@ -768,6 +768,8 @@ def _people_mentions(toks: list[_Tok], taken: set[int], counts: dict[int, _Num])
                     last += 2
                     while last + 1 < n and last <= k + 5 and toks[last + 1].text[:1].isupper():
                         last += 1
+                elif (of_thing := _of_a_thing(toks, last)) is not None:
+                    last = of_thing  # "the driver of a covered van and a day laborer": both hurt
                 # coordination: "and his son", "and a colleague", "and another", "along with his guard",
                 # "and Constable Amresh Kumar" (a title, then a name)
                 # "Ajmeer Shah, a senior Police official, and his driver": the mention is a name's
@@ -1161,6 +1163,23 @@ def _titled_person(toks: list[_Tok], k: int) -> bool:
     )
 
 
+def _of_a_thing(toks: list[_Tok], last: int) -> int | None:
+    """The last token of an "of" phrase naming a thing or a place after a person noun ending at
+    ``last``, when another person follows it ("the driver of a covered van and a day laborer", "THE
+    MAYOR OF SANTA ANA AND HIS BODYGUARD"); None otherwise."""
+    if last + 3 >= len(toks) or toks[last + 1].low != "of":
+        return None
+    first = last + 3 if toks[last + 2].low in ("a", "an", "the") else last + 2
+    if first == last + 2 and not toks[first].text[:1].isupper():
+        return None  # "of" and a lower-case word: "the mother of two children", no thing named
+    for end in range(first, min(first + 3, len(toks) - 2)):
+        if toks[end].low in _PERSON_NOUNS or toks[end].low[:1].isdigit() or not toks[end].text.isalpha():
+            return None
+        if toks[end + 1].low == "and" and toks[end + 2].low in ("a", "an", "his", "her", "their", "the"):
+            return end
+    return None
+
+
 def _past_name(toks: list[_Tok], last: int) -> int:
     """The last token of the personal name that follows a person noun ending at ``last``, directly
     ("Assistant Commandant Gajender Singh and Constable ...") or as a comma aside ("A woman, Akli
@@ -1359,13 +1378,16 @@ _NEGATION = re.compile(
     # (a verb of causing only: "did not disclose casualties" says nothing of the toll)
     # "exploded on the road without causing any damage" (no harm done at all, no one hurt either)
     r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to|leave)|without(?:\s+causing)?)\s+"
-    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives))|"
+    r"(?:any\s+)?(?:human\s+)?(?P<caused>casualt(?:y|ies)|loss of (?:life|lives)|(?<=human\s)loss(?:es)?)|"
     # "did not cause injuries" (not "escaped without injury": one man unhurt, not the toll)
     r"(?:(?:did\s+not|didn't)\s+(?:cause|result\s+in|lead\s+to)|without\s+causing)\s+(?:any\s+)?"
     r"(?P<caused_hurt>injur(?:y|ies))|"
     r"(?:(?:did\s+not|didn't)\s+cause|without\s+causing)\s+(?:any\s+)?(?P<damage>damage)(?!\s+to\b)|"
     # "no one was hurt", "none of the SF personnel was injured", "no AR personnel sustained injuries"
-    r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no)\s+(?:" + _NOT_A_TOLL + r"[\w()-]+\s+){0,3}?"
+    # ... "NOT A SINGLE PERSON WAS KILLED", "not one person was hurt"
+    r"(?:no\s+one|nobody|none(?:\s+of\s+the)?|no|not\s+(?:a\s+single|one)(?!\s+but\b)(?:\s+of\s+the)?)\s+(?:"
+    + _NOT_A_TOLL
+    + r"[\w()-]+\s+){0,3}?"
     r"(?:was|were|is|are|has been|have been|got|sustained|suffered)\s+(?:any\s+|serious\s+)?"
     r"(?P<cue>killed|hurt|injured|wounded|harmed|injury|injuries)|"
     # "did not harm anyone", "did not harm any staff", "the driver was not hurt", "suffered no
@@ -1424,6 +1446,8 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     # two girls and the driver were injured") or a list of names
     close = k - 2 if toks[k - 2].low == "," else k - 1
     first = next((t for t in range(last + 1, close) if toks[t].low == ","), None)
+    if first is not None and close == k - 2 and first <= last + 3 and _names_only(toks[first + 1 : close]):
+        return close - first  # "another two shopkeepers, Aslam and Sajjad, were injured": their names
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
         return 0
     if close == k - 1 and toks[first + 1].low not in ("including", "identified", "namely"):
@@ -1443,6 +1467,20 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     ):
         return 0  # "300 worshippers, many of them children, were inside ..., and four people ..."
     return close - first
+
+
+def _names_only(inside: list[_Tok]) -> bool:
+    """Whether an aside is a list of personal names and nothing else: "Aslam and Sajjad"."""
+    return any(_name_word(t) for t in inside) and all(
+        (
+            _name_word(t)
+            and t.low not in _NOT_NAMES
+            and t.low not in _FUNCTION_WORDS
+            and t.low not in _PERSON_NOUNS
+        )
+        or t.low in ("and", ",")
+        for t in inside
+    )
 
 
 def _aged(toks: list[_Tok], i: int) -> bool:
@@ -3060,6 +3098,10 @@ def _parse(text: str) -> Casualties:
         for kind in kinds:
             if one and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
                 continue  # "he was unharmed, but some of his bodyguards were injured"
+            # the people the denial names are no toll: "NOT A SINGLE PERSON WAS KILLED", "none of
+            # the 12 passengers was injured"
+            if m.group().lower().startswith("not"):
+                sums[kind] = [c for c in sums[kind] if not (m.start() <= c.start < m.end())]
             if not sums[kind]:
                 negated.update(range(m.start(), m.end()))
                 zero = Count(kind, 0, False, m.start(), m.end())

@@ -266,8 +266,23 @@ def attached(text: str, start: int, end: int) -> bool:
     # in the past few days": a rough time of something else the sentence tells
     if rough(text[start:end]) and _OTHER_CLAUSE.search(clause):
         return False
+    if AGENCY_AFTER.match(text, end) and text[max(0, start - 2) : start] == ", ":
+        return (
+            False  # "Bamako, March 12, 2019 (AFP) - Six Malian troops were killed on Tuesday": the filing's
+        )
     # "The ministry on Thursday said": the statement's date; "... on July 21, reported Dawn" is not
     return not _SAID_AFTER.match(text[end : end + 25])
+
+
+# News agencies, whose credit follows a dateline: "Bamako, March 12, 2019 (AFP) -".
+AGENCIES = (
+    "AFP", "Reuters", "AP", "Xinhua", "UPI", "dpa", "EFE", "ANI", "PTI", "IANS", "Anadolu", "IRNA", "Bernama",
+    "Kyodo", "Yonhap",
+)  # fmt: skip
+# A news agency's credit after a dateline's date or place.
+AGENCY_AFTER = re.compile(
+    r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?\((?:" + "|".join(AGENCIES) + r")\)\s*[-–—:]"
+)
 
 
 def _normal(expr: str) -> str:

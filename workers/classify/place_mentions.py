@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wirewatch.workers.classify.actors import ActorFinder
-from wirewatch.workers.classify.dates import names_a_day
+from wirewatch.workers.classify.dates import AGENCIES, AGENCY_AFTER, names_a_day
 from wirewatch.workers.classify.gazetteer import (
     DEMONYMS,
     DIRECTIONS,
@@ -211,7 +211,8 @@ class PlaceFinder:
         self.actor_finder = actor_finder  # names inside a group's name tell the country, nothing more
         self.use_ner = use_ner
         # "Kanglaonline reports that ...": a source the text cites is never where the attack was.
-        self.outlets = {name.lower() for name in news_outlets()}
+        # (a news agency's name is no place either: "NEW DELHI, March 7 (Xinhua) --")
+        self.outlets = {name.lower() for name in news_outlets()} | {name.lower() for name in AGENCIES}
 
     def places(self, doc: Doc, offset: int, original: str, case_free: bool) -> list[Mention]:
         spans: list[Span] = []
@@ -508,6 +509,9 @@ class PlaceFinder:
                 or from_the  # "rockets fired from the Bakriya neighborhood"
                 # "IT WAS OFFICIALLY REPORTED IN BOGOTA": where the news was told, not the attack
                 or _told_in(doc, span.start)
+                # "army Bamako, March 12, 2019 (AFP) - Six Malian troops were killed": where the
+                # agency filed from, in a dateline after the headline
+                or AGENCY_AFTER.match(original, offset + span.end_char) is not None
                 # "A Police spokesman in Srinagar said that ... near Degree College Pulwama": where
                 # the speaker sits (still the place when the sentence names no other)
                 or _speaker_says(doc, span.end, original, offset + span.start_char)
@@ -962,6 +966,25 @@ def inherit_country(mentions: list[Mention], text: str, gazetteer: Gazetteer) ->
                 continue
             # a place the gazetteer does not know takes the demonym's country as any container's
         known = b.kind != "ner" or id(b) in inherited
+        if (
+            known
+            and id(b) not in inherited
+            and a.kind != "ner"
+            and a.location.country_code
+            and b.location.country_code not in (None, a.location.country_code)
+        ):
+            # "Lahore in Punjab Province": a container whose name several countries share is the
+            # one in the country of the town the gazetteer knows (Pakistan's Punjab, not India's)
+            there = [
+                p
+                for p in gazetteer.candidates(bare(b.location.name))
+                if p.country_code == a.location.country_code and p.kind == "admin"
+            ]
+            # (not "SANTA ANA, SANTA ANA DEPARTMENT": a town named for its region is in it, wherever
+            # the gazetteer's first guess for the town's name lies)
+            if there and b.kind != "country" and not same_name(a.location.name, b.location.name):
+                b.location = max(there, key=lambda p: p.population).location(b.location.name)
+                continue
         if b.location.country_code and a.location.country_code != b.location.country_code and known:
             a.location = Location(name=a.location.name, country_code=b.location.country_code)
             a.kind = "ner"
