@@ -266,10 +266,10 @@ def attached(text: str, start: int, end: int) -> bool:
     # in the past few days": a rough time of something else the sentence tells
     if rough(text[start:end]) and _OTHER_CLAUSE.search(clause):
         return False
+    # "Bamako, March 12, 2019 (AFP) - Six Malian troops were killed on Tuesday": the day of the
+    # filing, after the dateline's comma (not "in Kabul on January 5 (Reuters) -")
     if AGENCY_AFTER.match(text, end) and text[max(0, start - 2) : start] == ", ":
-        return (
-            False  # "Bamako, March 12, 2019 (AFP) - Six Malian troops were killed on Tuesday": the filing's
-        )
+        return False
     # "The ministry on Thursday said": the statement's date; "... on July 21, reported Dawn" is not
     return not _SAID_AFTER.match(text[end : end + 25])
 
