@@ -464,17 +464,12 @@ def _excluded(toks: list[_Tok], i: int, j: int, value: int) -> bool:
 
 # Nouns of a taking whose "of" names the people taken, not hurt: "the abduction of 22 Levies men".
 _TAKING_NOUNS = {
-    "abduction",
-    "abductions",
-    "kidnapping",
-    "kidnappings",
-    "capture",
-    "arrest",
-    "arrests",
-    "release",
-}
+    "abduction", "abductions", "kidnapping", "kidnappings", "capture", "arrest", "arrests", "release",
+}  # fmt: skip
 _CLOCK_WORDS = {"am", "pm", "a.m.", "p.m."}
 _DEATHS_OF = {"deaths", "death", "killings", "killing", "murders", "murder"}
+# The words of a bound before a count ("at least", "more than", "nearly"), one by one.
+_BOUND_TOKENS = {"at", "least", "more", "than", "over", "nearly", "about", "some", "around"}
 _TALLY_AFTER = re.compile(
     r"(?:this|last|the\s+past)\s+(?:year|month|decade)|so\s+far|since|to\s+date|till\s+now"
 )
@@ -497,17 +492,7 @@ def _tallied_deaths(toks: list[_Tok], i: int, j: int) -> bool:
     MRTA ARE RESPONSIBLE FOR THE DEATHS OF AT LEAST 700 PEOPLE THIS YEAR" (only that count; the
     attack the sentence also tells keeps its own)."""
     k = i - 1
-    while k >= 0 and toks[k].low in (
-        "at",
-        "least",
-        "more",
-        "than",
-        "over",
-        "nearly",
-        "about",
-        "some",
-        "around",
-    ):
+    while k >= 0 and toks[k].low in _BOUND_TOKENS:
         k -= 1
     if k < 2 or toks[k].low != "of" or toks[k - 1].low not in _DEATHS_OF:
         return False
@@ -2423,18 +2408,8 @@ def _part_noun(toks: list[_Tok], num: _Num) -> str:
 
 # Words a retelling may use for someone the first telling named otherwise ("another man").
 _ANYONE_ELSE = {
-    "man",
-    "men",
-    "woman",
-    "women",
-    "person",
-    "persons",
-    "people",
-    "other",
-    "others",
-    "another",
-    "",
-}
+    "man", "men", "woman", "women", "person", "persons", "people", "other", "others", "another", "",
+}  # fmt: skip
 
 
 def _same_people(later: tuple[tuple[int, str], ...], earlier: tuple[tuple[int, str], ...]) -> bool:
@@ -3098,8 +3073,9 @@ def _parse(text: str) -> Casualties:
         for kind in kinds:
             if one and any(not (m.start() <= toks[k].start < m.end()) for k, _ in cues):
                 continue  # "he was unharmed, but some of his bodyguards were injured"
-            # the people the denial names are no toll: "NOT A SINGLE PERSON WAS KILLED", "none of
-            # the 12 passengers was injured"
+            # the people "not a single" or "not one" names are no toll: "NOT A SINGLE PERSON WAS
+            # KILLED", "Not one of the 12 passengers was injured" (not "no" before a number: "Ward
+            # No 7 two women were injured")
             if m.group().lower().startswith("not"):
                 sums[kind] = [c for c in sums[kind] if not (m.start() <= c.start < m.end())]
             if not sums[kind]:
