@@ -76,8 +76,19 @@ def group_incidents(
     recalled = {id(s) for s in events[1:] if (when := _dates.another_time(s.text)) and when not in lead}
     groups: list[list[Sentence]] = []
     earlier: list[bool] = []
+    series: dict[int, Sentence] = {}  # id of a sentence telling the next of several -> the count's
     for s in events:
         joins = bool(groups) and _compatible(groups[-1], s)
+        told = [x for x in sentences[:1] + events if x.start < s.start]
+        # (noted even where the sentence starts an incident anyway, so that its toll is known
+        # to be the series'; an earlier attack recalled is none of it)
+        if groups and id(s) not in recalled and (counted := _next_of_several(told, s)):
+            # "TWO BOMBS EXPLODED ... THE SECOND EXPLOSION TOOK PLACE AT A BANK ... THE OTHER
+            # EXPLOSION ...": no more attacks than the count says (the second is told again)
+            parts = sum(1 for c in series.values() if c is counted)
+            if parts + 1 < _how_many(counted):
+                series[id(s)] = counted
+                joins = False
         if joins and id(s) in recalled and not earlier[-1]:
             joins = False
         elif joins and earlier[-1] and id(s) not in recalled and _dates.tells_of_today(s.text):
@@ -107,6 +118,7 @@ def group_incidents(
     groups = merged
     incidents = []
     shared: list[tuple[int | None, int | None]] = []
+    uncounted = _series_totals(groups, series, shared, merged_earlier)
     for g, old in zip(groups, merged_earlier, strict=True):
         for s in g:
             s.earlier = old
@@ -117,12 +129,13 @@ def group_incidents(
         if counted and any(s.killed for s in g) and types <= {"arson", "checkpoint_attack"}:
             types.add("armed_assault")  # killed by some means the text does not name
         itype = min(types, key=lambda t: TYPE_PRIORITY.get(t, 99)) if types else "armed_assault"
-        # "Dozens of people were killed ... At least 17 people were killed": the number is the
-        # figure; a plural alone gives none
-        told = [s for s in _victims_told(g) if not s.killed_vague]
-        killed = _combine([(s.killed, s.additive, s.killed_parts) for s in told])
-        injured = _combine([(s.injured, s.additive, s.injured_parts) for s in g if not s.injured_vague])
+        killed = _tolls([s for s in g if 0 not in uncounted.get(id(s), ())])[0]
+        injured = _tolls([s for s in g if 1 not in uncounted.get(id(s), ())])[1]
         loc = choose_location(g, village_first=True)
+        if loc is None and id(g[0]) in series:
+            # the next attack of a series, placed nowhere: where the count put them all, not the
+            # place of the attack told just before it
+            loc = choose_location([series[id(g[0])]], village_first=True)
         if loc is None or only_asides(g):
             # "three bomb attacks against U.S. properties": a place that only says whose
             # yields to a place the sentences around name as where
@@ -522,6 +535,8 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
         # people last year"), and no other kind of attack ("The attack took place days after a
         # suicide bomber struck a police station in Bannu")
         return True
+    if _more_elsewhere(s):
+        return False
     sloc = choose_location([s], where_only=True, stations=False)  # "Colombian guerrillas" says who, not where
     # "Two soldiers were killed in separate incidents in Jammu and Kashmir. A trooper was killed in
     # Budgam District ...": after a summary of several incidents, a sentence with a place of its
@@ -572,6 +587,146 @@ def _compatible(group: list[Sentence], s: Sentence) -> bool:
     if "armed_assault" in gtypes | stypes and "kidnapping" not in gtypes ^ stypes:
         return True
     return bool(gtypes <= _EXPLOSIVE | {"checkpoint_attack"} and stypes <= _EXPLOSIVE | {"checkpoint_attack"})
+
+
+# "TWO TERRORIST BOMBINGS IN NORTHERN BOGOTA", "three explosions rocked", "detonate two bombs": the
+# lead counts several attacks or devices of one kind.
+_SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twin|several|multiple|serial|a\s+series\s+of)\s+"
+    r"(?:[a-z-]+\s+|\([A-Za-z]+\)\s+){0,4}?(?:attacks|bombs|blasts|explosions|bombings|grenade\s+attacks)\b",
+    re.I,
+)
+# "THE SECOND BOMB WAS PLACED ...", "ANOTHER EXPLOSION TOOK PLACE ...", "A THIRD EXPLOSION OCCURRED",
+# "The second was carried out by ...": the next one of them.
+_NEXT_ONE = re.compile(
+    r"\b(?:(?:a|the)\s+(?:second|third|fourth|fifth|sixth)|another|the\s+other)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:bomb|blast|explosion|explosive\s+device|attack|bombing)\b|"
+    r"^\W*the\s+(?:second|third|fourth|fifth)\s+(?:was|were|went|occurred|exploded|took|hit|targeted)\b",
+    re.I,
+)
+
+
+def _tolls(g: list[Sentence]) -> tuple[int | None, int | None]:
+    """A group's (killed, injured)."""
+    # "Dozens of people were killed ... At least 17 people were killed": the number is the
+    # figure; a plural alone gives none
+    told = [s for s in _victims_told(g) if not s.killed_vague]
+    killed = _combine([(s.killed, s.additive, s.killed_parts) for s in told])
+    injured = _combine([(s.injured, s.additive, s.injured_parts) for s in g if not s.injured_vague])
+    return killed, injured
+
+
+def _of_series(g: list[Sentence], series: dict[int, Sentence], counted: Sentence) -> bool:
+    return any(series.get(id(s)) is counted for s in g)
+
+
+def _series_totals(
+    groups: list[list[Sentence]],
+    series: dict[int, Sentence],
+    shared: list[tuple[int | None, int | None]],
+    earlier: list[bool],
+) -> dict[int, set[int]]:
+    """ "Five people sustained injuries in two bomb blasts ... the first blast caused no casualty
+    ... the second blast happened and injured five workers": the count's toll is the series' total,
+    not its first attack's, for each kind (0 killed, 1 injured) that a later attack of the series
+    tells a toll of, or that the first attack's own sentences do not tell again ("detonate two
+    bombs ..., killing 14 people. The first ... The second ...": the 14 are both attacks'). Returns
+    the counting sentences' ids with the kinds they count for no incident; what their total adds
+    to the attacks' own tolls joins ``shared`` (the article's totals keep it). An earlier attack
+    the text recalls is no part of the series; the groups told between the count and its last
+    part are."""
+    uncounted: dict[int, set[int]] = {}
+    for li, lead in enumerate(groups):
+        for counted in lead:
+            if counted.killed is None and counted.injured is None:
+                continue
+            idx = [i for i, g in enumerate(groups) if not earlier[i] and _of_series(g, series, counted)]
+            if not idx:
+                continue
+            between = [groups[i] for i in range(li + 1, max(idx) + 1) if not earlier[i]]
+            own = [_tolls([s for s in lead if s is not counted])] + [_tolls(g) for g in between]
+            kinds = {k for i in idx for k, v in enumerate(_tolls(groups[i])) if v is not None}
+            kinds |= {k for k, v in enumerate(own[0]) if v is None}
+            kinds &= {k for k, v in enumerate((counted.killed, counted.injured)) if v is not None}
+            if not kinds:
+                continue
+            uncounted[id(counted)] = kinds
+            extra: list[int | None] = [None, None]
+            for k in kinds:
+                total = (counted.killed, counted.injured)[k]
+                told = sum(t[k] or 0 for t in own)
+                extra[k] = total - told if total is not None and total > told else None
+            if extra != [None, None]:
+                shared.append((extra[0], extra[1]))
+    return uncounted
+
+
+_NUMBER_WORDS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _how_many(counted: Sentence) -> int:
+    """How many attacks the counting sentence says, the most it says ("IT WAS NOT TWO EXPLOSIONS
+    ... BUT THREE EXPLOSIONS": three; "several", "a series of": no bound)."""
+    counts = [_NUMBER_WORDS.get(m.group(0).split()[0].lower(), 99) for m in _SEVERAL.finditer(counted.text)]
+    return max(counts, default=99)
+
+
+def _next_of_several(told: list[Sentence], s: Sentence) -> Sentence | None:
+    """ "TWO TERRORIST BOMBINGS IN NORTHERN BOGOTA HAVE WOUNDED SIX PERSONS ... THE FIRST BOMB WAS
+    PLACED AT A COLPATRIA BANK BRANCH ... THE SECOND BOMB WAS PLACED BY A YOUNG MAN AT THE TELEPHONE
+    COMPANY OFFICE": once the text has counted several attacks or devices (in ``told``, the lead
+    and the event sentences before this one), a sentence that tells the next of them starts an
+    incident of its own, with its own target, place and toll (the count's toll stays with the
+    first unless a later one tells a toll: :func:`_series_totals`). Without such a count, "a
+    second blast" is the same attack's, and so is one told as close by. The count is returned."""
+    m = _NEXT_ONE.search(s.text)
+    if m is None or _CLOSE_BY.search(s.text):
+        return None
+    if s.text[: m.start()].lower().split()[-1:] in (["by"], ["in"], ["after"], ["from"], ["of"], ["since"]):
+        return None  # "Other banks were damaged by the second explosion": that one, told again
+    if not _ITS_VERB.match(s.text, m.end()):
+        return None  # "another attack would follow", "THE OTHER BOMB WAS DEACTIVATED": none happened
+    counted = next((x for x in reversed(told) if _SEVERAL.search(x.text)), None)
+    if counted is None:
+        return None
+    said = counted.text.lower()
+    own_place = any(not p.aside and p.location.name.lower() not in said for p in s.places)
+    if not own_place and s.killed is None and s.injured is None:
+        # with no place and no toll of its own, it is the same attack when it points back to the
+        # first one's site ("at the same market", "hit the main hall", "a few metres away") or
+        # names no site at all ("as shoppers ran from the first"), or when the count says the
+        # blasts went off together ("three car bombs explode simultaneously")
+        if _BACK_SITE.search(s.text) or not (s.targets or _ANY_SITE.search(s.text)):
+            return None
+        if _AT_ONCE.search(counted.text):
+            return None
+    return counted
+
+
+# The next one is the subject of a verb that tells it happening.
+_ITS_VERB = re.compile(
+    r"[^.;:]{0,60}?\b(?:exploded|explodes?|went\s+off|goes\s+off|took\s+place|takes\s+place|occurred|"
+    r"occurs|happened|placed|planted|detonated|hits?|struck|strikes|targeted|targets|carried\s+out|"
+    r"killed|kills|injured|injures|wounded|wounds|damaged|damages|destroyed|destroys|ripped|tore|"
+    r"rocked|rocks|followed|reported|blew|hurled|landed)\b",
+    re.I,
+)
+# A site told as the first one's, or a part of it.
+_BACK_SITE = re.compile(
+    r"\bthe\s+(?:same\s+[\w-]+|(?:[\w'-]+\s+)?(?:site|scene|spot|area|vicinity|gate|entrance|exit|roof|"
+    r"hall|courtyard|compound|premises|stage|door|garage|vault))\b|\b(?:metres|meters|yards|feet)\s+away\b",
+    re.I,
+)
+_ANY_SITE = re.compile(r"\b(?i:at|in|on|near|outside|inside|from)\s+(?i:an?\s+|the\s+)?[A-Z0-9]")
+_AT_ONCE = re.compile(r"\b(?:simultaneous(?:ly)?|at\s+the\s+same\s+time|in\s+quick\s+succession)\b", re.I)
+
+
+# "another blast took place close by", "two blocks away from where the first explosion took
+# place": blasts in one place over a short span are one attack, however the text counts them.
+_CLOSE_BY = re.compile(
+    r"\b(?:close\s+by|nearby|blocks?\s+away|(?:at|in)\s+the\s+same\s+(?:place|spot|site|area|location))\b",
+    re.I,
+)
 
 
 # A sentence that opens by pointing back to the incident just told and saying where or how.
@@ -636,7 +791,7 @@ def _told_inside(group: list[Sentence], s: Sentence, sloc: Location, gloc: Locat
 
 # A sentence that says its attack is not the one told before: other attackers, another attack,
 # a later hour. "A second bomb", "another blast" and "minutes later" are left out: the second blast
-# of a double bombing is the same attack.
+# of a double bombing is the same attack (unless the text has counted several: _next_of_several).
 _ANOTHER_ATTACK = re.compile(
     r"\b(?:(?:two |three |the )?other (?:attackers|assailants|gunmen|militants|bombers?)|"
     r"another (?:attack|attacker|group of)|"
@@ -666,6 +821,24 @@ def _another_attack(group: list[Sentence], s: Sentence) -> bool:
         ):
             return True
     return False
+
+
+# "Bombings elsewhere in Iraq kill five more people", "13 more civilians were injured in separate
+# attacks": a further toll told as other attacks'.
+_ELSEWHERE = re.compile(
+    r"\b(?:elsewhere|in\s+(?:other|separate)\s+(?:attacks|incidents|bombings|blasts))\b", re.I
+)
+_MORE_COUNT = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:more|other)\b|\banother\s+(?:\d+|[a-z]+)\b", re.I)
+
+
+def _more_elsewhere(s: Sentence) -> bool:
+    """A sentence after the incident whose toll is of more people hurt in other attacks, with no
+    place of the incident's: "A car bomb explodes at an outdoor market in Baghdad, killing at least
+    12 people. Bombings elsewhere in Iraq kill five more people." (A lead that counts its own
+    attacks so, "Two soldiers were killed in separate attacks", is no later sentence.)"""
+    if s.killed is None and s.injured is None:
+        return False
+    return bool(_ELSEWHERE.search(s.text) and _MORE_COUNT.search(s.text))
 
 
 _SEPARATE_INCIDENTS = re.compile(
