@@ -156,6 +156,7 @@ HELDOUT_25 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-25.jsonl"
 # errors; one near-copy of a read text left out; committed before any extraction was scored on it.
 HELDOUT_26 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-26.jsonl"
 HELDOUT_27 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-27.jsonl"
+HELDOUT_28 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-28.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -394,6 +395,7 @@ def main() -> int:
             HELDOUT_25,
             HELDOUT_26,
             HELDOUT_27,
+            HELDOUT_28,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
