@@ -154,3 +154,10 @@ def test_a_combined_toll_is_the_series_when_no_part_tells_it_again(extractor: Ex
     assert len(details.incidents) == 2
     assert all(i.killed is None and i.injured is None for i in details.incidents)
     assert (details.killed, details.injured) == (14, 75)
+
+
+def test_a_page_that_repeats_itself_tells_no_more_attacks(extractor: Extractor) -> None:
+    once = extractor.extract(TWO_BOMBINGS, [])
+    repeated = extractor.extract(" ".join([TWO_BOMBINGS] * 40), [])
+    assert len(repeated.incidents) == len(once.incidents) == 2
+    assert (repeated.killed, repeated.injured) == (once.killed, once.injured)

@@ -72,6 +72,13 @@ def group_incidents(
     # reaches back ("The ELN, which kidnapped a businessman two months ago in Quito, is demanding a
     # ransom"), and a time the lead names too is the report's ("16 Pakistani Policemen, captured
     # during a raid in June ... captured when the Taliban staged an attack ... in June").
+    # A page that repeats itself (a scrape that caught the story twice, a block of copy pasted
+    # again) tells no more attacks for it: an event sentence word for word the same as an earlier
+    # one adds nothing.
+    once: dict[str, Sentence] = {}
+    for s in events:
+        once.setdefault(" ".join(s.text.lower().split()), s)
+    events = list(once.values())
     lead = " ".join(events[0].text.lower().split()) if events else ""
     recalled = {id(s) for s in events[1:] if (when := _dates.another_time(s.text)) and when not in lead}
     groups: list[list[Sentence]] = []
