@@ -1425,12 +1425,19 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
         return _aside(toks, last, k - 1)  # "..., identified as X and Y, were shot dead"
     if k >= 3 and _suffered_badly(toks, k):
         return _aside(toks, last, k - 1)  # "..., identified as X, sustained serious injuries"
-    if k < 2 or toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED:
+    if k >= 3 and toks[k - 1].low == "been" and toks[k - 2].low in ("have", "has", "had"):
+        return _aside(toks, last, k - 1)  # "..., including the commander, have been injured"
+    bare = k >= 2 and toks[k - 1].low == ","  # "18 others, including a Policeman and children, injured in"
+    if k < 2 or (toks[k - 1].low not in _VERBS_OF_BEING | _SUFFERED and not bare):
         return 0
     # the closing comma; copy often drops it after an "including" list ("three others, including
     # two girls and the driver were injured") or a list of names
-    close = k - 2 if toks[k - 2].low == "," else k - 1
+    close = k - 1 if bare else k - 2 if toks[k - 2].low == "," else k - 1
     first = next((t for t in range(last + 1, close) if toks[t].low == ","), None)
+    if bare and (first is None or toks[first + 1].low != "including"):
+        return 0  # a bare participle after a comma closes only an "including" aside
+    if bare and _main_verb_after(toks, k):
+        return 0  # "Eight people, including ..., injured in the two attacks, were admitted": a reduced clause
     if first is not None and close == k - 2 and first <= last + 3 and _names_only(toks[first + 1 : close]):
         return close - first  # "another two shopkeepers, Aslam and Sajjad, were injured": their names
     if first is None or toks[first + 1].low not in _ASIDE_OPENERS:
@@ -1452,6 +1459,17 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
     ):
         return 0  # "300 worshippers, many of them children, were inside ..., and four people ..."
     return close - first
+
+
+def _main_verb_after(toks: list[_Tok], k: int) -> bool:
+    """Whether a form of "to be" follows the participle at ``k`` in its sentence: then the
+    participle only describes its noun, and the sentence says something else of it."""
+    for t in range(k + 1, len(toks)):
+        if toks[t].low == ";" or _full_stop(toks, t):
+            return False
+        if toks[t].low in ("was", "were", "is", "are"):
+            return True
+    return False
 
 
 def _names_only(inside: list[_Tok]) -> bool:
