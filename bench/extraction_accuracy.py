@@ -157,6 +157,7 @@ HELDOUT_25 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-25.jsonl"
 HELDOUT_26 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-26.jsonl"
 HELDOUT_27 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-27.jsonl"
 HELDOUT_28 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-28.jsonl"
+HELDOUT_29 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-29.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -396,6 +397,7 @@ def main() -> int:
             HELDOUT_26,
             HELDOUT_27,
             HELDOUT_28,
+            HELDOUT_29,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
