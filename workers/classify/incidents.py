@@ -84,9 +84,9 @@ def group_incidents(
     groups: list[list[Sentence]] = []
     earlier: list[bool] = []
     series: dict[int, Sentence] = {}  # id of a sentence telling the next of several -> the count's
+    told = list(sentences[:1])  # the lead and the event sentences before the one at hand
     for s in events:
         joins = bool(groups) and _compatible(groups[-1], s)
-        told = [x for x in sentences[:1] + events if x.start < s.start]
         # (noted even where the sentence starts an incident anyway, so that its toll is known
         # to be the series'; an earlier attack recalled is none of it)
         if groups and id(s) not in recalled and (counted := _next_of_several(told, s)):
@@ -111,6 +111,7 @@ def group_incidents(
             # AMBUSH IN THE SAME AREA IN LATE 1987": another year than the lead's is an earlier one
             earlier.append(bool(groups) and (id(s) in recalled or _before_the_lead(groups[0], s, reference)))
             groups.append([s])
+        told.append(s)
     # "At least eight people were killed in a suicide attack in Hangu ... The bomber killed eight
     # people near a mosque": a later group that states the same figure again is the same incident
     # told twice, unless the text marks it as another one.
