@@ -1462,9 +1462,10 @@ def _aside(toks: list[_Tok], last: int, k: int) -> int:
 
 
 def _main_verb_after(toks: list[_Tok], k: int) -> bool:
-    """Whether a form of "to be" follows the participle at ``k`` in its sentence: then the
+    """Whether a form of "to be" follows the participle at ``k`` in its sentence, within
+    twice ``_ASIDE_SLACK`` tokens (a page-long "sentence" is not scanned to its end): then the
     participle only describes its noun, and the sentence says something else of it."""
-    for t in range(k + 1, len(toks)):
+    for t in range(k + 1, min(len(toks), k + 2 * _ASIDE_SLACK)):
         if toks[t].low == ";" or _full_stop(toks, t):
             return False
         if toks[t].low in ("was", "were", "is", "are"):
