@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from wirewatch.workers.classify import dates as _dates
+from wirewatch.workers.classify.casualties import parse_number
 from wirewatch.workers.classify.patterns import (
     GENERIC,
     GENERIC_PERPETRATORS,
@@ -669,13 +670,14 @@ def _series_totals(
     return uncounted
 
 
-_NUMBER_WORDS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-
-
 def _how_many(counted: Sentence) -> int:
     """How many attacks the counting sentence says, the most it says ("IT WAS NOT TWO EXPLOSIONS
     ... BUT THREE EXPLOSIONS": three; "several", "a series of": no bound)."""
-    counts = [_NUMBER_WORDS.get(m.group(0).split()[0].lower(), 99) for m in _SEVERAL.finditer(counted.text)]
+    counts = []
+    for m in _SEVERAL.finditer(counted.text):
+        word = m.group(0).split()[0].lower()
+        told = parse_number(word) if word not in ("a", "twin") else None
+        counts.append(2 if word == "twin" else told[0] if told else 99)
     return max(counts, default=99)
 
 
