@@ -158,6 +158,7 @@ HELDOUT_26 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-26.jsonl"
 HELDOUT_27 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-27.jsonl"
 HELDOUT_28 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-28.jsonl"
 HELDOUT_29 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-29.jsonl"
+HELDOUT_30 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-30.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -398,6 +399,7 @@ def main() -> int:
             HELDOUT_27,
             HELDOUT_28,
             HELDOUT_29,
+            HELDOUT_30,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
