@@ -57,6 +57,7 @@ from wirewatch.workers.classify.place_mentions import (
     shared_gazetteer,
 )
 from wirewatch.workers.classify.sentence_facts import Mention, Sentence
+from wirewatch.workers.classify.target_parse import parsed_targets
 from wirewatch.workers.classify.targets import TargetFinder
 from wirewatch.workers.models import Incident, Location
 
@@ -698,6 +699,8 @@ class Extractor:
             s.dates = self._dates(doc, sent, in_text)
             blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset, in_text)
             s.targets = self.target_finder.find(sent, blocked, place_tokens)
+            if not s.targets and self.use_ner:
+                s.parsed = parsed_targets(self.nlp, sent, blocked)
 
     # -- dates and targets --------------------------------------------------------------------------
 

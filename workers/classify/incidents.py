@@ -180,6 +180,9 @@ def group_incidents(
             when = _digest_date(sentences, g)
         resolved = _dates.resolve(when, reference) if when else None
         targets = _with_victims(_merge_targets(g), _victims(g), actors + [a for s in g for a in s.groups])
+        if not targets:
+            # no attack word's neighbour nor toll says who was hit: what the parse read, if anything
+            targets = _merge_targets(g, parsed=True)
         if _singled_out(targets, killed, types):
             itype = "assassination"
         incident = Incident(
@@ -443,11 +446,15 @@ def _separate_places(group: list[Sentence]) -> list[Location]:
     return [m.location.model_copy() for m in out]
 
 
-def _merge_targets(group: list[Sentence]) -> list[str]:
+def _merge_targets(group: list[Sentence], parsed: bool = False) -> list[str]:
     """An incident's targets: objects of attack words first, then sites, then victims, in text
-    order; one phrase per head noun."""
+    order; one phrase per head noun (``parsed``: of the targets read off the parse instead)."""
     ranked = sorted(
-        ((pri, n, idx, phrase) for n, s in enumerate(group) for pri, idx, phrase in s.targets),
+        (
+            (pri, n, idx, phrase)
+            for n, s in enumerate(group)
+            for pri, idx, phrase in (s.parsed if parsed else s.targets)
+        ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     return [phrase for *_, phrase in distinct(ranked, lambda t: t[3])]

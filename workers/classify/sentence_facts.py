@@ -64,5 +64,7 @@ class Sentence:
     fresh: bool = False
     targets: list[tuple[int, int, str]] = field(default_factory=list)  # (priority, token, phrase)
     victims: list[str] = field(default_factory=list)  # whom its counts are of: "eight people"
+    # targets read off the dependency parse where the token rules found none (NER mode only)
+    parsed: list[tuple[int, int, str]] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # attached date expressions, in order
     earlier: bool = False  # it tells an earlier attack than the report's (set by incident grouping)
