@@ -159,6 +159,7 @@ HELDOUT_27 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-27.jsonl"
 HELDOUT_28 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-28.jsonl"
 HELDOUT_29 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-29.jsonl"
 HELDOUT_30 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-30.jsonl"
+HELDOUT_31 = ROOT / "tests" / "fixtures" / "incidents" / "heldout-31.jsonl"
 FIELDS = (
     "type",
     "type_strict",
@@ -400,6 +401,7 @@ def main() -> int:
             HELDOUT_28,
             HELDOUT_29,
             HELDOUT_30,
+            HELDOUT_31,
         ],
         help="annotated files never tuned on, each reported apart (none: skip)",
     )
