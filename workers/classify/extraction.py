@@ -40,6 +40,7 @@ from wirewatch.workers.classify.actors import ActorFinder, DocActors
 from wirewatch.workers.classify.casualties import Count, parse_casualties, victim_phrases
 from wirewatch.workers.classify.gazetteer import Place
 from wirewatch.workers.classify.incidents import group_incidents
+from wirewatch.workers.classify.parse_roles import parse, parsed_actors, parsed_targets
 from wirewatch.workers.classify.passages import ABBREVIATION
 from wirewatch.workers.classify.patterns import (
     GENERIC,
@@ -57,7 +58,6 @@ from wirewatch.workers.classify.place_mentions import (
     shared_gazetteer,
 )
 from wirewatch.workers.classify.sentence_facts import Mention, Sentence
-from wirewatch.workers.classify.target_parse import parsed_targets
 from wirewatch.workers.classify.targets import TargetFinder
 from wirewatch.workers.models import Incident, Location
 
@@ -699,8 +699,12 @@ class Extractor:
             s.dates = self._dates(doc, sent, in_text)
             blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset, in_text)
             s.targets = self.target_finder.find(sent, blocked, place_tokens)
-            if not s.targets and self.use_ner:
-                s.parsed = parsed_targets(self.nlp, sent, blocked)
+            if self.use_ner and not (s.targets and (s.groups or s.generic)):
+                parsed = parse(self.nlp, sent)
+                if not s.targets:
+                    s.parsed = parsed_targets(parsed, sent.start, blocked)
+                if not (s.groups or s.generic):
+                    s.parsed_actors = parsed_actors(parsed)
 
     # -- dates and targets --------------------------------------------------------------------------
 

@@ -173,6 +173,8 @@ def group_incidents(
             actors = generic[:1]
         if not actors:
             actors = _the_attackers_after(sentences, g)
+        if not actors:  # "An official, abducted by a gang of criminals": who the parse says did it
+            actors = next(([s.parsed_actors[0]] for s in g if s.parsed_actors), [])
         # "in the past few hours ... early this morning": the closer date
         told = [d for s in g for d in s.dates]
         when = next((d for d in told if not _dates.rough(d)), told[0] if told else None)

@@ -66,5 +66,7 @@ class Sentence:
     victims: list[str] = field(default_factory=list)  # whom its counts are of: "eight people"
     # targets read off the dependency parse where the token rules found none (NER mode only)
     parsed: list[tuple[int, int, str]] = field(default_factory=list)
+    # who did it, read off the parse where no group or generic word is named (NER mode only)
+    parsed_actors: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)  # attached date expressions, in order
     earlier: bool = False  # it tells an earlier attack than the report's (set by incident grouping)

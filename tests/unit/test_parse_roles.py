@@ -109,3 +109,54 @@ def test_gazetteer_mode_has_no_parse() -> None:
         .incidents
     )
     assert incidents and incidents[0].targets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the agent of a passive attack verb
+        (
+            "Antonio Halili, the mayor of Tanauan, Philippines, is shot dead by a sniper during a flag "
+            "raising ceremony outside the city hall.",
+            "sniper",
+        ),
+        (
+            "Northern Irish journalist Lyra McKee is shot dead by dissident republicans on the Creggan "
+            "estate in Derry. (The Irish News)",
+            "dissident republicans",
+        ),
+        # the subject of an active one that has its object
+        (
+            "Alliance claims unknown men abducted eight of their Matabeleland South members last week.",
+            "unknown men",
+        ),
+        # a band is named by its members
+        (
+            "According to preliminary information a group of four unidentified ultras attacked assistant "
+            "constable Lakhmu Telam 35 killing him on the spot in Bijapur District on October 11.",
+            "unidentified ultras",
+        ),
+    ],
+)
+def test_parsed_actor(ner: Extractor, text: str, actor: str) -> None:
+    (incident,) = ner.extract(text, []).incidents
+    assert incident.actors == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # victims in a headline's reduced passive, not doers
+        "The People's Republic of China claims that 29 Chinese citizens abducted while working on a "
+        "construction project in the Sudan are still missing.",
+        # the weapon is no doer
+        "An explosion, described as a cracker blast, killed one person at Hyder square in Hyderabad "
+        "District.",
+        "A roadside bomb killed two soldiers in Kunar province on Monday.",
+        # nor a state force
+        "Three soldiers were killed when armed forces members attacked a village in Meta on Monday.",
+    ],
+)
+def test_no_parsed_actor(ner: Extractor, text: str) -> None:
+    incidents = ner.extract(text, []).incidents
+    assert incidents and all(i.actors == [] for i in incidents), [i.actors for i in incidents]
