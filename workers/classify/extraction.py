@@ -700,7 +700,9 @@ class Extractor:
             blocked, place_tokens = self._target_blocked(doc, sent, s.places, offset, in_text)
             s.targets = self.target_finder.find(sent, blocked, place_tokens)
             if self.use_ner and not (s.targets and (s.groups or s.generic)):
-                parsed = parse(self.nlp, sent)
+                # a sentence the page repeats word for word is parsed once
+                parses = doc.user_data.setdefault("wirewatch_parses", {})
+                parsed = parses.get(sent.text) or parses.setdefault(sent.text, parse(self.nlp, sent))
                 if not s.targets:
                     s.parsed = parsed_targets(parsed, sent.start, blocked)
                 if not (s.groups or s.generic):
