@@ -160,3 +160,48 @@ def test_parsed_actor(ner: Extractor, text: str, actor: str) -> None:
 def test_no_parsed_actor(ner: Extractor, text: str) -> None:
     incidents = ner.extract(text, []).incidents
     assert incidents and all(i.actors == [] for i in incidents), [i.actors for i in incidents]
+
+
+# Probes of the review of rounds 37 and 38: each gave a wrong actor or target before it was mended.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "by" of a place or an order, not an agent
+        "Two fishermen were shot dead by the river in Basra on Sunday.",
+        "Twelve prisoners were executed by order of the provincial governor in Raqqa.",
+        "A police vehicle was hit by a cluster of rockets in Kirkuk, wounding two officers.",
+        # state forces, by lemma and with a nationality
+        "A teenager was shot dead by a policeman during a traffic stop in Nanterre.",
+        "Iranian border guards shot dead two Afghan migrants near Herat on Friday.",
+        # a vehicle or its passengers "hit" a mine
+        "A bus carrying pilgrims hit an improvised explosive device in Diyala on Monday.",
+        # who photographed it
+        "The moment of the explosion in Beirut port was captured by a wedding photographer.",
+    ],
+)
+def test_no_doer_from_the_review(ner: Extractor, text: str) -> None:
+    incidents = ner.extract(text, []).incidents
+    assert incidents and all(i.actors == [] for i in incidents), [i.actors for i in incidents]
+
+
+@pytest.mark.parametrize(
+    ("text", "banned"),
+    [
+        # a kidnapping the officials deny is no target read off the parse
+        ("Officials dismissed reports that two Chinese engineers had been kidnapped in Gwadar.", "engineers"),
+        ("Police denied that the missing journalist had been abducted in Quetta.", "journalist"),
+        # police who shoot dead the suspects did no attack: their dead are no target
+        ("Police cordoned off the house in Anantnag and shot dead two suspects hiding inside.", "suspects"),
+        # the mine is the weapon, not what was hit
+        ("A bus carrying pilgrims hit an improvised explosive device in Diyala on Monday.", "device"),
+    ],
+)
+def test_no_target_from_the_review(ner: Extractor, text: str, banned: str) -> None:
+    incidents = ner.extract(text, []).incidents
+    assert all(banned not in t.lower() for i in incidents for t in i.targets), [i.targets for i in incidents]
+
+
+def test_a_denial_of_something_else_keeps_the_target(ner: Extractor) -> None:
+    text = "The United States denies any involvement in a bomb blast that killed an Iranian scientist. (BBC)"
+    (incident,) = ner.extract(text, []).incidents
+    assert any("scientist" in t for t in incident.targets), incident.targets

@@ -56,13 +56,25 @@ _NOT_TARGETS = {
     "power", "control", "weapons", "arms", "rifles", "rifle", "launcher", "launchers", "ammunition",
     "explosives", "area", "areas", "region", "locality", "vicinity", "outskirts", "limits", "capital",
     "hub", "country", "place", "information", "release", "cracker", "crackers", "container", "containers",
+    "mine", "mines", "landmine", "landmines", "device", "devices", "ied", "ieds",
+    # what a camera "captured" or a photographer "shot"
+    "footage", "video", "videos", "photo", "photos", "picture", "pictures", "image", "images", "moment",
+    "scene",
 }  # fmt: skip
 # The attackers' own side: a militant killed or wounded is told of the forces' fire, not of an attack.
 _ATTACKER_WORDS = {k for k in GENERIC_PERPETRATORS if " " not in k} | {
     "guerrilla", "guerrillas", "guerillas", "cadre", "cadres", "fighters", "militant", "rebel", "insurgent",
-    "terrorist", "aggressor", "attacker", "attackers", "gunman", "criminals", "subversives",
+    "terrorist", "aggressor", "attacker", "attackers", "gunman", "criminals", "subversives", "suspect",
+    "suspects", "accused",
 }  # fmt: skip
-_STATE_FORCES = vocabulary("state_forces") | {"security", "department", "forces", "sfs"}
+# State forces, compared by word and by lemma ("a policeman", "Israeli soldiers", "officers"): what
+# they do is no attack of an armed group, their dead no victims of one. A "former" soldier is not.
+_STATE_FORCES = vocabulary("state_forces") | {
+    "security", "department", "force", "forces", "sfs", "soldier", "policeman", "officer", "constable",
+    "gendarme", "ranger", "commando", "marine", "trooper", "peacekeeper", "cop", "agent", "personnel",
+    "sepoy", "serviceman", "servicemen", "guard",
+}  # fmt: skip
+_NOT_STATE_NOW = {"former", "ex", "retired"}
 _RELATIVES = {"who", "which", "that", "whom"}
 # Nouns for people that name attackers only with "unidentified", "unknown" or "armed" before them
 # (or, for "men", any adjective: "masked men", "uniformed men").
@@ -71,7 +83,39 @@ _VAGUE_DOERS = {"people", "persons", "person", "individuals", "men", "man"}
 # "a mercenary group") and agent nouns ("dissident republicans", "Islamists", "a Palestinian sniper").
 _PERSONS = vocabulary("person_nouns")
 _GROUP_NOUNS = {"group", "groups", "gang", "gangs", "militia", "militias", "mob", "mobs", "cell", "squad"}
-_AGENT_ENDINGS = ("ist", "ists", "men", "man", "er", "ers", "ans")
+# "a member of his own security detail": the band the members belong to names them
+_MEMBER_NOUNS = _GROUP_NOUNS | {"member", "members"}
+_AGENT_ENDINGS = ("ist", "ists", "men", "man")
+# Agent nouns of violence ("-er" alone would take "the river", "a cluster of rockets", "a tanker").
+_VIOLENT_AGENTS = {
+    "bomber", "bombers", "sniper", "snipers", "raider", "raiders", "kidnapper", "kidnappers", "hijacker",
+    "hijackers", "robber", "robbers", "looter", "looters", "rioter", "rioters", "shooter", "shooters",
+    "stabber", "killer", "killers", "murderer", "murderers", "assassin", "assassins", "abductor",
+    "abductors", "attacker", "attackers", "arsonist", "arsonists", "settlers", "villagers", "protesters",
+    "demonstrators",
+}  # fmt: skip
+# Who records an attack, not who does it ("captured by a wedding photographer"), and road deaths.
+_NOT_DOERS = {
+    "photographer",
+    "photographers",
+    "cameraman",
+    "cameramen",
+    "camera",
+    "reporter",
+    "reporters",
+    "motorist",
+    "motorists",
+    "cyclist",
+    "cyclists",
+    "journalist",
+    "journalists",
+}
+# Verbs whose subject is as often a vehicle or its passengers as an attacker ("a bus hit a landmine").
+_NO_DOER_VERBS = {"hit", "strike"}
+# Verbs that deny what a clause under them tells ("Officials dismissed reports that two engineers
+# had been kidnapped").
+_DENYING = {"deny", "dismiss", "reject", "refute"}
+_REPORTS = {"report", "claim", "rumour", "rumor", "allegation", "suggestion"}
 _MODALS = {"can", "could", "would", "will", "may", "might", "should", "must", "to"}
 
 
@@ -109,6 +153,8 @@ def parsed_actors(doc: Doc) -> list[str]:
     for tok in _acts(doc):
         # the subject only of a verb that has its object ("unknown men abducted eight members"):
         # "29 Chinese citizens abducted while working", "his wife injured" are victims
+        if tok.lemma_.lower() in _NO_DOER_VERBS:
+            continue
         active = tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "dobj" for c in tok.children)
         doers = [c for c in tok.children if c.dep_ == "nsubj" and active]
         doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -134,11 +180,19 @@ def _acts(doc: Doc) -> list[Token]:
 
 def _doer(noun: Token) -> str | None:
     low = noun.lower_
+    norp_agent = low.endswith("ans") and noun.ent_type_ == "NORP"  # "dissident republicans"
     if (
         noun.pos_ != "NOUN"
-        or low in _STATE_FORCES
+        or _is_state(noun)
+        or low in _NOT_DOERS
         or low in _NOT_TARGETS - _VAGUE_DOERS
-        or not (low in _PERSONS or low in _GROUP_NOUNS or low.endswith(_AGENT_ENDINGS))
+        or not (
+            low in _PERSONS
+            or low in _MEMBER_NOUNS
+            or low in _VIOLENT_AGENTS
+            or low.endswith(_AGENT_ENDINGS)
+            or norp_agent
+        )
     ):
         return None  # "a roadside bomb", "the vehicle", "a series of blasts" killed no one by intent
     mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i < noun.i]
@@ -147,11 +201,13 @@ def _doer(noun: Token) -> str | None:
         for m in mods
     ):
         return None  # "Five people killed": a count, not who killed ("masked men" are attackers)
-    if low in _GROUP_NOUNS:
-        # "a group of armed ultras": the members name them
+    if low in _MEMBER_NOUNS:
+        # "a group of armed ultras": the members name them; "a member of his security detail" the band
         members = [g for c in noun.rights if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if members:
             return _doer(members[0]) or _named(members[0])
+        if low in ("member", "members") and not any(c.dep_ in ("amod", "compound") for c in noun.lefts):
+            return None  # "member" alone says nothing ("alleged EPL members" do)
     return _named(noun)
 
 
@@ -164,23 +220,46 @@ def _named(noun: Token) -> str | None:
             break
         start = left.left_edge.i
     words = noun.doc[start : noun.i + 1]
-    if any(t.lower_ in _STATE_FORCES for t in words):
-        return None  # "armed forces members"
+    if any(_is_state(t) for t in words):
+        return None  # "armed forces members", "Iranian border guards"
     return words.text
+
+
+def _is_state(tok: Token) -> bool:
+    """A word for state forces, not a former one's ("a former Ukrainian soldier")."""
+    if tok.lower_ not in _STATE_FORCES and tok.lemma_.lower() not in _STATE_FORCES:
+        return False
+    return not any(c.lower_ in _NOT_STATE_NOW for c in tok.children)
 
 
 def _told_done(verb: Token) -> bool:
     """Whether the verb tells of something done: not negated ("were not targeted"), not a modal's
     or an aim's ("all they can do is bomb the place", "to seize power")."""
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+        return False
+    # denied: the verb's clause is what a denying verb says did not happen ("Police denied that the
+    # journalist had been abducted", "dismissed reports that two engineers had been kidnapped"), not
+    # a denial of something else ("denies any involvement in a bomb blast that killed a scientist")
+    said = False
+    tok = verb
+    while tok.head.i != tok.i:
+        said = said or tok.dep_ == "ccomp" or tok.head.lemma_.lower() in _REPORTS
+        tok = tok.head
+        if tok.lemma_.lower() in _DENYING and said:
+            return False
+    return True
 
 
 def _by_the_state(verb: Token) -> bool:
     """Whether state forces did it ("The Counter Terrorism Department killed two cadres", "were
     shot by the police"): their dead and captives are no target of an attack."""
+    # a verb joined to another takes its subject: "Police cordoned off the house and shot dead two
+    # suspects"
+    while verb.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(d.lower_ in _STATE_FORCES for d in doers)
+    return any(_is_state(d) for d in doers)
 
 
 def _patients(verb: Token) -> list[Token]:
