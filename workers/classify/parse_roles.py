@@ -96,20 +96,9 @@ _VIOLENT_AGENTS = {
 }  # fmt: skip
 # Who records an attack, not who does it ("captured by a wedding photographer"), and road deaths.
 _NOT_DOERS = {
-    "photographer",
-    "photographers",
-    "cameraman",
-    "cameramen",
-    "camera",
-    "reporter",
-    "reporters",
-    "motorist",
-    "motorists",
-    "cyclist",
-    "cyclists",
-    "journalist",
-    "journalists",
-}
+    "photographer", "photographers", "cameraman", "cameramen", "camera", "reporter", "reporters",
+    "motorist", "motorists", "cyclist", "cyclists", "journalist", "journalists",
+}  # fmt: skip
 # Verbs whose subject is as often a vehicle or its passengers as an attacker ("a bus hit a landmine").
 _NO_DOER_VERBS = {"hit", "strike"}
 # Verbs that deny what a clause under them tells ("Officials dismissed reports that two engineers
