@@ -69,6 +69,7 @@ _ATTACKER_WORDS = {k for k in GENERIC_PERPETRATORS if " " not in k} | {
 }  # fmt: skip
 # State forces, compared by word and by lemma ("a policeman", "Israeli soldiers", "officers"): what
 # they do is no attack of an armed group, their dead no victims of one. A "former" soldier is not.
+_NO_TARGET_NOUNS = _NOT_TARGETS | _ATTACKER_WORDS
 _STATE_FORCES = vocabulary("state_forces") | {
     "security", "department", "force", "forces", "sfs", "soldier", "policeman", "officer", "constable",
     "gendarme", "ranger", "commando", "marine", "trooper", "peacekeeper", "cop", "agent", "personnel",
@@ -146,7 +147,7 @@ def parsed_actors(doc: Doc) -> list[str]:
             continue
         active = tok.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "dobj" for c in tok.children)
         doers = [c for c in tok.children if c.dep_ == "nsubj" and active]
-        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doers += _agents(tok)
         for noun in doers:
             name = _doer(noun)
             if name and name not in out:
@@ -203,15 +204,20 @@ def _doer(noun: Token) -> str | None:
 def _named(noun: Token) -> str | None:
     """The noun with the adjectives and nouns right before it ("unidentified armed motorcyclists"),
     without its article or count."""
-    start = noun.i
-    for left in reversed([c for c in noun.lefts if c.dep_ in ("amod", "compound")]):
-        if left.right_edge.i != start - 1:
-            break
-        start = left.left_edge.i
-    words = noun.doc[start : noun.i + 1]
+    words = noun.doc[_modifiers_start(noun, {"amod", "compound"}) : noun.i + 1]
     if any(_is_state(t) for t in words):
         return None  # "armed forces members", "Iranian border guards"
     return words.text
+
+
+def _modifiers_start(noun: Token, deps: set[str]) -> int:
+    """Where the run of words right before ``noun`` that modify it (by ``deps``) begins."""
+    start = noun.i
+    for left in reversed(list(noun.lefts)):
+        if left.dep_ not in deps or left.right_edge.i != start - 1:
+            break
+        start = left.left_edge.i
+    return start
 
 
 def _is_state(tok: Token) -> bool:
@@ -247,8 +253,13 @@ def _by_the_state(verb: Token) -> bool:
     while verb.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers += _agents(verb)
     return any(_is_state(d) for d in doers)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The nouns of a passive's "by" phrase ("shot dead by a sniper")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _patients(verb: Token) -> list[Token]:
@@ -271,16 +282,12 @@ def _patients(verb: Token) -> list[Token]:
 def _phrase(noun: Token, blocked: set[int]) -> str | None:
     if (
         noun.i in blocked
-        or noun.lower_ in _NOT_TARGETS | _ATTACKER_WORDS
+        or noun.lower_ in _NO_TARGET_NOUNS
         or noun.ent_type_ in ("DATE", "TIME", "GPE", "LOC")
         or (noun.dep_ == "appos" and noun.head.ent_type_ in ("GPE", "LOC"))
     ):
         return None
-    start = noun.i
-    for left in reversed(list(noun.lefts)):
-        if left.dep_ not in _MODIFIER_DEPS or left.right_edge.i != start - 1:
-            break
-        start = left.left_edge.i
+    start = _modifiers_start(noun, _MODIFIER_DEPS)
     while start < noun.i and (
         noun.doc[start].is_punct
         or noun.doc[start].is_space
